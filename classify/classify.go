@@ -1,0 +1,441 @@
+package classify
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/jobstack/jobstack/extract"
+)
+
+// Result is the labels of one posting, each with the evidence for it.
+type Result struct {
+	Maturity           string
+	Confidence         float64            // 0..1, from the score margin
+	Evidence           []string           // the signals that decided the maturity, strongest first
+	Scores             map[string]float64 // points per class, for explain
+	Role               string
+	RoleEvidence       []string
+	Seniority          string
+	SeniorityEvidence  []string
+	DEFocus            string // analytics, platform or mixed for data engineers (seed 001); empty otherwise
+	DEFocusEvidence    []string
+	UndeterminedReason string // not_data_role or little_evidence when Maturity is undetermined
+}
+
+// Classifier labels postings. It is built once from rules and is safe for
+// concurrent use; Classify cannot fail.
+type Classifier struct {
+	rules     *Rules
+	dataRoles map[string]bool
+	signalIdx map[string]int
+	order     []int // signals without conditions first, then those with
+}
+
+// New compiles rules into a classifier.
+func New(rules *Rules) (*Classifier, error) {
+	if rules == nil {
+		return nil, fmt.Errorf("classify: no rules")
+	}
+	c := &Classifier{rules: rules, dataRoles: map[string]bool{}, signalIdx: map[string]int{}}
+	for _, r := range rules.DataRoles {
+		c.dataRoles[r] = true
+	}
+	for i, s := range rules.Signals {
+		c.signalIdx[s.ID] = i
+	}
+	// Conditional signals are decided after the ones they refer to; a
+	// condition on another conditional signal is not supported.
+	for i, s := range rules.Signals {
+		if len(s.Absent) == 0 && len(s.Requires) == 0 {
+			c.order = append(c.order, i)
+		}
+	}
+	for i, s := range rules.Signals {
+		if len(s.Absent) > 0 || len(s.Requires) > 0 {
+			c.order = append(c.order, i)
+		}
+	}
+	return c, nil
+}
+
+// Rules returns the rules the classifier was built from.
+func (c *Classifier) Rules() *Rules { return c.rules }
+
+// Classify labels a posting from its text and extracted skills.
+func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result {
+	var res Result
+	low := strings.ToLower(p.Text)
+	title := strings.ToLower(p.Title)
+	res.Role, res.RoleEvidence = c.role(p, title, low)
+	res.Seniority, res.SeniorityEvidence = c.seniority(p, title, low)
+	if res.Role == "data_engineer" || res.Role == "analytics_engineer" {
+		res.DEFocus, res.DEFocusEvidence = c.focus(res.Role, low)
+	}
+	c.maturity(p, skills, low, &res)
+	return res
+}
+
+type item struct {
+	label  string
+	weight float64
+}
+
+func (c *Classifier) sectionWeight(k extract.SectionKind) float64 {
+	name := k.String()
+	switch k {
+	case extract.SectionCompany, extract.SectionProcess, extract.SectionBenefits:
+		if w, ok := c.rules.SectionWeights[name]; ok {
+			return w
+		}
+		name = "other"
+	}
+	if w, ok := c.rules.SectionWeights[name]; ok {
+		return w
+	}
+	return 1
+}
+
+func (c *Classifier) requirementWeight(r extract.Requirement) float64 {
+	switch r {
+	case extract.RequirementRequired:
+		return c.sectionWeight(extract.SectionRequirements)
+	case extract.RequirementPreferred:
+		return c.sectionWeight(extract.SectionPreferred)
+	case extract.RequirementResponsibility:
+		return c.sectionWeight(extract.SectionResponsibilities)
+	}
+	return c.sectionWeight(extract.SectionOther)
+}
+
+func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, low string, res *Result) {
+	scores := map[string]float64{}
+	type fired struct {
+		class  string
+		points float64
+		text   string
+	}
+	var all []fired
+	firedIDs := map[string]bool{}
+	for _, i := range c.order {
+		s := c.rules.Signals[i]
+		if len(s.Requires) > 0 && !anyFired(firedIDs, s.Requires) {
+			continue
+		}
+		if len(s.Absent) > 0 && anyFired(firedIDs, s.Absent) {
+			continue
+		}
+		items := c.items(s, p, skills, low)
+		if len(s.Absent) > 0 && len(items) == 0 && len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil {
+			items = []item{{label: "none of " + strings.Join(s.Absent, ", "), weight: 1}}
+		}
+		if len(items) == 0 {
+			continue
+		}
+		sort.SliceStable(items, func(a, b int) bool { return items[a].weight > items[b].weight })
+		if len(items) > s.Max {
+			items = items[:s.Max]
+		}
+		points := 0.0
+		labels := make([]string, len(items))
+		for j, it := range items {
+			points += s.Weight * it.weight
+			labels[j] = it.label
+		}
+		points = math.Round(points*100) / 100
+		firedIDs[s.ID] = true
+		scores[s.Class] += points
+		desc := s.Describe
+		if desc == "" {
+			desc = s.ID
+		}
+		all = append(all, fired{s.Class, points, fmt.Sprintf("%s %+.2f: %s: %s", s.Class, points, desc, strings.Join(labels, ", "))})
+	}
+	for k, v := range scores {
+		scores[k] = math.Round(v*100) / 100
+	}
+	res.Scores = scores
+	best, second := "", ""
+	for _, cl := range Classes {
+		switch {
+		case best == "" || scores[cl] > scores[best]:
+			best, second = cl, best
+		case second == "" || scores[cl] > scores[second]:
+			second = cl
+		}
+	}
+	if !c.dataRoles[res.Role] {
+		res.Maturity = Undetermined
+		res.UndeterminedReason = "not_data_role"
+		res.Confidence = 0.9
+		res.Evidence = []string{fmt.Sprintf("undetermined: not a data role (%s)", res.Role)}
+		if len(res.RoleEvidence) > 0 {
+			res.Evidence = append(res.Evidence, "role: "+res.RoleEvidence[0])
+		}
+		return
+	}
+	s1, s2 := scores[best], scores[second]
+	if s1 < c.rules.MinScore {
+		res.Maturity = Undetermined
+		res.UndeterminedReason = "little_evidence"
+		res.Confidence = math.Round((1-s1/c.rules.MinScore)*100) / 100
+		res.Evidence = []string{fmt.Sprintf("undetermined: too little evidence (best %s %.2f < %.2f)", best, s1, c.rules.MinScore)}
+		for _, f := range all {
+			res.Evidence = append(res.Evidence, f.text)
+		}
+		return
+	}
+	res.Maturity = best
+	margin := (s1 - s2) / s1
+	strength := math.Min(1, s1/(2*c.rules.MinScore))
+	res.Confidence = math.Round(margin*(0.5+0.5*strength)*100) / 100
+	sort.SliceStable(all, func(a, b int) bool {
+		if (all[a].class == best) != (all[b].class == best) {
+			return all[a].class == best
+		}
+		return all[a].points > all[b].points
+	})
+	for _, f := range all {
+		res.Evidence = append(res.Evidence, f.text)
+	}
+}
+
+func anyFired(fired map[string]bool, ids []string) bool {
+	for _, id := range ids {
+		if fired[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// items lists what a signal finds in a posting, with the section weight of
+// each.
+func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, low string) []item {
+	var out []item
+	if len(s.Skills) > 0 || len(s.Categories) > 0 {
+		for _, sk := range skills {
+			if contains(s.Skills, sk.ID) || contains(s.Categories, sk.Category) {
+				out = append(out, item{fmt.Sprintf("%s (%s)", sk.Name, sk.Requirement), c.requirementWeight(sk.Requirement)})
+			}
+		}
+	}
+	for _, ph := range s.Phrases {
+		off := phraseIndex(low, ph)
+		if off < 0 {
+			continue
+		}
+		sec := p.SectionAt(off)
+		if len(s.Sections) > 0 {
+			if !contains(s.Sections, sec.String()) {
+				continue
+			}
+		} else if sec == extract.SectionBenefits || sec == extract.SectionProcess {
+			continue
+		}
+		w := c.sectionWeight(sec)
+		if r, ok := extract.LineCue(lineOf(p.Text, off)); ok && r == extract.RequirementPreferred {
+			w = math.Min(w, c.sectionWeight(extract.SectionPreferred))
+		}
+		out = append(out, item{fmt.Sprintf("%q in %s: %q", ph, sec, shortLine(p.Text, off)), w})
+	}
+	if len(s.Companies) > 0 && p.Company != "" {
+		lc := strings.ToLower(p.Company)
+		for _, co := range s.Companies {
+			if strings.Contains(lc, co) {
+				out = append(out, item{fmt.Sprintf("company %q", p.Company), 1})
+				break
+			}
+		}
+	}
+	if s.Headcount != nil && p.Headcount > 0 {
+		if (s.Headcount.Min == 0 || p.Headcount >= s.Headcount.Min) && (s.Headcount.Max == 0 || p.Headcount <= s.Headcount.Max) {
+			out = append(out, item{fmt.Sprintf("headcount %d", p.Headcount), 1})
+		}
+	}
+	return out
+}
+
+// phraseIndex finds a phrase; a phrase of ASCII letters must stand as whole
+// words ("sla" not in "translate").
+func phraseIndex(low, ph string) int {
+	from := 0
+	for {
+		i := strings.Index(low[from:], ph)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if !asciiWordy(ph) || wordBounded(low, i, i+len(ph)) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func asciiWordy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func wordBounded(s string, i, j int) bool {
+	isW := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	if i > 0 && isW(s[i-1]) && isW(s[i]) {
+		return false
+	}
+	if j < len(s) && isW(s[j]) && isW(s[j-1]) {
+		return false
+	}
+	return true
+}
+
+func lineOf(text string, off int) string {
+	s := strings.LastIndexByte(text[:off], '\n') + 1
+	e := strings.IndexByte(text[off:], '\n')
+	if e < 0 {
+		return text[s:]
+	}
+	return text[s : off+e]
+}
+
+func shortLine(text string, off int) string {
+	l := []rune(strings.TrimSpace(lineOf(text, off)))
+	if len(l) > 80 {
+		return string(l[:80]) + "…"
+	}
+	return string(l)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord returns the first of words found in s (as a phrase; ASCII
+// words whole), or "".
+func firstWord(s string, words []string) string {
+	for _, w := range words {
+		if phraseIndex(s, w) >= 0 {
+			return w
+		}
+	}
+	return ""
+}
+
+func (c *Classifier) role(p *extract.Posting, title, low string) (string, []string) {
+	if title != "" {
+		for _, rr := range c.rules.Roles {
+			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
+				return rr.Role, []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+			}
+		}
+		if w := firstWord(title, c.rules.NonTech); w != "" {
+			return "other", []string{fmt.Sprintf("title %q has %q (not an engineering role)", p.Title, w)}
+		}
+	}
+	// No title, or a title that names no role: read the duties.
+	duties := strings.ToLower(p.SectionText(extract.SectionResponsibilities) + "\n" + p.SectionText(extract.SectionRequirements))
+	if strings.TrimSpace(duties) == "" {
+		duties = low
+	}
+	best, bestN := "", 0
+	var bestHits []string
+	for _, rr := range c.rules.Roles {
+		var hits []string
+		for _, d := range rr.Duties {
+			if phraseIndex(duties, d) >= 0 {
+				hits = append(hits, d)
+			}
+		}
+		if len(hits) > bestN {
+			best, bestN, bestHits = rr.Role, len(hits), hits
+		}
+	}
+	if bestN >= 2 {
+		return best, []string{fmt.Sprintf("duties mention %s", quoteAll(bestHits))}
+	}
+	if title != "" {
+		return "other", []string{fmt.Sprintf("title %q names no engineering or data role", p.Title)}
+	}
+	return "other", []string{"no title and too few duty phrases"}
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (c *Classifier) seniority(p *extract.Posting, title, low string) (string, []string) {
+	sr := c.rules.Seniority
+	r := p.Requirements
+	if title != "" {
+		junior := firstWord(title, sr.Junior)
+		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
+		switch w := firstWord(title, sr.Lead); {
+		case w != "":
+			return "lead", []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+		}
+		if w := firstWord(title, sr.Senior); w != "" {
+			return "senior", []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+		}
+		if junior != "" && !experienced {
+			return "junior", []string{fmt.Sprintf("title %q has %q", p.Title, junior)}
+		}
+		if w := firstWord(title, sr.Mid); w != "" {
+			return "mid", []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+		}
+	}
+	if !r.HasYears {
+		return "unspecified", []string{"no title word or years of experience"}
+	}
+	ev := fmt.Sprintf("years_min %d from %q", r.YearsMin, r.YearsEvidence)
+	switch {
+	case r.YearsMin <= sr.JuniorMax:
+		return "junior", []string{ev}
+	case r.YearsMin <= sr.MidMax:
+		return "mid", []string{ev}
+	}
+	if w := firstWord(low, sr.LeadText); w != "" {
+		return "lead", []string{ev, fmt.Sprintf("duties: %q", w)}
+	}
+	return "senior", []string{ev}
+}
+
+func (c *Classifier) focus(role, low string) (string, []string) {
+	var a, pl []string
+	for _, w := range c.rules.Focus.Analytics {
+		if phraseIndex(low, w) >= 0 {
+			a = append(a, w)
+		}
+	}
+	for _, w := range c.rules.Focus.Platform {
+		if phraseIndex(low, w) >= 0 {
+			pl = append(pl, w)
+		}
+	}
+	if role == "analytics_engineer" {
+		return "analytics", []string{"analytics engineer role"}
+	}
+	ev := []string{fmt.Sprintf("analytics: %s", quoteAll(a)), fmt.Sprintf("platform: %s", quoteAll(pl))}
+	switch {
+	case len(a) == 0 && len(pl) == 0:
+		return "", nil
+	case len(a) >= 2*len(pl)+1:
+		return "analytics", ev
+	case len(pl) >= 2*len(a)+1:
+		return "platform", ev
+	}
+	return "mixed", ev
+}

@@ -1,0 +1,409 @@
+package classify
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/jobstack/jobstack/extract"
+)
+
+//go:embed rules.yaml
+var defaultRules []byte
+
+// DefaultRulesYAML returns the embedded rules file.
+func DefaultRulesYAML() []byte { return bytes.Clone(defaultRules) }
+
+// Maturity labels.
+const (
+	EarlyService = "early_service"
+	CloudStartup = "cloud_startup"
+	DataPlatform = "data_platform"
+	Undetermined = "undetermined"
+)
+
+// Classes are the maturity labels a signal can vote for.
+var Classes = []string{EarlyService, CloudStartup, DataPlatform}
+
+// Roles, in the order PRODUCT.md lists them.
+var Roles = []string{"data_engineer", "analytics_engineer", "data_analyst", "data_scientist", "ml_engineer", "mlops_engineer", "software_engineer", "other"}
+
+// Seniorities, from seed 003.
+var Seniorities = []string{"junior", "mid", "senior", "lead", "unspecified"}
+
+// Signal is one piece of evidence for a maturity class.
+type Signal struct {
+	ID         string   `yaml:"id"`
+	Class      string   `yaml:"class"`      // the class it votes for
+	Describe   string   `yaml:"describe"`   // how evidence reads: "managed cloud data service"
+	Weight     float64  `yaml:"weight"`     // points per item found
+	Max        int      `yaml:"max"`        // at most this many items count; 0 means 1
+	Skills     []string `yaml:"skills"`     // taxonomy ids; an entry's children count too
+	Categories []string `yaml:"categories"` // taxonomy categories
+	Phrases    []string `yaml:"phrases"`    // lower-case phrases in the text
+	Companies  []string `yaml:"companies"`  // company names (substring, case-insensitive)
+	Headcount  *Range   `yaml:"headcount"`  // company size range
+	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
+	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
+	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
+
+	line, col int
+}
+
+// Range is an inclusive integer range; a zero bound is open.
+type Range struct {
+	Min int `yaml:"min"`
+	Max int `yaml:"max"`
+}
+
+// RoleRule recognises a role by title words, then by duty phrases.
+type RoleRule struct {
+	Role   string   `yaml:"role"`
+	Title  []string `yaml:"title"`
+	Not    []string `yaml:"not"` // title words that veto the rule
+	Duties []string `yaml:"duties"`
+
+	line, col int
+}
+
+// SeniorityRules read seniority from title words and years.
+type SeniorityRules struct {
+	Lead      []string `yaml:"lead"`
+	Senior    []string `yaml:"senior"`
+	Mid       []string `yaml:"mid"`
+	Junior    []string `yaml:"junior"`
+	LeadText  []string `yaml:"lead_text"` // duty phrases that make a lead
+	JuniorMax int      `yaml:"junior_max"`
+	MidMax    int      `yaml:"mid_max"`
+}
+
+// FocusRules tell an analytics data engineer from a platform one (seed 001).
+type FocusRules struct {
+	Analytics []string `yaml:"analytics"`
+	Platform  []string `yaml:"platform"`
+}
+
+// Rules configure a Classifier.
+type Rules struct {
+	Version        string             `yaml:"version"`
+	MinScore       float64            `yaml:"min_score"`
+	SectionWeights map[string]float64 `yaml:"section_weights"`
+	DataRoles      []string           `yaml:"data_roles"`
+	Signals        []*Signal          `yaml:"signals"`
+	Roles          []*RoleRule        `yaml:"roles"`
+	NonTech        []string           `yaml:"non_tech_titles"`
+	Seniority      SeniorityRules     `yaml:"seniority"`
+	Focus          FocusRules         `yaml:"de_focus"`
+
+	file string
+}
+
+// DefaultRules returns the built-in rules.
+func DefaultRules() (*Rules, error) {
+	return ParseRules("rules.yaml", bytes.NewReader(defaultRules))
+}
+
+// LoadRules reads a rules file on top of the built-in rules: signals and
+// role rules with the id (or role) of a built-in one replace it, others are
+// added; scalar settings replace the defaults when set.
+func LoadRules(path string) (*Rules, error) {
+	base, err := DefaultRules()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	over, err := ParseRules(path, f)
+	if err != nil {
+		return nil, err
+	}
+	return base.merge(over), nil
+}
+
+func (r *Rules) merge(o *Rules) *Rules {
+	out := *r
+	if o.Version != "" {
+		out.Version = r.Version + "+" + o.Version
+	}
+	if o.MinScore != 0 {
+		out.MinScore = o.MinScore
+	}
+	for k, v := range o.SectionWeights {
+		if out.SectionWeights == nil {
+			out.SectionWeights = map[string]float64{}
+		}
+		out.SectionWeights[k] = v
+	}
+	if len(o.DataRoles) > 0 {
+		out.DataRoles = o.DataRoles
+	}
+	out.Signals = mergeByKey(r.Signals, o.Signals, func(s *Signal) string { return s.ID })
+	out.Roles = mergeByKey(r.Roles, o.Roles, func(s *RoleRule) string { return s.Role })
+	if len(o.NonTech) > 0 {
+		out.NonTech = append(append([]string{}, r.NonTech...), o.NonTech...)
+	}
+	return &out
+}
+
+func mergeByKey[T any](base, over []T, key func(T) string) []T {
+	idx := map[string]int{}
+	out := append([]T{}, base...)
+	for i, v := range out {
+		idx[key(v)] = i
+	}
+	for _, v := range over {
+		if i, ok := idx[key(v)]; ok {
+			out[i] = v
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+var (
+	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "describe": true, "weight": true, "max": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true}
+	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true}
+	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
+	focusKeys     = map[string]bool{"analytics": true, "platform": true}
+	rangeKeys     = map[string]bool{"min": true, "max": true}
+	sectionNames  = map[string]bool{"requirements": true, "preferred": true, "responsibilities": true, "other": true, "company": true, "benefits": true, "process": true}
+)
+
+// ParseRules reads and checks a rules file. Every problem is reported as
+// file:line:col, all of them at once.
+func ParseRules(name string, r io.Reader) (*Rules, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var problems []*extract.PosError
+	bad := func(n *yaml.Node, format string, args ...any) {
+		problems = append(problems, &extract.PosError{File: name, Line: n.Line, Col: n.Column, Err: fmt.Errorf(format, args...)})
+	}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, &extract.ValidationError{Problems: []*extract.PosError{{File: name, Line: 1, Col: 1, Err: fmt.Errorf("expected a mapping at the top level")}}}
+	}
+	top := root.Content[0]
+	checkKeys(top, rulesKeys, "", bad)
+	rules := &Rules{file: name}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "signals":
+			for _, item := range v.Content {
+				checkKeys(item, signalKeys, "signal", bad)
+				if h := child(item, "headcount"); h != nil {
+					checkKeys(h, rangeKeys, "headcount", bad)
+				}
+				s := &Signal{line: item.Line, col: item.Column}
+				if err := item.Decode(s); err != nil {
+					bad(item, "signal: %v", err)
+					continue
+				}
+				rules.Signals = append(rules.Signals, s)
+			}
+		case "roles":
+			for _, item := range v.Content {
+				checkKeys(item, roleKeys, "role rule", bad)
+				rr := &RoleRule{line: item.Line, col: item.Column}
+				if err := item.Decode(rr); err != nil {
+					bad(item, "role rule: %v", err)
+					continue
+				}
+				rules.Roles = append(rules.Roles, rr)
+			}
+		case "seniority":
+			checkKeys(v, seniorityKeys, "seniority", bad)
+			if err := v.Decode(&rules.Seniority); err != nil {
+				bad(v, "seniority: %v", err)
+			}
+		case "de_focus":
+			checkKeys(v, focusKeys, "de_focus", bad)
+			if err := v.Decode(&rules.Focus); err != nil {
+				bad(v, "de_focus: %v", err)
+			}
+		case "version":
+			rules.Version = v.Value
+		case "min_score":
+			if err := v.Decode(&rules.MinScore); err != nil {
+				bad(v, "min_score: %v", err)
+			}
+		case "section_weights":
+			if err := v.Decode(&rules.SectionWeights); err != nil {
+				bad(v, "section_weights: %v", err)
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if !sectionNames[v.Content[j].Value] {
+					bad(v.Content[j], "section_weights: unknown section %q", v.Content[j].Value)
+				}
+			}
+		case "data_roles":
+			if err := v.Decode(&rules.DataRoles); err != nil {
+				bad(v, "data_roles: %v", err)
+			}
+		case "non_tech_titles":
+			if err := v.Decode(&rules.NonTech); err != nil {
+				bad(v, "non_tech_titles: %v", err)
+			}
+		}
+	}
+	problems = append(problems, rules.check(name)...)
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+		return nil, &extract.ValidationError{Problems: problems}
+	}
+	rules.normalise()
+	return rules, nil
+}
+
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func checkKeys(n *yaml.Node, allowed map[string]bool, what string, bad func(*yaml.Node, string, ...any)) {
+	if n.Kind != yaml.MappingNode {
+		bad(n, "%s: expected a mapping", what)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; !allowed[k.Value] {
+			if what == "" {
+				bad(k, "unknown key %q", k.Value)
+			} else {
+				bad(k, "%s: unknown key %q", what, k.Value)
+			}
+		}
+	}
+}
+
+// check validates what decoding cannot: known classes, roles and
+// references between signals.
+func (r *Rules) check(file string) []*extract.PosError {
+	var problems []*extract.PosError
+	at := func(line, col int, format string, args ...any) {
+		problems = append(problems, &extract.PosError{File: file, Line: line, Col: col, Err: fmt.Errorf(format, args...)})
+	}
+	ids := map[string]bool{}
+	for _, s := range r.Signals {
+		if s.ID == "" {
+			at(s.line, s.col, "signal has no id")
+		} else if ids[s.ID] {
+			at(s.line, s.col, "duplicate signal id %q", s.ID)
+		}
+		ids[s.ID] = true
+	}
+	validClass := map[string]bool{EarlyService: true, CloudStartup: true, DataPlatform: true}
+	for _, s := range r.Signals {
+		if !validClass[s.Class] {
+			at(s.line, s.col, "signal %q: class %q: want early_service, cloud_startup or data_platform", s.ID, s.Class)
+		}
+		if s.Weight == 0 {
+			at(s.line, s.col, "signal %q has no weight", s.ID)
+		}
+		if len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil && len(s.Absent) == 0 {
+			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, headcount or absent", s.ID)
+		}
+		for _, ref := range append(append([]string{}, s.Absent...), s.Requires...) {
+			if !ids[ref] {
+				at(s.line, s.col, "signal %q refers to unknown signal %q", s.ID, ref)
+			}
+		}
+		for _, sec := range s.Sections {
+			if !sectionNames[sec] {
+				at(s.line, s.col, "signal %q: unknown section %q", s.ID, sec)
+			}
+		}
+	}
+	validRole := map[string]bool{}
+	for _, role := range Roles {
+		validRole[role] = true
+	}
+	for _, rr := range r.Roles {
+		if !validRole[rr.Role] {
+			at(rr.line, rr.col, "role rule: unknown role %q", rr.Role)
+		}
+	}
+	for _, role := range r.DataRoles {
+		if !validRole[role] {
+			at(1, 1, "data_roles: unknown role %q", role)
+		}
+	}
+	return problems
+}
+
+// CheckSkills reports signals that name skills the taxonomy lacks, so a
+// rules file and a taxonomy cannot drift apart silently.
+func (r *Rules) CheckSkills(t *extract.Taxonomy) error {
+	var problems []*extract.PosError
+	for _, s := range r.Signals {
+		for _, id := range s.Skills {
+			if _, ok := t.Lookup(id); !ok {
+				problems = append(problems, &extract.PosError{File: r.file, Line: s.line, Col: s.col, Err: fmt.Errorf("signal %q: no taxonomy entry %q", s.ID, id)})
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &extract.ValidationError{Problems: problems}
+	}
+	return nil
+}
+
+func (r *Rules) normalise() {
+	lower := func(ss []string) {
+		for i := range ss {
+			ss[i] = strings.ToLower(ss[i])
+		}
+	}
+	for _, s := range r.Signals {
+		lower(s.Phrases)
+		lower(s.Companies)
+		if s.Max == 0 {
+			s.Max = 1
+		}
+	}
+	for _, rr := range r.Roles {
+		lower(rr.Title)
+		lower(rr.Not)
+		lower(rr.Duties)
+	}
+	lower(r.NonTech)
+	lower(r.Seniority.Lead)
+	lower(r.Seniority.Senior)
+	lower(r.Seniority.Mid)
+	lower(r.Seniority.Junior)
+	lower(r.Seniority.LeadText)
+	lower(r.Focus.Analytics)
+	lower(r.Focus.Platform)
+	if r.MinScore == 0 {
+		r.MinScore = 2
+	}
+	if r.Seniority.JuniorMax == 0 {
+		r.Seniority.JuniorMax = 2
+	}
+	if r.Seniority.MidMax == 0 {
+		r.Seniority.MidMax = 4
+	}
+}

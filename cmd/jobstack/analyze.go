@@ -1,0 +1,844 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jobstack/jobstack/classify"
+	"github.com/jobstack/jobstack/extract"
+	"github.com/jobstack/jobstack/internal/dedup"
+	"github.com/jobstack/jobstack/report"
+)
+
+func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg := Config{Stdin: stdin}
+	fs := newFlags("analyze", &cfg, stderr)
+	fs.StringVar(&cfg.Out, "o", "out", "output directory (short for --out)")
+	fs.StringVar(&cfg.Out, "out", "out", "output directory; created if missing, replaced whole when the run completes")
+	fs.IntVar(&cfg.Jobs, "j", runtime.NumCPU(), "workers (short for --jobs)")
+	fs.IntVar(&cfg.Jobs, "jobs", runtime.NumCPU(), "workers")
+	fs.StringVar(&cfg.Progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
+	fs.BoolVar(&cfg.Strict, "strict", false, "exit 1 when any input is rejected (for CI pipelines)")
+	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "keep duplicate postings as rows of their own instead of folding them")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv; other files are recorded as rejected.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(stderr, "jobstack analyze: no INPUT given (a file, a directory, or - for JSONL on stdin)")
+		return errUsage
+	}
+	if cfg.Jobs < 1 {
+		return fmt.Errorf("--jobs %d: want at least 1", cfg.Jobs)
+	}
+	if cfg.MaxBytes < 1 {
+		return fmt.Errorf("--max-bytes %d: want at least 1", cfg.MaxBytes)
+	}
+	switch cfg.Progress {
+	case "auto", "always", "never":
+	default:
+		return fmt.Errorf("--progress %q: want auto, always or never", cfg.Progress)
+	}
+	cfg.Inputs = inputs
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		return err
+	}
+	st, err := newStaging(cfg.Out)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			st.abort()
+		}
+	}()
+	bar := newProgress(cfg.Progress, stderr)
+	sum, err := analyze(ctx, &cfg, eng, st, bar)
+	bar.finish()
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := st.commit(); err != nil {
+		return fmt.Errorf("--out %s: %w", cfg.Out, err)
+	}
+	committed = true
+	fmt.Fprintln(stderr, sum.line(cfg.Out))
+	if cfg.Strict && sum.Rejected > 0 {
+		return errStrict
+	}
+	return nil
+}
+
+// task is one input on its way to a worker. seq orders the outputs.
+type task struct {
+	seq  int64
+	in   extract.Input
+	path string // for html/text: the worker reads the file
+	size int64
+}
+
+// result is what a worker made of a task.
+type result struct {
+	seq    int64
+	source string
+	row    *report.PostingRow
+	skills []report.SkillRow
+	print  dedup.Print
+	terms  []string
+	rej    *extract.Reject
+}
+
+// summary is the accounting of a run, written to manifest.json.
+type summary struct {
+	Version          string         `json:"version"`
+	TaxonomyVersion  string         `json:"taxonomy_version"`
+	RulesVersion     string         `json:"rules_version"`
+	Inputs           int            `json:"inputs"`
+	Postings         int            `json:"postings"`
+	Duplicates       int            `json:"duplicates"`
+	Rejected         int            `json:"rejected"`
+	RejectedByReason map[string]int `json:"rejected_by_reason"`
+	DuplicatesExact  int            `json:"duplicates_exact"`
+	DuplicatesNear   int            `json:"duplicates_near"`
+	SkillRows        int            `json:"skill_rows"`
+	Files            int64          `json:"files"`
+	Bytes            int64          `json:"bytes"`
+	StartedAt        string         `json:"started_at"`
+	FinishedAt       string         `json:"finished_at"`
+	ElapsedSeconds   float64        `json:"elapsed_seconds"`
+	PostingsPerSec   float64        `json:"inputs_per_second"`
+	MBPerSec         float64        `json:"mb_per_second"`
+	Jobs             int            `json:"jobs"`
+	Args             []string       `json:"inputs_given"`
+	Options          map[string]any `json:"options"`
+	Outputs          []string       `json:"outputs"`
+	Maturity         map[string]int `json:"maturity"`
+	Languages        map[string]int `json:"languages"`
+	Encodings        map[string]int `json:"encodings"`
+	EncodingRepaired int            `json:"encodings_repaired"`
+	GoVersion        string         `json:"go_version"`
+}
+
+func (s *summary) line(out string) string {
+	return fmt.Sprintf("%s postings → %s/ (%s rejected, %s duplicates) in %.1fs, %s inputs/s, %.1f MB/s",
+		thousands(s.Postings), strings.TrimSuffix(out, "/"), thousands(s.Rejected), thousands(s.Duplicates),
+		s.ElapsedSeconds, thousands(int(s.PostingsPerSec)), s.MBPerSec)
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// analyze runs the pipeline: one producer walks the inputs and splits
+// record files, cfg.Jobs workers parse, match and classify, and the
+// collector (this goroutine) puts results back in input order, folds
+// duplicates and writes the outputs into the staging folder.
+func analyze(ctx context.Context, cfg *Config, eng *engine, st *staging, bar *progress) (*summary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// window bounds how far workers may run ahead of the collector, so the
+	// reorder buffer (and memory) stays small whatever the input size.
+	window := 8*cfg.Jobs + 32
+	slots := make(chan struct{}, window)
+	tasks := make(chan task, cfg.Jobs*2)
+	results := make(chan result, cfg.Jobs*2)
+	var files, bytesRead atomic.Int64
+	var prodErr error
+	go func() {
+		defer close(tasks)
+		p := &producer{cfg: cfg, ctx: ctx, tasks: tasks, slots: slots, files: &files, bytes: &bytesRead}
+		prodErr = p.run()
+	}()
+	var wg sync.WaitGroup
+	for range cfg.Jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				r := eng.process(t)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	col, err := newCollector(cfg, eng, st, bar)
+	if err != nil {
+		cancel()
+		for range results {
+		}
+		return nil, err
+	}
+	pending := map[int64]result{}
+	var next int64
+	var colErr error
+	for r := range results {
+		if colErr != nil {
+			continue // drain
+		}
+		pending[r.seq] = r
+		for {
+			rr, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := col.add(rr); err != nil {
+				colErr = err
+				cancel()
+				break
+			}
+			<-slots
+		}
+	}
+	if colErr != nil {
+		col.abort()
+		return nil, colErr
+	}
+	if err := ctx.Err(); err != nil {
+		col.abort()
+		return nil, context.Canceled
+	}
+	if prodErr != nil {
+		col.abort()
+		return nil, prodErr
+	}
+	sum := col.sum
+	sum.Files, sum.Bytes = files.Load(), bytesRead.Load()
+	sum.StartedAt = start.UTC().Format(time.RFC3339)
+	if err := col.finish(start); err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+// producer walks the inputs in a stable order (arguments sorted, folders in
+// lexical order) and hands out tasks.
+type producer struct {
+	cfg   *Config
+	ctx   context.Context
+	tasks chan<- task
+	slots chan struct{}
+	seq   int64
+	files *atomic.Int64
+	bytes *atomic.Int64
+}
+
+func (p *producer) emit(t task) error {
+	select {
+	case p.slots <- struct{}{}:
+	case <-p.ctx.Done():
+		return p.ctx.Err()
+	}
+	t.seq = p.seq
+	p.seq++
+	select {
+	case p.tasks <- t:
+		return nil
+	case <-p.ctx.Done():
+		return p.ctx.Err()
+	}
+}
+
+func (p *producer) rejectPath(path, reason, format string, args ...any) error {
+	return p.emit(task{in: extract.Input{Source: path, Err: &extract.Reject{Reason: reason, Detail: fmt.Sprintf(format, args...)}}})
+}
+
+func (p *producer) run() error {
+	inputs := append([]string(nil), p.cfg.Inputs...)
+	sort.SliceStable(inputs, func(i, j int) bool {
+		if (inputs[i] == "-") != (inputs[j] == "-") {
+			return inputs[j] == "-"
+		}
+		return inputs[i] < inputs[j]
+	})
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		if seen[in] {
+			continue
+		}
+		seen[in] = true
+		if in == "-" {
+			if err := p.records("stdin", "jsonl", p.cfg.Stdin); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := p.walk(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *producer) walk(root string) error {
+	fi, err := os.Stat(root)
+	if err != nil {
+		return p.rejectPath(root, extract.ReasonReadError, "%s: %v", root, unwrapPath(err))
+	}
+	if !fi.IsDir() {
+		return p.file(root, fi)
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, unwrapPath(err))
+			}
+			if rerr := p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, unwrapPath(err)); rerr != nil {
+				return rerr
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p.ctx.Err() != nil {
+			return p.ctx.Err()
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // .git, .cache, our own staging folders
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Stat(path)
+			switch {
+			case err != nil:
+				return p.rejectPath(path, extract.ReasonReadError, "%s: broken symbolic link: %v", path, unwrapPath(err))
+			case target.IsDir():
+				// Following folder links could loop; a link to a folder
+				// is reported and not followed.
+				return p.rejectPath(path, extract.ReasonSymlink, "%s: symbolic link to a folder is not followed; pass the folder itself", path)
+			}
+			return p.file(path, target)
+		}
+		if !d.Type().IsRegular() {
+			return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: not a regular file", path)
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, unwrapPath(err))
+		}
+		return p.file(path, fi)
+	})
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (p *producer) file(path string, fi fs.FileInfo) error {
+	format := extract.FormatOf(path)
+	switch {
+	case format == "":
+		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv)", path, filepath.Ext(path))
+	case fi.Size() == 0:
+		return p.rejectPath(path, extract.ReasonEmpty, "%s: file is empty", path)
+	case extract.IsRecordFormat(format):
+		f, err := os.Open(path)
+		if err != nil {
+			return p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, unwrapPath(err))
+		}
+		defer f.Close()
+		p.files.Add(1)
+		p.bytes.Add(fi.Size())
+		return p.records(path, format, f)
+	case fi.Size() > p.cfg.MaxBytes:
+		return p.rejectPath(path, extract.ReasonTooLarge, "%s: %d bytes, more than --max-bytes %d", path, fi.Size(), p.cfg.MaxBytes)
+	}
+	p.files.Add(1)
+	p.bytes.Add(fi.Size())
+	f := extract.FormatHTML
+	if format == "text" {
+		f = extract.FormatText
+	}
+	return p.emit(task{in: extract.Input{Source: path, Format: f}, path: path, size: fi.Size()})
+}
+
+func (p *producer) records(path, format string, r io.Reader) error {
+	var emitErr error
+	n := 0
+	err := extract.Records(path, format, r, p.cfg.MaxBytes, func(in extract.Input) bool {
+		n++
+		emitErr = p.emit(task{in: in})
+		return emitErr == nil
+	})
+	if emitErr != nil {
+		return emitErr
+	}
+	if err != nil {
+		// The file could not be read to its end: what was read is
+		// accounted for, and the rest is one rejected input.
+		return p.rejectPath(extract.RecordSource(path, n+1), extract.ReasonReadError, "%s: reading stopped after %d records: %v", path, n, unwrapPath(err))
+	}
+	return nil
+}
+
+// process turns one task into a result. A panic anywhere in it becomes the
+// input's internal_error reject, so one bad posting never stops a run.
+func (e *engine) process(t task) (r result) {
+	r = result{seq: t.seq, source: t.in.Source}
+	defer func() {
+		if v := recover(); v != nil {
+			r = result{seq: t.seq, source: t.in.Source, rej: &extract.Reject{
+				Reason: extract.ReasonInternalError,
+				Detail: fmt.Sprintf("%s: panic: %v\n%s", t.in.Source, v, debug.Stack()),
+			}}
+		}
+	}()
+	in := t.in
+	if in.Err == nil && t.path != "" {
+		data, err := readLimited(t.path, maxRead(t))
+		switch {
+		case errors.Is(err, errTooLarge):
+			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: grew past --max-bytes while being read", t.path)}
+		case err != nil:
+			in.Err = &extract.Reject{Reason: extract.ReasonReadError, Detail: fmt.Sprintf("%s: %v", t.path, unwrapPath(err))}
+		}
+		in.Data = data
+	}
+	p, err := e.reader.Parse(in)
+	if err != nil {
+		var rej *extract.Reject
+		if !errors.As(err, &rej) {
+			rej = &extract.Reject{Reason: extract.ReasonInternalError, Detail: err.Error()}
+		}
+		r.rej = rej
+		return r
+	}
+	skills := e.matcher.Match(p)
+	labels := e.classifier.Classify(p, skills)
+	r.row, r.skills = buildRows(p, skills, labels)
+	r.print = dedup.Fingerprint(p.Title + "\n" + p.Text)
+	r.terms = e.matcher.UnknownTerms(p, skills)
+	return r
+}
+
+var errTooLarge = errors.New("file larger than --max-bytes")
+
+func maxRead(t task) int64 {
+	// The producer checked the size; a file that grows past twice that
+	// while we read it is cut off rather than read without bound.
+	return max(t.size*2, 1<<20)
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// postingID is a stable id from a posting's content.
+func postingID(p *extract.Posting) string {
+	h := sha256.New()
+	io.WriteString(h, p.Title)
+	h.Write([]byte{0})
+	io.WriteString(h, p.Company)
+	h.Write([]byte{0})
+	io.WriteString(h, dedup.Normalize(p.Text))
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Result) (*report.PostingRow, []report.SkillRow) {
+	req := p.Requirements
+	row := &report.PostingRow{
+		PostingID:          postingID(p),
+		Source:             p.Source,
+		Title:              p.Title,
+		Company:            p.Company,
+		Language:           p.Language,
+		Maturity:           labels.Maturity,
+		MaturityConfidence: labels.Confidence,
+		MaturityEvidence:   nonNil(labels.Evidence),
+		Role:               labels.Role,
+		Seniority:          labels.Seniority,
+		DegreeMin:          req.Degree.String(),
+		UndeterminedReason: labels.UndeterminedReason,
+		RoleEvidence:       nonNil(labels.RoleEvidence),
+		SeniorityEvidence:  nonNil(labels.SeniorityEvidence),
+		DEFocus:            labels.DEFocus,
+		DegreeFlexible:     req.DegreeFlexible,
+		EmploymentType:     req.EmploymentType,
+		Remote:             req.Remote,
+		Location:           req.Location,
+		SalaryCurrency:     req.Salary.Currency,
+		SalaryPeriod:       req.Salary.Period,
+		SalaryText:         req.Salary.Text,
+		DatePosted:         p.DatePosted,
+		ValidThrough:       p.ValidThrough,
+		Industry:           p.Industry,
+		URL:                p.URL,
+		Format:             p.Format,
+		Encoding:           p.Encoding,
+		EncodingRepaired:   p.Repaired,
+		HasRequirements:    p.HasSection(extract.SectionRequirements),
+		SiteTags:           nonNil(p.SiteTags),
+		TextChars:          int32(len([]rune(p.Text))),
+		Skills:             []string{},
+		RequiredSkills:     []string{},
+		PreferredSkills:    []string{},
+		Concepts:           []string{},
+		DuplicateSources:   []string{},
+	}
+	if req.HasYears {
+		y := int32(req.YearsMin)
+		row.YearsMin = &y
+		if req.YearsMax > 0 {
+			m := int32(req.YearsMax)
+			row.YearsMax = &m
+		}
+	}
+	if req.Salary.Currency != "" {
+		lo, hi := req.Salary.Min, req.Salary.Max
+		row.SalaryMin, row.SalaryMax = &lo, &hi
+	}
+	if p.Headcount > 0 {
+		h := int32(min(p.Headcount, 1<<30))
+		row.Headcount = &h
+	}
+	rows := make([]report.SkillRow, 0, len(skills))
+	for _, s := range skills {
+		if s.Kind == "technology" {
+			row.Skills = append(row.Skills, s.Name)
+			switch s.Requirement {
+			case extract.RequirementRequired:
+				row.RequiredSkills = append(row.RequiredSkills, s.Name)
+			case extract.RequirementPreferred:
+				row.PreferredSkills = append(row.PreferredSkills, s.Name)
+			}
+		} else {
+			row.Concepts = append(row.Concepts, s.Name)
+		}
+		rows = append(rows, report.SkillRow{
+			PostingID: row.PostingID, Skill: s.Name, Kind: s.Kind, Category: s.Category,
+			Requirement: s.Requirement.String(), Mentions: int32(s.Mentions), Evidence: s.Evidence,
+			SkillID: s.ID, Parent: s.Parent, Offset: int32(s.Offset), Maturity: labels.Maturity, Role: labels.Role,
+		})
+	}
+	return row, rows
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// collector puts results in order into the outputs. It owns the dedup
+// index and the writers.
+type collector struct {
+	cfg     *Config
+	eng     *engine
+	st      *staging
+	bar     *progress
+	sum     *summary
+	stats   *report.Stats
+	index   *dedup.Index
+	rejects *outFile
+	skillsF *outFile
+	skillsW *report.Writer[report.SkillRow]
+	spillF  *outFile
+	spill   *gob.Encoder
+	kept    int32
+	dupN    map[int32]int32
+	dupSrc  map[int32][]string
+	ids     map[string]int // posting ids seen, with --keep-duplicates only
+	folds   int
+	examples map[string][]string
+}
+
+func newCollector(cfg *Config, eng *engine, st *staging, bar *progress) (*collector, error) {
+	c := &collector{cfg: cfg, eng: eng, st: st, bar: bar, stats: report.NewStats(), index: dedup.NewIndex(),
+		dupN: map[int32]int32{}, dupSrc: map[int32][]string{}, examples: map[string][]string{},
+		sum: &summary{Version: version, TaxonomyVersion: eng.taxonomy.Version, RulesVersion: eng.classifier.Rules().Version,
+			RejectedByReason: map[string]int{}, Jobs: cfg.Jobs, Args: cfg.Inputs, GoVersion: runtime.Version()}}
+	if cfg.KeepDuplicates {
+		c.ids = map[string]int{}
+	}
+	var err error
+	if c.rejects, err = createOut(st.path(fileRejects)); err != nil {
+		return nil, err
+	}
+	if c.skillsF, err = createOut(st.path(fileSkills)); err != nil {
+		return nil, err
+	}
+	c.skillsW = report.NewWriter[report.SkillRow](c.skillsF, version)
+	if c.spillF, err = createOut(st.path(".postings.spill")); err != nil {
+		return nil, err
+	}
+	c.spill = gob.NewEncoder(c.spillF)
+	return c, nil
+}
+
+func (c *collector) abort() {
+	for _, f := range []*outFile{c.rejects, c.skillsF, c.spillF} {
+		if f != nil {
+			f.f.Close()
+		}
+	}
+}
+
+func (c *collector) add(r result) error {
+	c.sum.Inputs++
+	c.bar.add()
+	if r.rej != nil {
+		c.sum.Rejected++
+		c.sum.RejectedByReason[r.rej.Reason]++
+		if ex := c.examples[r.rej.Reason]; len(ex) < 3 {
+			detail := r.rej.Detail
+			if i := strings.IndexByte(detail, '\n'); i >= 0 {
+				detail = detail[:i]
+			}
+			c.examples[r.rej.Reason] = append(ex, detail)
+		}
+		line, _ := json.Marshal(struct {
+			Source string `json:"source"`
+			Reason string `json:"reason"`
+			Detail string `json:"detail"`
+		}{r.source, r.rej.Reason, r.rej.Detail})
+		c.rejects.Write(line)
+		return c.rejects.WriteByte('\n')
+	}
+	if !c.cfg.KeepDuplicates {
+		if first, exact, ok := c.index.Find(r.print); ok {
+			c.sum.Duplicates++
+			if exact {
+				c.sum.DuplicatesExact++
+			} else {
+				c.sum.DuplicatesNear++
+			}
+			if c.dupN[first] == 0 {
+				c.folds++
+			}
+			c.dupN[first]++
+			c.dupSrc[first] = append(c.dupSrc[first], r.source)
+			return nil
+		}
+		c.index.Add(c.kept, r.print)
+	} else {
+		// The same content twice keeps two rows; the second id says which.
+		if n := c.ids[r.row.PostingID]; n > 0 {
+			id := fmt.Sprintf("%s-%d", r.row.PostingID, n+1)
+			c.ids[r.row.PostingID] = n + 1
+			r.row.PostingID = id
+			for i := range r.skills {
+				r.skills[i].PostingID = id
+			}
+		} else {
+			c.ids[r.row.PostingID] = 1
+		}
+	}
+	c.kept++
+	c.sum.Postings++
+	c.sum.SkillRows += len(r.skills)
+	if len(r.skills) > 0 {
+		if err := c.skillsW.Write(r.skills...); err != nil {
+			return fmt.Errorf("writing %s: %w", fileSkills, err)
+		}
+	}
+	c.stats.Add(r.row, r.skills, r.terms)
+	if err := c.spill.Encode(r.row); err != nil {
+		return fmt.Errorf("writing postings: %w", err)
+	}
+	return nil
+}
+
+// finish writes postings.parquet from the spill (now that duplicate counts
+// are known), the report, unknown terms and the manifest.
+func (c *collector) finish(start time.Time) error {
+	if err := c.rejects.Close(); err != nil {
+		return err
+	}
+	if err := c.skillsW.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", fileSkills, err)
+	}
+	if err := c.skillsF.Close(); err != nil {
+		return err
+	}
+	if err := c.spillF.Close(); err != nil {
+		return err
+	}
+	if err := c.writePostings(); err != nil {
+		return err
+	}
+	info := report.RunInfo{
+		Version: version, TaxonomyVersion: c.sum.TaxonomyVersion, RulesVersion: c.sum.RulesVersion,
+		Inputs: c.sum.Inputs, Postings: c.sum.Postings, Duplicates: c.sum.Duplicates, Rejected: c.sum.Rejected,
+		RejectedByReason: c.sum.RejectedByReason, RejectExamples: c.examples, DuplicateFolds: c.folds,
+	}
+	if err := writeFile(c.st.path(fileReport), func(w io.Writer) error { return report.WriteMarkdown(w, c.stats, info) }); err != nil {
+		return err
+	}
+	if err := writeFile(c.st.path(fileTerms), func(w io.Writer) error { return writeTerms(w, c.stats) }); err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	s := c.sum
+	s.FinishedAt = time.Now().UTC().Format(time.RFC3339)
+	s.ElapsedSeconds = roundTo(elapsed.Seconds(), 3)
+	if secs := elapsed.Seconds(); secs > 0 {
+		s.PostingsPerSec = roundTo(float64(s.Inputs)/secs, 1)
+		s.MBPerSec = roundTo(float64(s.Bytes)/secs/1e6, 2)
+	}
+	s.Maturity = c.stats.Maturity
+	s.Languages = c.stats.Languages
+	s.Encodings = c.stats.Encodings
+	s.EncodingRepaired = c.stats.Repaired
+	s.Options = map[string]any{"max_bytes": c.cfg.MaxBytes, "keep_duplicates": c.cfg.KeepDuplicates, "strict": c.cfg.Strict,
+		"taxonomy": c.cfg.Taxonomy, "rules": c.cfg.Rules, "map": c.cfg.Map, "near_duplicate_max_bits": dedup.MaxDistance}
+	s.Outputs = []string{filePostings, fileSkills, fileReport, fileRejects, fileTerms, fileManifest}
+	if s.Inputs != s.Postings+s.Duplicates+s.Rejected {
+		return fmt.Errorf("internal error: accounting does not add up: %d inputs != %d postings + %d duplicates + %d rejected", s.Inputs, s.Postings, s.Duplicates, s.Rejected)
+	}
+	return writeFile(c.st.path(fileManifest), func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(s)
+	})
+}
+
+func roundTo(v float64, digits int) float64 {
+	p := 1.0
+	for range digits {
+		p *= 10
+	}
+	return float64(int64(v*p+0.5)) / p
+}
+
+func (c *collector) writePostings() error {
+	spill := c.st.path(".postings.spill")
+	defer os.Remove(spill)
+	in, err := os.Open(spill)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	dec := gob.NewDecoder(bufioReader(in))
+	return writeFile(c.st.path(filePostings), func(w io.Writer) error {
+		pw := report.NewWriter[report.PostingRow](w, version)
+		for i := int32(0); ; i++ {
+			var row report.PostingRow
+			if err := dec.Decode(&row); err == io.EOF {
+				break
+			} else if err != nil {
+				return fmt.Errorf("reading postings back: %w", err)
+			}
+			row.DuplicateCount = c.dupN[i]
+			row.DuplicateSources = nonNil(c.dupSrc[i])
+			fixLists(&row)
+			if err := pw.Write(row); err != nil {
+				return err
+			}
+		}
+		return pw.Close()
+	})
+}
+
+// fixLists restores empty lists that gob leaves nil, so every list column
+// holds a list, never null.
+func fixLists(r *report.PostingRow) {
+	for _, l := range []*[]string{&r.MaturityEvidence, &r.Skills, &r.RequiredSkills, &r.PreferredSkills, &r.Concepts, &r.RoleEvidence, &r.SeniorityEvidence, &r.SiteTags, &r.DuplicateSources} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := createOut(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.f.Close()
+		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
+	}
+	return f.Close()
+}
+
+func writeTerms(w io.Writer, st *report.Stats) error {
+	type term struct {
+		Term     string `json:"term"`
+		Postings int    `json:"postings"`
+		Example  string `json:"example"`
+	}
+	terms := make([]term, 0, len(st.Terms))
+	for t, ts := range st.Terms {
+		terms = append(terms, term{t, ts.Postings, ts.Example})
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].Postings != terms[j].Postings {
+			return terms[i].Postings > terms[j].Postings
+		}
+		return terms[i].Term < terms[j].Term
+	})
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, t := range terms {
+		if err := enc.Encode(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

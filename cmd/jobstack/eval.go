@@ -1,0 +1,464 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"github.com/jobstack/jobstack/extract"
+)
+
+// goldRow is one labelled posting. Empty fields are not scored.
+type goldRow struct {
+	Source    string
+	Maturity  string
+	Role      string
+	Seniority string
+	YearsMin  string // "" not labelled, "-" labelled as not stated
+	Degree    string
+	Skills    map[string]string // canonical name → section ("" when the gold gives none)
+	HasSkills bool
+	Unknown   []string // gold skill names the taxonomy does not know
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg Config
+	var golds stringList
+	fs := newFlags("eval", &cfg, stderr)
+	fs.Var(&golds, "gold", "labelled CSV or JSONL (repeatable): source plus any of maturity, role, seniority, years_min, degree_min, skills")
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	verbose := fs.Bool("v", false, "list every wrong label and skill")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: jobstack eval --gold FILE [--gold FILE] INPUT...\n\nGold sources match postings whose source ends with them (a path suffix,\nwith #N for records). CSV skills are ';'-separated names; JSONL skills are\nnames or {\"name\", \"section\"} objects.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(golds) == 0 || len(inputs) == 0 {
+		fmt.Fprintln(stderr, "jobstack eval: need --gold FILE and at least one INPUT")
+		return errUsage
+	}
+	cfg.Inputs = inputs
+	cfg.Jobs = 1
+	if cfg.MaxBytes == 0 {
+		cfg.MaxBytes = 16 << 20
+	}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		return err
+	}
+	var gold []*goldRow
+	for _, g := range golds {
+		rows, err := readGold(g, eng.taxonomy)
+		if err != nil {
+			return err
+		}
+		gold = append(gold, rows...)
+	}
+	got, err := evalRun(ctx, &cfg, eng, gold)
+	if err != nil {
+		return err
+	}
+	rep := score(gold, got)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	rep.print(stdout, *verbose)
+	return nil
+}
+
+// readGold reads a gold file; skill names are resolved through the
+// taxonomy's aliases, so "Apache Kafka" and "Kafka" agree.
+func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rows []*goldRow
+	addSkill := func(g *goldRow, name, section string) {
+		g.HasSkills = true
+		e, ok := tax.Resolve(name)
+		if !ok {
+			g.Unknown = append(g.Unknown, name)
+			g.Skills["?"+name] = section
+			return
+		}
+		if e.Kind != "technology" {
+			return
+		}
+		g.Skills[e.Name] = strongest(g.Skills[e.Name], section)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		r := csv.NewReader(f)
+		r.FieldsPerRecord = -1
+		head, err := r.Read()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		col := map[string]int{}
+		for i, h := range head {
+			col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		}
+		if _, ok := col["source"]; !ok {
+			return nil, fmt.Errorf("%s:1: no source column", path)
+		}
+		get := func(rec []string, k string) string {
+			if i, ok := col[k]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			g := &goldRow{Source: get(rec, "source"), Maturity: get(rec, "maturity"), Role: get(rec, "role"),
+				Seniority: get(rec, "seniority"), Degree: get(rec, "degree_min"), Skills: map[string]string{}}
+			if _, ok := col["years_min"]; ok {
+				g.YearsMin = get(rec, "years_min")
+				if g.YearsMin == "" {
+					g.YearsMin = "-"
+				}
+			}
+			if _, ok := col["skills"]; ok {
+				g.HasSkills = true
+				for _, s := range strings.Split(get(rec, "skills"), ";") {
+					if s = strings.TrimSpace(s); s != "" {
+						addSkill(g, s, "")
+					}
+				}
+			}
+			rows = append(rows, g)
+		}
+	default:
+		dec := json.NewDecoder(f)
+		for line := 1; ; line++ {
+			var rec map[string]any
+			if err := dec.Decode(&rec); err == io.EOF {
+				break
+			} else if err != nil {
+				return nil, fmt.Errorf("%s: record %d: %w", path, line, err)
+			}
+			s := func(k string) string { v, _ := rec[k].(string); return v }
+			g := &goldRow{Source: s("source"), Maturity: s("maturity"), Role: s("role"), Seniority: s("seniority"), Degree: s("degree_min"), Skills: map[string]string{}}
+			if list, ok := rec["skills"].([]any); ok {
+				g.HasSkills = true
+				for _, item := range list {
+					switch x := item.(type) {
+					case string:
+						addSkill(g, x, "")
+					case map[string]any:
+						n, _ := x["name"].(string)
+						sec, _ := x["section"].(string)
+						addSkill(g, n, sec)
+					}
+				}
+			}
+			rows = append(rows, g)
+		}
+	}
+	return rows, nil
+}
+
+var sectionRank = map[string]int{"": 0, "other": 1, "responsibility": 2, "preferred": 3, "required": 4}
+
+func strongest(a, b string) string {
+	if sectionRank[b] > sectionRank[a] {
+		return b
+	}
+	return a
+}
+
+// evalOut is what jobstack made of one gold posting.
+type evalOut struct {
+	Maturity, Role, Seniority, Degree, YearsMin string
+	Skills                                      map[string]string // technology → requirement
+	Rejected                                    string
+}
+
+func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow) (map[*goldRow]*evalOut, error) {
+	want := func(source string) []*goldRow {
+		var out []*goldRow
+		for _, g := range gold {
+			if source == g.Source || strings.HasSuffix(source, "/"+g.Source) {
+				out = append(out, g)
+			}
+		}
+		return out
+	}
+	tasks := make(chan task, 64)
+	slots := make(chan struct{}, 1<<20)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var files, bytes atomic.Int64
+	var prodErr error
+	go func() {
+		defer close(tasks)
+		p := &producer{cfg: cfg, ctx: ctx, tasks: tasks, slots: slots, files: &files, bytes: &bytes}
+		prodErr = p.run()
+	}()
+	got := map[*goldRow]*evalOut{}
+	for t := range tasks {
+		<-slots
+		gs := want(t.in.Source)
+		if len(gs) == 0 {
+			continue
+		}
+		r := eng.process(t)
+		out := &evalOut{Skills: map[string]string{}}
+		if r.rej != nil {
+			out.Rejected = r.rej.Reason
+		} else {
+			row := r.row
+			out.Maturity, out.Role, out.Seniority, out.Degree = row.Maturity, row.Role, row.Seniority, row.DegreeMin
+			out.YearsMin = "-"
+			if row.YearsMin != nil {
+				out.YearsMin = fmt.Sprint(*row.YearsMin)
+			}
+			for _, s := range r.skills {
+				if s.Kind == "technology" {
+					out.Skills[s.Skill] = s.Requirement
+				}
+			}
+		}
+		for _, g := range gs {
+			got[g] = out
+		}
+	}
+	if prodErr != nil {
+		return nil, prodErr
+	}
+	return got, ctx.Err()
+}
+
+// LabelScore is accuracy and per-class scores for one label.
+type LabelScore struct {
+	N         int                        `json:"n"`
+	Correct   int                        `json:"correct"`
+	Accuracy  float64                    `json:"accuracy"`
+	PerClass  map[string]PRF             `json:"per_class"`
+	Confusion map[string]map[string]int  `json:"confusion"` // gold → predicted → count
+	Errors    []string                   `json:"errors,omitempty"`
+}
+
+// PRF is precision, recall and F1 with their counts.
+type PRF struct {
+	TP, FP, FN int
+	Precision  float64 `json:"precision"`
+	Recall     float64 `json:"recall"`
+	F1         float64 `json:"f1"`
+}
+
+func (p *PRF) finish() {
+	if p.TP+p.FP > 0 {
+		p.Precision = float64(p.TP) / float64(p.TP+p.FP)
+	}
+	if p.TP+p.FN > 0 {
+		p.Recall = float64(p.TP) / float64(p.TP+p.FN)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+}
+
+// EvalReport is the output of jobstack eval.
+type EvalReport struct {
+	Gold        int                    `json:"gold"`
+	Found       int                    `json:"found"`
+	Missing     []string               `json:"missing,omitempty"`
+	Labels      map[string]*LabelScore `json:"labels"`
+	Skills      PRF                    `json:"skills"`
+	Attribution struct {
+		N       int     `json:"n"`
+		Correct int     `json:"correct"`
+		Share   float64 `json:"share"`
+	} `json:"requirement_attribution"`
+	SkillErrors   []string `json:"skill_errors,omitempty"`
+	UnknownSkills []string `json:"unknown_gold_skills,omitempty"`
+}
+
+func score(gold []*goldRow, got map[*goldRow]*evalOut) *EvalReport {
+	rep := &EvalReport{Gold: len(gold), Labels: map[string]*LabelScore{}}
+	label := func(name, g, p, source string) {
+		if g == "" {
+			return
+		}
+		ls := rep.Labels[name]
+		if ls == nil {
+			ls = &LabelScore{PerClass: map[string]PRF{}, Confusion: map[string]map[string]int{}}
+			rep.Labels[name] = ls
+		}
+		ls.N++
+		if ls.Confusion[g] == nil {
+			ls.Confusion[g] = map[string]int{}
+		}
+		ls.Confusion[g][p]++
+		pg, pp := ls.PerClass[g], ls.PerClass[p]
+		if g == p {
+			ls.Correct++
+			pg.TP++
+			ls.PerClass[g] = pg
+			return
+		}
+		pg.FN++
+		ls.PerClass[g] = pg
+		pp = ls.PerClass[p]
+		pp.FP++
+		ls.PerClass[p] = pp
+		ls.Errors = append(ls.Errors, fmt.Sprintf("%s: got %s, want %s", source, p, g))
+	}
+	unknown := map[string]bool{}
+	for _, g := range gold {
+		out, ok := got[g]
+		if !ok {
+			rep.Missing = append(rep.Missing, g.Source)
+			continue
+		}
+		rep.Found++
+		if out.Rejected != "" {
+			out = &evalOut{Maturity: "rejected:" + out.Rejected, Role: "rejected", Seniority: "rejected", Degree: "rejected", YearsMin: "rejected", Skills: map[string]string{}}
+		}
+		label("maturity", g.Maturity, out.Maturity, g.Source)
+		label("role", g.Role, out.Role, g.Source)
+		label("seniority", g.Seniority, out.Seniority, g.Source)
+		label("degree_min", g.Degree, out.Degree, g.Source)
+		label("years_min", g.YearsMin, out.YearsMin, g.Source)
+		for _, u := range g.Unknown {
+			unknown[u] = true
+		}
+		if !g.HasSkills {
+			continue
+		}
+		for name, sec := range g.Skills {
+			req, found := out.Skills[name]
+			if !found {
+				rep.Skills.FN++
+				rep.SkillErrors = append(rep.SkillErrors, fmt.Sprintf("%s: missed %s", g.Source, strings.TrimPrefix(name, "?")))
+				continue
+			}
+			rep.Skills.TP++
+			if sec != "" {
+				rep.Attribution.N++
+				if sec == req {
+					rep.Attribution.Correct++
+				} else {
+					rep.SkillErrors = append(rep.SkillErrors, fmt.Sprintf("%s: %s is %s, want %s", g.Source, name, req, sec))
+				}
+			}
+		}
+		for name := range out.Skills {
+			if _, ok := g.Skills[name]; !ok {
+				rep.Skills.FP++
+				rep.SkillErrors = append(rep.SkillErrors, fmt.Sprintf("%s: extra %s", g.Source, name))
+			}
+		}
+	}
+	rep.Skills.finish()
+	if rep.Attribution.N > 0 {
+		rep.Attribution.Share = float64(rep.Attribution.Correct) / float64(rep.Attribution.N)
+	}
+	for _, ls := range rep.Labels {
+		if ls.N > 0 {
+			ls.Accuracy = float64(ls.Correct) / float64(ls.N)
+		}
+		for k, v := range ls.PerClass {
+			v.finish()
+			ls.PerClass[k] = v
+		}
+		sort.Strings(ls.Errors)
+	}
+	sort.Strings(rep.SkillErrors)
+	for u := range unknown {
+		rep.UnknownSkills = append(rep.UnknownSkills, u)
+	}
+	sort.Strings(rep.UnknownSkills)
+	return rep
+}
+
+func (rep *EvalReport) print(w io.Writer, verbose bool) {
+	fmt.Fprintf(w, "gold postings: %d, found in inputs: %d\n", rep.Gold, rep.Found)
+	if len(rep.Missing) > 0 {
+		fmt.Fprintf(w, "not found: %d (first: %s)\n", len(rep.Missing), rep.Missing[0])
+	}
+	names := make([]string, 0, len(rep.Labels))
+	for n := range rep.Labels {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ls := rep.Labels[n]
+		fmt.Fprintf(w, "\n%s: accuracy %.3f (%d/%d)\n", n, ls.Accuracy, ls.Correct, ls.N)
+		classes := make([]string, 0, len(ls.PerClass))
+		for c := range ls.PerClass {
+			classes = append(classes, c)
+		}
+		sort.Strings(classes)
+		fmt.Fprintf(w, "  %-22s %9s %9s %9s %5s\n", "class", "precision", "recall", "f1", "n")
+		for _, c := range classes {
+			p := ls.PerClass[c]
+			fmt.Fprintf(w, "  %-22s %9.3f %9.3f %9.3f %5d\n", c, p.Precision, p.Recall, p.F1, p.TP+p.FN)
+		}
+		if n != "years_min" {
+			fmt.Fprintf(w, "  confusion (rows gold, columns predicted):\n")
+			fmt.Fprintf(w, "  %-22s", "")
+			for _, c := range classes {
+				fmt.Fprintf(w, " %6.6s", c)
+			}
+			fmt.Fprintln(w)
+			for _, g := range classes {
+				if ls.Confusion[g] == nil {
+					continue
+				}
+				fmt.Fprintf(w, "  %-22s", g)
+				for _, c := range classes {
+					fmt.Fprintf(w, " %6d", ls.Confusion[g][c])
+				}
+				fmt.Fprintln(w)
+			}
+		}
+		if verbose {
+			for _, e := range ls.Errors {
+				fmt.Fprintf(w, "  ✗ %s\n", e)
+			}
+		}
+	}
+	s := rep.Skills
+	if s.TP+s.FP+s.FN > 0 {
+		fmt.Fprintf(w, "\nskills (technologies): precision %.3f recall %.3f f1 %.3f (tp %d, fp %d, fn %d)\n", s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN)
+		if rep.Attribution.N > 0 {
+			fmt.Fprintf(w, "requirement attribution: %.3f (%d/%d)\n", rep.Attribution.Share, rep.Attribution.Correct, rep.Attribution.N)
+		}
+		if len(rep.UnknownSkills) > 0 {
+			fmt.Fprintf(w, "gold skills the taxonomy does not know: %s\n", strings.Join(rep.UnknownSkills, ", "))
+		}
+		if verbose {
+			for _, e := range rep.SkillErrors {
+				fmt.Fprintf(w, "  ✗ %s\n", e)
+			}
+		}
+	}
+}
+

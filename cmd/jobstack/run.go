@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/jobstack/jobstack/classify"
+	"github.com/jobstack/jobstack/extract"
+)
+
+// version is the jobstack release; it is written into every output.
+const version = "0.1.0"
+
+// exit codes.
+const (
+	exitOK       = 0
+	exitFail     = 1
+	exitUsage    = 2
+	exitCanceled = 130
+)
+
+// Config is everything a run needs, bound to flags.
+type Config struct {
+	Out            string
+	Jobs           int
+	Taxonomy       string
+	Rules          string
+	Progress       string
+	MaxBytes       int64
+	Strict         bool
+	KeepDuplicates bool
+	Map            string
+	Inputs         []string
+	Stdin          io.Reader
+}
+
+const usage = `jobstack reads job postings and writes their tech stack, requirements and
+company data maturity as Parquet tables and a markdown report.
+
+usage:
+  jobstack analyze [flags] INPUT...   files, directories (walked recursively), or - (JSONL on stdin)
+  jobstack explain [flags] FILE[#N]   one posting: fields, skills with evidence, why it got its labels
+  jobstack eval --gold FILE INPUT...  compare labels and skills with a labelled set
+  jobstack taxonomy                   print the embedded taxonomy (a starting point for --taxonomy)
+  jobstack rules                      print the embedded classification rules (for --rules)
+  jobstack version
+
+Run 'jobstack analyze -h' for the flags.
+`
+
+// run is the whole program: it parses args, does the work and maps every
+// error to an exit code in one place.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWith(ctx, args, os.Stdin, stdout, stderr)
+}
+
+func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "analyze", "analyse":
+		err = cmdAnalyze(ctx, args[1:], stdin, stdout, stderr)
+	case "explain":
+		err = cmdExplain(ctx, args[1:], stdout, stderr)
+	case "eval":
+		err = cmdEval(ctx, args[1:], stdout, stderr)
+	case "taxonomy":
+		_, err = stdout.Write(extract.DefaultTaxonomyYAML())
+	case "rules":
+		_, err = stdout.Write(classify.DefaultRulesYAML())
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "jobstack %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "jobstack: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	return exitCode(err, stderr)
+}
+
+// errUsage marks bad command lines; the flag package has printed why.
+var errUsage = errors.New("usage")
+
+// errStrict is returned by --strict runs that rejected inputs.
+var errStrict = errors.New("inputs were rejected (--strict)")
+
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "jobstack: canceled; previous outputs are untouched")
+		return exitCanceled
+	}
+	fmt.Fprintf(stderr, "jobstack: %v\n", err)
+	return exitFail
+}
+
+// newFlags returns a flag set for a subcommand with the flags all of them
+// share bound to cfg.
+func newFlags(name string, cfg *Config, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("jobstack "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Taxonomy, "taxonomy", "", "skill taxonomy YAML to add to or override the embedded one")
+	fs.StringVar(&cfg.Rules, "rules", "", "classification rules YAML to add to or override the embedded ones")
+	fs.StringVar(&cfg.Map, "map", "", "record field names per role, e.g. 'title=job_name;company=corp,employer;text=body_html'")
+	fs.Int64Var(&cfg.MaxBytes, "max-bytes", 16<<20, "largest posting (file or record) read, in bytes; larger ones are rejected as too_large")
+	return fs
+}
+
+// parseInterleaved parses flags that may come after positional arguments
+// ("jobstack analyze data/ -o out"), which the flag package alone does not.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseMap reads --map: "role=field,field;role=field".
+func parseMap(s string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if strings.TrimSpace(s) == "" {
+		return out, nil
+	}
+	valid := extract.DefaultFields()
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		role, fields, ok := strings.Cut(part, "=")
+		role = strings.TrimSpace(role)
+		if !ok || fields == "" {
+			return nil, fmt.Errorf("--map %q: want role=field[,field]", part)
+		}
+		if _, known := valid[role]; !known {
+			roles := make([]string, 0, len(valid))
+			for r := range valid {
+				roles = append(roles, r)
+			}
+			sortStrings(roles)
+			return nil, fmt.Errorf("--map: unknown role %q (roles: %s)", role, strings.Join(roles, ", "))
+		}
+		for _, f := range strings.Split(fields, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				out[role] = append(out[role], f)
+			}
+		}
+	}
+	return out, nil
+}
+
+// engine is the compiled taxonomy, matcher, rules and classifier a run
+// shares across workers.
+type engine struct {
+	reader     *extract.Reader
+	taxonomy   *extract.Taxonomy
+	matcher    *extract.Matcher
+	classifier *classify.Classifier
+}
+
+func newEngine(cfg *Config) (*engine, error) {
+	var tax *extract.Taxonomy
+	var err error
+	if cfg.Taxonomy != "" {
+		tax, err = extract.Load(cfg.Taxonomy)
+	} else {
+		tax, err = extract.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy:\n%w", err)
+	}
+	var rules *classify.Rules
+	if cfg.Rules != "" {
+		rules, err = classify.LoadRules(cfg.Rules)
+	} else {
+		rules, err = classify.DefaultRules()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("rules:\n%w", err)
+	}
+	if err := rules.CheckSkills(tax); err != nil {
+		return nil, fmt.Errorf("rules refer to skills the taxonomy lacks:\n%w", err)
+	}
+	clf, err := classify.New(rules)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := parseMap(cfg.Map)
+	if err != nil {
+		return nil, err
+	}
+	return &engine{
+		reader:     extract.NewReader(extract.Config{Fields: fields}),
+		taxonomy:   tax,
+		matcher:    extract.NewMatcher(tax),
+		classifier: clf,
+	}, nil
+}

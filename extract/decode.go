@@ -1,0 +1,285 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/korean"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Encoding names reported in Posting.Encoding.
+const (
+	EncUTF8    = "utf-8"
+	EncUTF16   = "utf-16"
+	EncEUCKR   = "euc-kr"
+	EncWin1252 = "windows-1252"
+)
+
+// Decode turns raw input bytes into UTF-8 text and names the encoding it
+// read them as. A byte-order mark wins; then valid UTF-8 (sites that declare
+// EUC-KR but serve UTF-8 are common, and valid UTF-8 is almost never meant as
+// anything else); then, for HTML, the charset the page declares; then a guess
+// between CP949 (a superset of EUC-KR that Korean sites still serve) and
+// Windows-1252. Decode never fails: undecodable bytes become U+FFFD.
+func Decode(data []byte, isHTML bool) (string, string) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return validUTF8(data[3:]), EncUTF8
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err == nil {
+			return string(out), EncUTF16
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data), EncUTF8
+	}
+	if isHTML {
+		if enc, name := declaredCharset(data); enc != nil {
+			if out, err := enc.NewDecoder().Bytes(data); err == nil {
+				return string(out), canonicalCharset(name)
+			}
+		}
+	}
+	return sniffLegacy(data)
+}
+
+// declaredCharset returns the encoding a page declares in a <meta> tag
+// within its first 1024 bytes, as the HTML spec's prescan does.
+func declaredCharset(data []byte) (encoding.Encoding, string) {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	enc, name, certain := charset.DetermineEncoding(head, "")
+	if !certain || name == "" {
+		return nil, ""
+	}
+	// DetermineEncoding answers "certain" for a BOM too; BOMs are handled
+	// before, so here it is a declaration.
+	return enc, name
+}
+
+func canonicalCharset(name string) string {
+	switch strings.ToLower(name) {
+	case "euc-kr", "ks_c_5601-1987", "cp949", "windows-949", "x-windows-949":
+		return EncEUCKR
+	case "utf-8", "utf8":
+		return EncUTF8
+	case "windows-1252", "iso-8859-1", "latin1", "us-ascii":
+		return EncWin1252
+	}
+	return strings.ToLower(name)
+}
+
+// sniffLegacy decodes input that is not UTF-8 and declares nothing. Korean
+// text decodes as CP949 with no errors and mostly Hangul syllables; anything
+// else is taken as Windows-1252, which decodes every byte.
+func sniffLegacy(data []byte) (string, string) {
+	if out, ok := tryCP949(data); ok {
+		return out, EncEUCKR
+	}
+	out, _ := charmap.Windows1252.NewDecoder().Bytes(data)
+	return string(out), EncWin1252
+}
+
+func tryCP949(data []byte) (string, bool) {
+	out, err := korean.EUCKR.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	s := string(out)
+	var hangul, other, bad int
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			bad++
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul++
+		case r >= 0x80:
+			other++
+		}
+	}
+	// x/text's decoder replaces invalid sequences instead of failing; a
+	// real Korean page has at most a stray bad byte and few non-Hangul
+	// symbols among its multi-byte characters.
+	total := hangul + other + bad
+	if hangul == 0 || bad*100 > total || other > hangul {
+		return "", false
+	}
+	return s, true
+}
+
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// cp1252 maps the runes Windows-1252 puts at 0x80–0x9F back to their bytes.
+var cp1252 = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
+	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91,
+	'’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98,
+	'™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+func mojibakeByte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xFF {
+		return byte(r), true
+	}
+	b, ok := cp1252[r]
+	return b, ok
+}
+
+// RepairMojibake undoes UTF-8 that was decoded as Windows-1252 or Latin-1
+// ("Weâ€™re" → "We’re", "Ã©" → "é"). Only runs of characters that re-encode
+// to a valid multi-byte UTF-8 sequence are replaced, so genuine Latin-1
+// text ("São Paulo") is left alone. It reports whether anything changed.
+func RepairMojibake(s string) (string, bool) {
+	if !hasMojibakeLead(s) {
+		return s, false
+	}
+	var b strings.Builder
+	changed := false
+	buf := make([]byte, 0, 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		lead, ok := mojibakeByte(r)
+		if !ok || lead < 0xC2 || lead > 0xF4 {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		// Collect the continuation bytes a UTF-8 sequence with this lead needs.
+		need := 1
+		switch {
+		case lead >= 0xF0:
+			need = 3
+		case lead >= 0xE0:
+			need = 2
+		}
+		buf = append(buf[:0], lead)
+		j := i + size
+		for k := 0; k < need && j < len(s); k++ {
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
+			c, ok := mojibakeByte(r2)
+			if !ok || c < 0x80 || c > 0xBF {
+				break
+			}
+			buf = append(buf, c)
+			j += size2
+		}
+		if len(buf) == need+1 && utf8.Valid(buf) {
+			b.Write(buf)
+			changed = true
+			i = j
+			continue
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	if !changed {
+		return s, false
+	}
+	return b.String(), true
+}
+
+func hasMojibakeLead(s string) bool {
+	for _, r := range s {
+		if r >= 0xC2 && r <= 0xF4 {
+			return true
+		}
+	}
+	return false
+}
+
+// Normalize prepares decoded text for matching: NFKC (full-width Latin and
+// digits become ASCII, compatibility characters unfold), control and
+// zero-width characters removed, white space collapsed within lines, lines
+// trimmed, and no more than one blank line in a row.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0
+	start := true
+	for _, line := range strings.Split(s, "\n") {
+		line = cleanLine(line)
+		if line == "" {
+			if !start {
+				blank++
+			}
+			continue
+		}
+		if !start {
+			b.WriteByte('\n')
+			if blank > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		start = false
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// cleanLine collapses white space, drops control and zero-width characters
+// and trims the line.
+func cleanLine(line string) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	space := false
+	for _, r := range line {
+		switch {
+		case r == '\uFFFD':
+			continue
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD':
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// IsBinary reports whether data looks like a binary file rather than text:
+// a NUL byte, or many control bytes, in its first 8 KiB. UTF-16 text
+// (which has NULs) is recognised by its byte-order mark.
+func IsBinary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*10 > len(head)
+}

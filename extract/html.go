@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Line is one block of visible text.
+type Line struct {
+	Text    string
+	Heading bool // an <h1>–<h6>, <dt>, or a line that is wholly bold
+}
+
+// htmlPage is what one tokenizer pass over a page yields.
+type htmlPage struct {
+	lines     []Line
+	content   []Line // the lines of the main content block
+	title     string // <title>
+	h1        string // first <h1>
+	meta      map[string]string
+	jsonLD    [][]byte
+	microdata bool // the page marks up a schema.org JobPosting with itemprop
+}
+
+// maxDepth bounds the element stack; deeper nesting (hostile or broken
+// pages) is flattened into its parent rather than tracked.
+const maxDepth = 256
+
+// skipped elements hold no posting text.
+func skipped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Nav, atom.Header, atom.Footer,
+		atom.Aside, atom.Form, atom.Svg, atom.Iframe, atom.Template, atom.Button,
+		atom.Select, atom.Head, atom.Object, atom.Canvas, atom.Math, atom.Dialog:
+		return true
+	}
+	return false
+}
+
+// block elements end the current line.
+func block(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Tr, atom.Table, atom.Tbody, atom.Thead, atom.Section,
+		atom.Article, atom.Main, atom.Br, atom.Dt, atom.Dd, atom.Dl, atom.Blockquote,
+		atom.Pre, atom.Hr, atom.Address, atom.Figure, atom.Figcaption, atom.Summary,
+		atom.Details, atom.Center, atom.Body, atom.Html, atom.Caption, atom.Fieldset,
+		atom.Legend, atom.Label:
+		return true
+	}
+	return false
+}
+
+func void(a atom.Atom) bool {
+	switch a {
+	case atom.Br, atom.Img, atom.Hr, atom.Input, atom.Meta, atom.Link, atom.Wbr, atom.Area,
+		atom.Base, atom.Col, atom.Embed, atom.Source, atom.Track, atom.Param:
+		return true
+	}
+	return false
+}
+
+func heading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt:
+		return true
+	}
+	return false
+}
+
+func bold(a atom.Atom) bool {
+	return a == atom.Strong || a == atom.B
+}
+
+// node is an open or closed element, for the content-block score.
+type node struct {
+	a         atom.Atom
+	hint      int8  // +1 the class/id suggests content, -1 boilerplate
+	text      int32 // bytes of visible text in the subtree
+	link      int32 // bytes of that inside <a>
+	firstLine int32 // lines[firstLine:endLine] are inside the element
+	endLine   int32
+}
+
+// htmlParser holds the state of one pass; it is reset per page.
+type htmlParser struct {
+	nodes      []node
+	stack      []int32 // open elements, indexes into nodes
+	lines      []Line
+	cur        strings.Builder
+	curBold    int // bytes of the current line inside <b>/<strong>
+	curHead    bool
+	skip       int // depth inside skipped elements
+	skipScript int // depth inside <script>/<style>
+	pre        int
+	inLink     int
+	inBold     int
+	inHead     int
+	inTitle    bool
+	inH1       bool
+	inJSONLD   bool
+	title      strings.Builder
+	h1         strings.Builder
+	ld         bytes.Buffer
+	page       htmlPage
+}
+
+// parseHTML tokenizes a page once. With findContent it also picks the main
+// content block; without, every visible line is content (a description
+// field that is itself HTML).
+func parseHTML(src string, findContent bool) *htmlPage {
+	p := &htmlParser{}
+	p.page.meta = map[string]string{}
+	z := html.NewTokenizer(strings.NewReader(src))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			p.finish()
+			return p.result(findContent)
+		case html.TextToken:
+			p.text(z.Text())
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var attrs map[string]string
+			if hasAttr {
+				attrs = readAttrs(z)
+			}
+			p.start(a, attrs, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			p.end(atom.Lookup(name))
+		}
+	}
+}
+
+func readAttrs(z *html.Tokenizer) map[string]string {
+	attrs := make(map[string]string, 4)
+	for {
+		k, v, more := z.TagAttr()
+		attrs[string(k)] = string(v)
+		if !more {
+			return attrs
+		}
+	}
+}
+
+var contentHints = []string{"content", "article", "job", "posting", "description", "detail", "main", "body", "view", "position", "recruit", "jd"}
+var boilerHints = []string{"comment", "sidebar", "footer", "nav", "menu", "related", "recommend", "banner", "share", "social", "cookie", "popup", "modal", "breadcrumb", "similar", "other-jobs", "ad-", "advert", "gnb", "lnb"}
+
+func hintOf(attrs map[string]string) int8 {
+	s := strings.ToLower(attrs["class"] + " " + attrs["id"])
+	if strings.TrimSpace(s) == "" {
+		return 0
+	}
+	for _, h := range boilerHints {
+		if strings.Contains(s, h) {
+			return -1
+		}
+	}
+	for _, h := range contentHints {
+		if strings.Contains(s, h) {
+			return 1
+		}
+	}
+	return 0
+}
+
+func (p *htmlParser) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
+	switch a {
+	case atom.Meta:
+		p.meta(attrs)
+		return
+	case atom.Title:
+		if !selfClosing {
+			p.inTitle = true
+		}
+		return
+	}
+	if it := attrs["itemtype"]; it != "" && strings.Contains(it, "JobPosting") {
+		p.page.microdata = true
+	}
+	if a == atom.Script && strings.Contains(strings.ToLower(attrs["type"]), "ld+json") && !selfClosing {
+		p.inJSONLD = true
+		p.ld.Reset()
+		return
+	}
+	if a == atom.H1 && p.page.h1 == "" && p.h1.Len() == 0 && !selfClosing && p.skipScript == 0 {
+		p.inH1 = true
+	}
+	if p.skip > 0 {
+		if skipped(a) && !void(a) && !selfClosing {
+			p.skip++
+			if a == atom.Script || a == atom.Style {
+				p.skipScript++
+			}
+		}
+		return
+	}
+	if skipped(a) {
+		if a == atom.Script || a == atom.Style {
+			p.skipScript++
+		}
+		if !void(a) && !selfClosing {
+			p.skip++
+		}
+		return
+	}
+	if a == atom.Br {
+		p.breakLine()
+		return
+	}
+	if a == atom.Td || a == atom.Th {
+		if p.cur.Len() > 0 {
+			p.cur.WriteByte(' ')
+		}
+	}
+	if block(a) {
+		p.breakLine()
+	}
+	if void(a) || selfClosing {
+		return
+	}
+	// Implicit ends: a <p> or <li> closes an open one of the same kind.
+	if (a == atom.P || a == atom.Li || a == atom.Dt || a == atom.Dd || a == atom.Tr || a == atom.Td || a == atom.Th) && len(p.stack) > 0 {
+		if top := p.nodes[p.stack[len(p.stack)-1]].a; top == a {
+			p.pop()
+		}
+	}
+	switch {
+	case a == atom.Pre:
+		p.pre++
+	case a == atom.A:
+		p.inLink++
+	case bold(a):
+		p.inBold++
+	case heading(a):
+		p.inHead++
+	}
+	if len(p.stack) >= maxDepth {
+		return
+	}
+	p.nodes = append(p.nodes, node{a: a, hint: hintOf(attrs), firstLine: int32(len(p.lines))})
+	p.stack = append(p.stack, int32(len(p.nodes)-1))
+}
+
+func (p *htmlParser) end(a atom.Atom) {
+	switch a {
+	case atom.Title:
+		p.inTitle = false
+		return
+	case atom.Script:
+		if p.inJSONLD {
+			p.inJSONLD = false
+			p.page.jsonLD = append(p.page.jsonLD, bytes.Clone(p.ld.Bytes()))
+			return
+		}
+	}
+	if a == atom.H1 && p.inH1 {
+		p.inH1 = false
+		p.page.h1 = strings.TrimSpace(collapseSpace(p.h1.String()))
+	}
+	if p.skip > 0 {
+		if skipped(a) {
+			p.skip--
+			if (a == atom.Script || a == atom.Style) && p.skipScript > 0 {
+				p.skipScript--
+			}
+		}
+		return
+	}
+	if skipped(a) || void(a) {
+		return
+	}
+	switch {
+	case a == atom.Pre && p.pre > 0:
+		p.pre--
+	case a == atom.A && p.inLink > 0:
+		p.inLink--
+	case bold(a) && p.inBold > 0:
+		p.inBold--
+	case heading(a) && p.inHead > 0:
+		p.inHead--
+	}
+	if block(a) || a == atom.Td || a == atom.Th {
+		p.breakLine()
+	}
+	// Pop up to the matching element; a stray end tag is ignored.
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		if p.nodes[p.stack[i]].a == a {
+			for len(p.stack) > i {
+				p.pop()
+			}
+			return
+		}
+	}
+}
+
+func (p *htmlParser) pop() {
+	n := len(p.stack) - 1
+	idx := p.stack[n]
+	p.stack = p.stack[:n]
+	nd := &p.nodes[idx]
+	nd.endLine = int32(len(p.lines))
+	if p.cur.Len() > 0 {
+		nd.endLine++ // the open line belongs to it too
+	}
+	if n > 0 {
+		parent := &p.nodes[p.stack[n-1]]
+		parent.text += nd.text
+		parent.link += nd.link
+	}
+}
+
+func (p *htmlParser) meta(attrs map[string]string) {
+	key := attrs["property"]
+	if key == "" {
+		key = attrs["name"]
+	}
+	if key == "" {
+		key = attrs["itemprop"]
+	}
+	if key == "" {
+		return
+	}
+	key = strings.ToLower(key)
+	if _, ok := p.page.meta[key]; !ok {
+		p.page.meta[key] = strings.TrimSpace(attrs["content"])
+	}
+}
+
+func (p *htmlParser) text(t []byte) {
+	switch {
+	case p.inJSONLD:
+		if p.ld.Len() < 4<<20 {
+			p.ld.Write(t)
+		}
+		return
+	case p.inTitle:
+		p.title.Write(t)
+		return
+	}
+	if p.inH1 && p.skipScript == 0 {
+		p.h1.Write(t)
+	}
+	if p.skip > 0 {
+		return
+	}
+	if p.pre > 0 {
+		for i, part := range bytes.Split(t, []byte{'\n'}) {
+			if i > 0 {
+				p.breakLine()
+			}
+			p.appendText(part)
+		}
+		return
+	}
+	p.appendText(t)
+}
+
+// appendText adds text to the current line, collapsing white space as a
+// browser does.
+func (p *htmlParser) appendText(t []byte) {
+	start := p.cur.Len()
+	for len(t) > 0 {
+		i := bytes.IndexAny(t, " \t\n\r\f")
+		if i < 0 {
+			p.cur.Write(t)
+			break
+		}
+		p.cur.Write(t[:i])
+		if p.cur.Len() > 0 && !endsWithSpace(&p.cur) {
+			p.cur.WriteByte(' ')
+		}
+		t = t[i+1:]
+	}
+	n := int32(p.cur.Len() - start)
+	if n == 0 {
+		return
+	}
+	if len(p.stack) > 0 {
+		nd := &p.nodes[p.stack[len(p.stack)-1]]
+		nd.text += n
+		if p.inLink > 0 {
+			nd.link += n
+		}
+	}
+	if p.inBold > 0 {
+		p.curBold += int(n)
+	}
+	if p.inHead > 0 {
+		p.curHead = true
+	}
+}
+
+func endsWithSpace(b *strings.Builder) bool {
+	s := b.String()
+	return len(s) > 0 && s[len(s)-1] == ' '
+}
+
+func (p *htmlParser) breakLine() {
+	raw := p.cur.String()
+	text := strings.TrimSpace(raw)
+	if text != "" {
+		isHead := p.curHead || (p.curBold > 0 && p.curBold >= len(strings.TrimSpace(raw))-1)
+		p.lines = append(p.lines, Line{Text: text, Heading: isHead})
+	}
+	p.cur.Reset()
+	p.curBold = 0
+	p.curHead = false
+}
+
+func (p *htmlParser) finish() {
+	p.breakLine()
+	for len(p.stack) > 0 {
+		p.pop()
+	}
+	p.page.title = strings.TrimSpace(collapseSpace(p.title.String()))
+	if p.page.h1 == "" {
+		p.page.h1 = strings.TrimSpace(collapseSpace(p.h1.String()))
+	}
+	if p.inJSONLD && p.ld.Len() > 0 {
+		p.page.jsonLD = append(p.page.jsonLD, bytes.Clone(p.ld.Bytes()))
+	}
+}
+
+func (p *htmlParser) result(findContent bool) *htmlPage {
+	p.page.lines = p.lines
+	p.page.content = p.lines
+	if findContent {
+		p.page.content = p.mainBlock()
+	}
+	return &p.page
+}
+
+// mainBlock picks the element whose text best looks like the posting: the
+// most non-link text, with link text counting against it (menus, "other
+// jobs" lists) and class/id hints nudging the score. Among near-equal
+// candidates the smallest wins, so a wrapper that adds only boilerplate
+// loses to the block inside it.
+func (p *htmlParser) mainBlock() []Line {
+	if len(p.nodes) == 0 {
+		return p.lines
+	}
+	score := func(n *node) float64 {
+		s := float64(n.text-n.link) - 2*float64(n.link)
+		switch n.hint {
+		case 1:
+			s *= 1.1
+		case -1:
+			s *= 0.5
+		}
+		return s
+	}
+	best := -1.0
+	for i := range p.nodes {
+		if s := score(&p.nodes[i]); s > best {
+			best = s
+		}
+	}
+	if best <= 0 {
+		return p.lines
+	}
+	pick := -1
+	for i := range p.nodes {
+		n := &p.nodes[i]
+		if score(n) < 0.92*best || n.endLine <= n.firstLine {
+			continue
+		}
+		if pick < 0 || n.text < p.nodes[pick].text {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return p.lines
+	}
+	n := p.nodes[pick]
+	end := int(n.endLine)
+	if end > len(p.lines) {
+		end = len(p.lines)
+	}
+	return p.lines[n.firstLine:end]
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// HTMLText returns the visible text of an HTML fragment as lines, keeping
+// block structure. It is used for description fields that hold HTML.
+func HTMLText(src string) []Line {
+	// JSON-LD descriptions are often HTML escaped once more
+	// ("&lt;p&gt;..."): unescape when the text holds no real tags.
+	if !strings.Contains(src, "<") && strings.Contains(src, "&lt;") {
+		src = html.UnescapeString(src)
+	}
+	return parseHTML(src, false).lines
+}
+
+// looksLikeHTML reports whether a record field holds markup rather than text.
+func looksLikeHTML(s string) bool {
+	i := strings.IndexByte(s, '<')
+	if i < 0 {
+		return false
+	}
+	low := strings.ToLower(s[i:min(len(s), i+4096)])
+	for _, tag := range []string{"<p>", "<p ", "<br", "<div", "<li>", "<ul", "<span", "</", "<h1", "<h2", "<h3", "<strong", "<b>", "<table"} {
+		if strings.Contains(low, tag) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/transform"
+)
+
+// Reject reasons: stable codes in rejects.jsonl and the manifest.
+const (
+	ReasonEmpty           = "empty"
+	ReasonBinary          = "binary"
+	ReasonUnsupportedType = "unsupported_type"
+	ReasonTooLarge        = "too_large"
+	ReasonBadJSON         = "bad_json"
+	ReasonBadCSVRow       = "bad_csv_row"
+	ReasonNoText          = "no_text"
+	ReasonReadError       = "read_error"
+	ReasonInternalError   = "internal_error"
+	ReasonSymlink         = "symlink"
+)
+
+// A Reject says why an input gave no posting.
+type Reject struct {
+	Reason string // one of the Reason constants
+	Detail string // for people: what was wrong, with file and line where known
+}
+
+func (r *Reject) Error() string { return r.Reason + ": " + r.Detail }
+
+func reject(reason, format string, args ...any) *Reject {
+	return &Reject{Reason: reason, Detail: fmt.Sprintf(format, args...)}
+}
+
+// Formats of inputs.
+const (
+	FormatHTML   = "html"
+	FormatText   = "text"
+	FormatRecord = "record"
+)
+
+// FormatOf maps a file name to how it is read: "html", "text", "jsonl",
+// "json", "csv", or "" for files jobstack does not read.
+func FormatOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".txt", ".md", ".markdown", ".text":
+		return "text"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".json":
+		return "json"
+	case ".csv":
+		return "csv"
+	}
+	return ""
+}
+
+// IsRecordFormat reports whether files of this format hold many postings.
+func IsRecordFormat(format string) bool {
+	return format == "jsonl" || format == "json" || format == "csv"
+}
+
+// Input is one posting to parse: a whole file, or one record of a
+// JSONL/JSON/CSV file.
+type Input struct {
+	Source string         // path as given, plus "#N" for record N
+	Format string         // FormatHTML, FormatText or FormatRecord
+	Data   []byte         // the file, for html and text
+	Record map[string]any // the record's fields, for records
+	Line   int            // the record's first line in its file; 0 for files
+	Err    *Reject        // set when the input was rejected while it was split out
+}
+
+// RecordSource names record n (1-based) of a file.
+func RecordSource(file string, n int) string {
+	return fmt.Sprintf("%s#%d", file, n)
+}
+
+// Records splits a JSONL, JSON or CSV stream into one Input per record and
+// calls yield for each, in file order; yield returns false to stop. Broken
+// records (a line that is not JSON, a CSV row that cannot be parsed) are
+// yielded with Err set, so every record is accounted for. A record longer
+// than maxBytes is rejected as too large without being held in memory.
+// Records returns an error only when reading the stream itself fails.
+func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
+	switch format {
+	case "jsonl":
+		return jsonlRecords(file, r, maxBytes, yield)
+	case "json":
+		return jsonRecords(file, r, maxBytes, yield)
+	case "csv":
+		return csvRecords(file, r, maxBytes, yield)
+	}
+	return fmt.Errorf("%s: not a record format: %q", file, format)
+}
+
+func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	line := 0
+	n := 0
+	var buf []byte
+	for {
+		line++
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !tooLong {
+				if int64(len(buf)+len(chunk)) > maxBytes {
+					tooLong = true
+					buf = buf[:0]
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+		text := bytes.TrimSpace(buf)
+		if line == 1 {
+			text = bytes.TrimPrefix(text, []byte{0xEF, 0xBB, 0xBF})
+		}
+		if tooLong || len(text) > 0 {
+			n++
+			in := Input{Source: RecordSource(file, line), Format: FormatRecord, Line: line}
+			switch {
+			case tooLong:
+				in.Err = reject(ReasonTooLarge, "%s:%d: line is longer than --max-bytes (%d bytes)", file, line, maxBytes)
+			default:
+				rec, rerr := decodeRecord(text)
+				if rerr != nil {
+					in.Err = reject(ReasonBadJSON, "%s:%d: %v", file, line, rerr)
+				}
+				in.Record = rec
+			}
+			if !yield(in) {
+				return nil
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// decodeRecord parses one JSON object. Anything else is an error.
+func decodeRecord(b []byte) (map[string]any, error) {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+		}
+		return nil, fmt.Errorf("invalid JSON: %v", err)
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("a record must be a JSON object, got %s", jsonKind(v))
+	}
+	return m, nil
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return "a value"
+}
+
+// recordListKeys are object keys that hold the list of postings when a JSON
+// file is an object wrapping the list ({"jobs": [...]}).
+var recordListKeys = []string{"jobs", "data", "results", "items", "postings", "records", "positions"}
+
+// countingReader counts bytes read, for line numbers and size limits.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	// Skip a BOM and white space to see whether this is an array or an object.
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	first := byte(0)
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			continue
+		}
+		first = c
+		br.UnreadByte()
+		break
+	}
+	if first != '[' {
+		// One object: a posting, or a wrapper around a list of postings.
+		data, err := io.ReadAll(io.LimitReader(br, maxBytes+1))
+		if err != nil {
+			return err
+		}
+		in := Input{Source: RecordSource(file, 1), Format: FormatRecord, Line: 1}
+		if int64(len(data)) > maxBytes {
+			in.Err = reject(ReasonTooLarge, "%s: a single JSON object larger than --max-bytes (%d bytes)", file, maxBytes)
+			yield(in)
+			return nil
+		}
+		rec, rerr := decodeRecord(data)
+		if rerr != nil {
+			in.Err = reject(ReasonBadJSON, "%s: %v", file, rerr)
+			yield(in)
+			return nil
+		}
+		for _, k := range recordListKeys {
+			if list, ok := rec[k].([]any); ok && len(list) > 0 {
+				if _, isObj := list[0].(map[string]any); isObj {
+					for i, e := range list {
+						in := Input{Source: RecordSource(file, i+1), Format: FormatRecord}
+						if m, ok := e.(map[string]any); ok {
+							in.Record = m
+						} else {
+							in.Err = reject(ReasonBadJSON, "%s: element %d of %q is %s, not an object", file, i+1, k, jsonKind(e))
+						}
+						if !yield(in) {
+							return nil
+						}
+					}
+					return nil
+				}
+			}
+		}
+		in.Record = rec
+		yield(in)
+		return nil
+	}
+	cr := &countingReader{r: br}
+	dec := json.NewDecoder(cr)
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	n := 0
+	for dec.More() {
+		n++
+		in := Input{Source: RecordSource(file, n), Format: FormatRecord}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			in.Err = reject(ReasonBadJSON, "%s: element %d: %v; the rest of the file could not be read", file, n, err)
+			yield(in)
+			return nil
+		}
+		if int64(len(raw)) > maxBytes {
+			in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes)", file, n, maxBytes)
+		} else {
+			rec, rerr := decodeRecord(raw)
+			if rerr != nil {
+				in.Err = reject(ReasonBadJSON, "%s: element %d: %v", file, n, rerr)
+			}
+			in.Record = rec
+		}
+		if !yield(in) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// csvReader returns a reader that yields UTF-8: CSV exported by Korean
+// Excel is CP949, and some scrapers write Windows-1252.
+func csvReader(r io.Reader) (io.Reader, string) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+		return br, EncUTF8
+	}
+	// A peeked prefix may end inside a multi-byte character.
+	check := head
+	for i := 0; i < 3 && len(check) > 0 && !utf8.Valid(check); i++ {
+		check = check[:len(check)-1]
+	}
+	if utf8.Valid(check) {
+		return br, EncUTF8
+	}
+	if _, ok := tryCP949(head[:max(0, len(head)-1)]); ok {
+		return transform.NewReader(br, korean.EUCKR.NewDecoder()), EncEUCKR
+	}
+	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), EncWin1252
+}
+
+func csvRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
+	src, _ := csvReader(r)
+	cr := csv.NewReader(src)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			yield(Input{Source: RecordSource(file, 1), Format: FormatRecord, Line: pe.StartLine,
+				Err: reject(ReasonBadCSVRow, "%s:%d: the header row cannot be parsed: %v", file, pe.StartLine, pe.Err)})
+			return nil
+		}
+		return err
+	}
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	n := 0
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		n++
+		line, _ := cr.FieldPos(0)
+		in := Input{Source: RecordSource(file, n), Format: FormatRecord, Line: line}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return err
+			}
+			in.Line = pe.StartLine
+			in.Err = reject(ReasonBadCSVRow, "%s:%d: %v", file, pe.StartLine, pe.Err)
+			if !yield(in) {
+				return nil
+			}
+			continue
+		}
+		size := 0
+		for _, f := range row {
+			size += len(f)
+		}
+		switch {
+		case int64(size) > maxBytes:
+			in.Err = reject(ReasonTooLarge, "%s:%d: row is larger than --max-bytes (%d bytes)", file, line, maxBytes)
+		case len(row) > len(header):
+			in.Err = reject(ReasonBadCSVRow, "%s:%d: row has %d fields, the header has %d", file, line, len(row), len(header))
+		default:
+			// A short row (trailing empty cells dropped by the writer) is
+			// read with the missing fields empty.
+			rec := make(map[string]any, len(header))
+			for i, h := range header {
+				if i < len(row) && h != "" {
+					rec[h] = row[i]
+				}
+			}
+			in.Record = rec
+		}
+		if !yield(in) {
+			return nil
+		}
+	}
+}

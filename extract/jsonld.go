@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// jobPosting is the part of a schema.org JobPosting that jobstack reads.
+type jobPosting struct {
+	title, company, description, url  string
+	datePosted, validThrough          string
+	employmentType, location, remote  string
+	experience, education, industry   string
+	responsibilities, qualifications  string
+	skills                            string
+	salary                            Salary
+}
+
+// findJobPosting looks for a JobPosting in JSON-LD blocks: a single object,
+// an array, or an @graph. Blocks that are not valid JSON are skipped (pages
+// carry broken JSON-LD more often than one would hope).
+func findJobPosting(blocks [][]byte) (*jobPosting, bool) {
+	for _, b := range blocks {
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			continue
+		}
+		if obj := findType(v, "JobPosting", 0); obj != nil {
+			return readJobPosting(obj), true
+		}
+	}
+	return nil, false
+}
+
+func findType(v any, typ string, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if o := findType(e, typ, depth+1); o != nil {
+				return o
+			}
+		}
+	case map[string]any:
+		if isType(x["@type"], typ) {
+			return x
+		}
+		if g, ok := x["@graph"]; ok {
+			return findType(g, typ, depth+1)
+		}
+	}
+	return nil
+}
+
+func isType(t any, typ string) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.EqualFold(strings.TrimPrefix(x, "schema:"), typ) || strings.HasSuffix(x, "/"+typ)
+	case []any:
+		for _, e := range x {
+			if isType(e, typ) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// str flattens a JSON-LD value into text: strings as they are, objects by
+// their name or value, arrays joined.
+func str(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.TrimSpace(x)
+	case float64:
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%f", x), "0"), ".")
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			if s := str(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		for _, k := range []string{"name", "value", "@value", "text", "description"} {
+			if s := str(x[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func readJobPosting(o map[string]any) *jobPosting {
+	j := &jobPosting{
+		title:            str(o["title"]),
+		company:          str(o["hiringOrganization"]),
+		description:      str(o["description"]),
+		url:              str(o["url"]),
+		datePosted:       str(o["datePosted"]),
+		validThrough:     str(o["validThrough"]),
+		employmentType:   str(o["employmentType"]),
+		industry:         str(o["industry"]),
+		responsibilities: str(o["responsibilities"]),
+		qualifications:   str(o["qualifications"]),
+		skills:           str(o["skills"]),
+	}
+	if strings.EqualFold(str(o["jobLocationType"]), "TELECOMMUTE") {
+		j.remote = "remote"
+	}
+	j.location = locationOf(o["jobLocation"])
+	switch e := o["experienceRequirements"].(type) {
+	case map[string]any:
+		if m, ok := e["monthsOfExperience"].(float64); ok {
+			j.experience = fmt.Sprintf("경력 %d년 이상 experience", int(m/12))
+		} else {
+			j.experience = str(e)
+		}
+	default:
+		j.experience = str(e)
+	}
+	switch e := o["educationRequirements"].(type) {
+	case map[string]any:
+		j.education = str(e["credentialCategory"])
+		if j.education == "" {
+			j.education = str(e)
+		}
+	default:
+		j.education = str(e)
+	}
+	j.salary = salaryOf(o["baseSalary"])
+	return j
+}
+
+func locationOf(v any) string {
+	switch x := v.(type) {
+	case []any:
+		parts := []string{}
+		for _, e := range x {
+			if s := locationOf(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "; ")
+	case map[string]any:
+		if a, ok := x["address"].(map[string]any); ok {
+			parts := []string{}
+			for _, k := range []string{"streetAddress", "addressLocality", "addressRegion", "addressCountry"} {
+				if s := str(a[k]); s != "" {
+					parts = append(parts, s)
+				}
+			}
+			return strings.Join(parts, ", ")
+		}
+		return str(x)
+	case string:
+		return x
+	}
+	return ""
+}
+
+// salaryOf reads a schema.org MonetaryAmount.
+func salaryOf(v any) Salary {
+	o, ok := v.(map[string]any)
+	if !ok {
+		return Salary{}
+	}
+	cur := strings.ToUpper(str(o["currency"]))
+	val, _ := o["value"].(map[string]any)
+	if val == nil {
+		return Salary{}
+	}
+	num := func(k string) float64 {
+		switch n := val[k].(type) {
+		case float64:
+			return n
+		case string:
+			return parseAmount(n)
+		}
+		return 0
+	}
+	lo, hi := num("minValue"), num("maxValue")
+	if lo == 0 && hi == 0 {
+		lo = num("value")
+		hi = lo
+	}
+	if hi == 0 {
+		hi = lo
+	}
+	unit := strings.ToUpper(str(val["unitText"]))
+	mult, period := 1.0, "year"
+	switch unit {
+	case "HOUR":
+		mult, period = 2080, "hour"
+	case "DAY":
+		mult, period = 260, "day"
+	case "WEEK":
+		mult, period = 52, "week"
+	case "MONTH":
+		mult, period = 12, "month"
+	}
+	if lo <= 0 || cur == "" {
+		return Salary{}
+	}
+	return Salary{Min: lo * mult, Max: hi * mult, Currency: cur, Period: period,
+		Text: fmt.Sprintf("%s %s–%s per %s", cur, str(val["minValue"]), str(val["maxValue"]), strings.ToLower(unit))}
+}

@@ -1,0 +1,495 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+)
+
+// Skill is a technology or concept a posting mentions.
+type Skill struct {
+	ID          string
+	Name        string
+	Kind        string
+	Category    string
+	Parent      string
+	Requirement Requirement // the strongest section it was seen in
+	Mentions    int
+	Evidence    string // the line where it was first found, shortened
+	Offset      int    // character (rune) offset of the first mention in Posting.Text
+	Via         string // how it was recognised, for explain: the form matched and any context rule
+}
+
+// form is one spelling the automaton looks for.
+type form struct {
+	entry     int32
+	exact     string // the case-sensitive spelling; "" when case-insensitive
+	ambiguous bool
+	hangul    int // Hangul syllables in the form, for particle rules
+	short     bool
+}
+
+// Matcher finds taxonomy entries in text. It is built once and is safe for
+// concurrent use.
+type Matcher struct {
+	tax      *Taxonomy
+	entries  []*Entry
+	trie     *ahocorasick.Trie
+	forms    [][]form // by pattern index
+	patterns []string
+	parent   []int32    // entry index of the parent, -1 when none
+	prefixes [][]string // vendor prefixes of each entry's parent, lower case
+	cues     [][]string
+	anti     [][]string
+}
+
+// NewMatcher compiles a taxonomy into a matcher.
+func NewMatcher(t *Taxonomy) *Matcher {
+	m := &Matcher{tax: t, entries: t.Entries}
+	index := map[string]int{}
+	add := func(pattern string, f form) {
+		i, ok := index[pattern]
+		if !ok {
+			i = len(m.patterns)
+			index[pattern] = i
+			m.patterns = append(m.patterns, pattern)
+			m.forms = append(m.forms, nil)
+		}
+		m.forms[i] = append(m.forms[i], f)
+	}
+	idx := map[string]int32{}
+	for i, e := range t.Entries {
+		idx[e.ID] = int32(i)
+	}
+	m.parent = make([]int32, len(t.Entries))
+	m.prefixes = make([][]string, len(t.Entries))
+	m.cues = make([][]string, len(t.Entries))
+	m.anti = make([][]string, len(t.Entries))
+	for i, e := range t.Entries {
+		ei := int32(i)
+		m.parent[i] = -1
+		if p, ok := idx[e.Parent]; ok {
+			m.parent[i] = p
+			pe := t.Entries[p]
+			pre := []string{strings.ToLower(pe.Name)}
+			for _, a := range pe.Aliases {
+				pre = append(pre, strings.ToLower(a))
+			}
+			for _, a := range pe.Prefixes {
+				pre = append(pre, strings.ToLower(a))
+			}
+			m.prefixes[i] = pre
+		}
+		for _, c := range e.Cues {
+			m.cues[i] = append(m.cues[i], strings.ToLower(c))
+		}
+		for _, a := range e.Anti {
+			m.anti[i] = append(m.anti[i], strings.ToLower(a))
+		}
+		mk := func(s string, exact bool) {
+			low := asciiLower(s)
+			f := form{entry: ei, hangul: hangulCount(s), short: len(strings.TrimSpace(s)) <= 2}
+			if exact {
+				f.exact = s
+				f.ambiguous = e.Ambiguous
+			}
+			add(low, f)
+		}
+		if len(e.Exact) == 0 {
+			f := form{entry: ei, hangul: hangulCount(e.Name), short: len(e.Name) <= 2, ambiguous: e.Ambiguous}
+			add(asciiLower(e.Name), f)
+		}
+		for _, a := range e.Aliases {
+			mk(a, false)
+		}
+		for _, a := range e.Exact {
+			mk(a, true)
+		}
+	}
+	b := ahocorasick.NewTrieBuilder()
+	for _, p := range m.patterns {
+		b.AddString(p)
+	}
+	m.trie = b.Build()
+	return m
+}
+
+// Taxonomy returns the taxonomy the matcher was built from.
+func (m *Matcher) Taxonomy() *Taxonomy { return m.tax }
+
+func hangulCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isHangul(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets stay the same and
+// Korean text is untouched.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 32
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// particles may follow a short Korean term: 깃을, 자바로, 엑셀과.
+var particles = []string{"을", "를", "이", "가", "은", "는", "과", "와", "에", "의", "로", "으로", "도", "만", "및", "등", "기반", "활용", "경험", "사용", "개발", "환경", "관련", "능력", "역량", "지식", "이해", "프로그래밍", "언어", "스크립트", "숙련", "능숙", "에서", "까지", "부터", "처럼", "이나", "나", "랑", "이랑", "하고"}
+
+// hit is one accepted occurrence of a form.
+type hit struct {
+	start, end int
+	entry      int32
+	ambiguous  bool
+	ok         bool
+	via        string
+}
+
+// boundaryOK checks the characters around text[start:end] for a form.
+func boundaryOK(text string, start, end int, f form) bool {
+	pat := text[start:end]
+	first, last := pat[0], pat[len(pat)-1]
+	// Left side.
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		c := text[start-1]
+		if isAlnum(first) {
+			if c < utf8.RuneSelf && isAlnum(c) {
+				return false
+			}
+			if c == '.' && start > 1 && isAlnum(text[start-2]) {
+				return false // "node.js" must not yield "js"
+			}
+			if f.short && (c == '&' || c == '-' || c == '.' || c == '\'') {
+				return false
+			}
+		} else if first >= utf8.RuneSelf && isHangul(r) && isHangul(firstRune(pat)) && f.hangul <= 2 {
+			return false
+		}
+	}
+	// Right side.
+	if end < len(text) {
+		c := text[end]
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if isAlnum(last) {
+			if c < utf8.RuneSelf && isAlnum(c) {
+				return false
+			}
+			if (c == '+' || c == '#') && last != '+' && last != '#' {
+				return false // C vs C++ and C#
+			}
+			if c == '.' && end+1 < len(text) && isAlnum(text[end+1]) {
+				return false // "vue" in "vue.js", "asp" in "asp.net"
+			}
+			if f.short && (c == '&' || c == '\'' || (c == '-' && end+1 < len(text) && isAlnum(text[end+1]))) {
+				return false // "R&D", "C-level"
+			}
+		} else if last >= utf8.RuneSelf && isHangul(lastRune(pat)) && isHangul(r) && f.hangul <= 2 {
+			rest := text[end:]
+			okParticle := false
+			for _, p := range particles {
+				if strings.HasPrefix(rest, p) {
+					okParticle = true
+					break
+				}
+			}
+			if !okParticle {
+				return false
+			}
+		}
+	}
+	// A single letter that is a list marker: "C. Responsibilities", "C)".
+	if f.short && len(pat) == 1 && end < len(text) && (text[end] == '.' || text[end] == ')') {
+		if start == 0 || text[start-1] == '\n' || text[start-1] == '(' {
+			return false
+		}
+		if text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ' || text[end+1] == '\n') && start > 0 && text[start-1] == ' ' {
+			// "in C." ends a sentence; allow only when a cue decides.
+			return !f.ambiguous
+		}
+	}
+	return !inURL(text, start, end)
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+// inURL reports whether a match sits inside a URL or an e-mail address.
+func inURL(text string, start, end int) bool {
+	ts := strings.LastIndexAny(text[:start], " \n\t") + 1
+	te := strings.IndexAny(text[end:], " \n\t")
+	if te < 0 {
+		te = len(text)
+	} else {
+		te += end
+	}
+	tok := text[ts:te]
+	return strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") || strings.Contains(tok, "@") && strings.Contains(tok, ".")
+}
+
+// separators may stand between items of a technology list.
+var listWords = []string{",", "/", "·", "ㆍ", "•", "|", "&", "+", "(", ")", "[", "]", "、", ";", ":", "and", "or", "및", "또는", "등", "-", "와", "과", "이나", "나", "'", "\""}
+
+// adjacent reports whether only list separators stand between two hits.
+func adjacent(between string) bool {
+	s := strings.TrimSpace(between)
+	if len(s) > 16 || strings.ContainsRune(s, '\n') {
+		return false
+	}
+	for s != "" {
+		s = strings.TrimSpace(s)
+		matched := false
+		for _, w := range listWords {
+			if strings.HasPrefix(strings.ToLower(s), w) {
+				s = s[len(w):]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			return false
+		}
+	}
+	return true
+}
+
+// genericCues confirm any ambiguous language-like term.
+var genericCues = []string{"언어", "language", "programming", "프로그래밍"}
+
+// Match finds the taxonomy entries in a posting's text, with the
+// requirement level of each from the section it sits in and any inline cue
+// on its line.
+func (m *Matcher) Match(p *Posting) []Skill {
+	hits := m.hits(p.Text)
+	return m.aggregate(p, hits)
+}
+
+// hits returns the accepted, non-overlapping occurrences in text.
+func (m *Matcher) hits(text string) []hit {
+	lower := asciiLower(text)
+	var cands []hit
+	m.trie.Walk([]byte(lower), func(end, n, pattern int64) bool {
+		e := int(end) + 1
+		s := e - int(n)
+		for _, f := range m.forms[pattern] {
+			if f.exact != "" && text[s:e] != f.exact {
+				continue
+			}
+			if !boundaryOK(text, s, e, f) {
+				continue
+			}
+			cands = append(cands, hit{start: s, end: e, entry: f.entry, ambiguous: f.ambiguous, ok: !f.ambiguous})
+			break
+		}
+		return true
+	})
+	if len(cands) == 0 {
+		return nil
+	}
+	// Leftmost-longest: "Spark Streaming" over "Spark", "Amazon Redshift"
+	// over "Redshift".
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].start != cands[j].start {
+			return cands[i].start < cands[j].start
+		}
+		return cands[i].end > cands[j].end
+	})
+	sel := cands[:0]
+	last := -1
+	for _, c := range cands {
+		if c.start < last {
+			continue
+		}
+		sel = append(sel, c)
+		last = c.end
+	}
+	m.resolveAmbiguous(text, lower, sel)
+	out := sel[:0]
+	for _, h := range sel {
+		if h.ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// resolveAmbiguous accepts an ambiguous hit (Go, R, Glue, Excel) when a
+// cue word stands near it or it sits in a list with accepted technologies,
+// and rejects it when an anti phrase covers it.
+func (m *Matcher) resolveAmbiguous(text, lower string, hits []hit) {
+	any := false
+	for i := range hits {
+		h := &hits[i]
+		if !h.ambiguous {
+			continue
+		}
+		any = true
+		if m.refuted(lower, h) {
+			h.ambiguous = false // settled: stays rejected
+			continue
+		}
+		if cue, ok := m.cued(lower, h); ok {
+			h.ok, h.ambiguous, h.via = true, false, "cue "+cue
+		}
+	}
+	if !any {
+		return
+	}
+	// List context spreads along chains: "Python, Go, R" accepts Go through
+	// Python and then R through Go.
+	for changed := true; changed; {
+		changed = false
+		for i := range hits {
+			h := &hits[i]
+			if !h.ambiguous || h.ok {
+				continue
+			}
+			if i > 0 && hits[i-1].ok && adjacent(text[hits[i-1].end:h.start]) ||
+				i+1 < len(hits) && hits[i+1].ok && adjacent(text[h.end:hits[i+1].start]) {
+				h.ok, h.via, changed = true, "list context", true
+			}
+		}
+	}
+}
+
+func (m *Matcher) refuted(lower string, h *hit) bool {
+	for _, a := range m.anti[h.entry] {
+		lo := max(0, h.start-len(a))
+		hi := min(len(lower), h.end+len(a))
+		win := lower[lo:hi]
+		if i := strings.Index(win, a); i >= 0 && lo+i <= h.start && lo+i+len(a) >= h.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Matcher) cued(lower string, h *hit) (string, bool) {
+	lo := max(0, h.start-32)
+	hi := min(len(lower), h.end+32)
+	// Stay on the hit's line.
+	if i := strings.LastIndexByte(lower[lo:h.start], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	if i := strings.IndexByte(lower[h.end:hi], '\n'); i >= 0 {
+		hi = h.end + i
+	}
+	before, after := lower[lo:h.start], lower[h.end:hi]
+	for _, c := range m.cues[h.entry] {
+		if strings.Contains(before, c) || strings.Contains(after, c) {
+			return c, true
+		}
+	}
+	for _, c := range genericCues {
+		if strings.HasPrefix(strings.TrimSpace(after), c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// aggregate folds hits into one Skill per entry, adding the platform of a
+// vendor-prefixed service ("AWS Glue" also counts AWS).
+func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
+	if len(hits) == 0 {
+		return nil
+	}
+	byEntry := map[int32]int{}
+	var out []Skill
+	add := func(ei int32, start, end int, via string) {
+		e := m.entries[ei]
+		req := RequirementOf(p.SectionAt(start))
+		line := lineAt(p.Text, start)
+		if cue, ok := LineCue(line); ok {
+			if cue == RequirementPreferred || req < RequirementRequired {
+				req = cue
+			}
+		}
+		if i, ok := byEntry[ei]; ok {
+			s := &out[i]
+			s.Mentions++
+			if req > s.Requirement {
+				s.Requirement = req
+			}
+			return
+		}
+		byEntry[ei] = len(out)
+		if via == "" {
+			via = "matched " + strings.TrimSpace(p.Text[start:end])
+		}
+		out = append(out, Skill{
+			ID: e.ID, Name: e.Name, Kind: e.Kind, Category: e.Category, Parent: e.Parent,
+			Requirement: req, Mentions: 1, Evidence: evidenceAround(line, p.Text[start:end]),
+			Offset: utf8.RuneCountInString(p.Text[:start]), Via: via,
+		})
+	}
+	for _, h := range hits {
+		add(h.entry, h.start, h.end, h.via)
+		if pi := m.parent[h.entry]; pi >= 0 {
+			low := asciiLower(p.Text[h.start:h.end])
+			for _, pre := range m.prefixes[h.entry] {
+				if strings.HasPrefix(low, pre+" ") || strings.HasPrefix(low, pre+"-") {
+					add(pi, h.start, h.end, "vendor prefix of "+m.entries[h.entry].Name)
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
+	return out
+}
+
+// lineAt returns the line of text holding byte offset off.
+func lineAt(text string, off int) string {
+	s := strings.LastIndexByte(text[:off], '\n') + 1
+	e := strings.IndexByte(text[off:], '\n')
+	if e < 0 {
+		return text[s:]
+	}
+	return text[s : off+e]
+}
+
+// evidenceAround shortens a line to about 160 characters around a term.
+func evidenceAround(line, term string) string {
+	const width = 160
+	if utf8.RuneCountInString(line) <= width {
+		return strings.TrimSpace(line)
+	}
+	i := strings.Index(line, term)
+	if i < 0 {
+		return snippet(line, width)
+	}
+	r := []rune(line)
+	at := utf8.RuneCountInString(line[:i])
+	lo := max(0, at-width/2)
+	hi := min(len(r), lo+width)
+	out := strings.TrimSpace(string(r[lo:hi]))
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(r) {
+		out += "…"
+	}
+	return out
+}

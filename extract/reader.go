@@ -1,0 +1,717 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// Field roles a record's fields are read for.
+const (
+	RoleTitle            = "title"
+	RoleCompany          = "company"
+	RoleURL              = "url"
+	RoleText             = "text"
+	RoleResponsibilities = "responsibilities"
+	RoleRequirements     = "requirements"
+	RolePreferred        = "preferred"
+	RoleBenefits         = "benefits"
+	RoleCompanyInfo      = "company_info"
+	RoleProcess          = "process"
+	RoleTags             = "tags"
+	RoleExperience       = "experience"
+	RoleEducation        = "education"
+	RoleLocation         = "location"
+	RoleDate             = "date"
+	RoleValidThrough     = "valid_through"
+	RoleEmployment       = "employment_type"
+	RoleHeadcount        = "headcount"
+	RoleIndustry         = "industry"
+	RoleSalary           = "salary"
+)
+
+// DefaultFields are the record field names real scrapes use, per role, in
+// order of preference. Names are matched after folding: lower case, spaces
+// and hyphens as underscores.
+func DefaultFields() map[string][]string {
+	return map[string][]string{
+		RoleTitle:            {"title", "position", "job_title", "jobtitle", "job_name", "position_name", "공고명", "제목", "포지션", "직무명"},
+		RoleCompany:          {"company", "company_name", "comp_name", "companyname", "hiringorganization", "hiring_organization", "employer", "organization", "회사", "회사명", "기업명"},
+		RoleURL:              {"url", "page_url", "job_info_url", "job_url", "joburl", "link", "apply_url", "href"},
+		RoleText:             {"description", "job_description", "jobdescription", "text", "html", "content", "body", "description_html", "내용", "상세내용", "공고내용"},
+		RoleResponsibilities: {"responsibilities", "responsibility", "work", "main_task", "main_tasks", "tasks", "duties", "what_you_will_do", "주요업무", "담당업무", "role"},
+		RoleRequirements:     {"qualifications", "qualification", "requirement", "requirements", "must_have", "required_qualifications", "minimum_qualifications", "자격요건", "지원자격"},
+		RolePreferred:        {"preferred", "favor", "preferred_qualifications", "nice_to_have", "bonus", "preferred_skills", "우대사항"},
+		RoleBenefits:         {"benefits", "welfare", "perks", "혜택", "복지", "복지_및_혜택"},
+		RoleCompanyInfo:      {"intro", "company_description", "company_intro", "about", "about_company", "회사소개"},
+		RoleProcess:          {"procedure", "process", "hiring_process", "채용절차", "채용절차_및_기타_지원_유의사항"},
+		RoleTags:             {"skill_stack", "tech_stack", "skills", "tags", "기술스택", "main_skill", "stack", "techstack", "skill_tags"},
+		RoleExperience:       {"experience", "experiencerequirements", "experience_requirements", "career", "years_of_experience", "경력"},
+		RoleEducation:        {"education", "educationrequirements", "education_requirements", "degree", "학력"},
+		RoleLocation:         {"location", "place", "joblocation", "job_location", "comp_addr", "address", "city", "근무지역", "근무지"},
+		RoleDate:             {"dateposted", "date_posted", "posted_at", "date", "time_posted", "created_at", "published_at"},
+		RoleValidThrough:     {"validthrough", "valid_through", "due", "deadline", "마감일"},
+		RoleEmployment:       {"employment_type", "employmenttype", "job_type", "고용형태"},
+		RoleHeadcount:        {"employee", "employee_count", "employees", "headcount", "company_size", "size", "전체_직원수"},
+		RoleIndustry:         {"industry", "sector", "산업", "업종"},
+		RoleSalary:           {"salary", "salary_estimate", "pay", "급여", "연봉"},
+	}
+}
+
+// Config sets how a Reader reads inputs.
+type Config struct {
+	// Fields overrides or extends DefaultFields: a role maps to the record
+	// field names to try first (the --map flag).
+	Fields map[string][]string
+	// MinText is the fewest runes of text a posting needs; fewer is
+	// rejected as no_text. Zero means 40.
+	MinText int
+}
+
+// Reader turns inputs into postings. It holds no per-call state and is safe
+// for concurrent use.
+type Reader struct {
+	fields  map[string][]string
+	minText int
+}
+
+// NewReader returns a Reader for cfg.
+func NewReader(cfg Config) *Reader {
+	fields := DefaultFields()
+	for role, names := range cfg.Fields {
+		folded := make([]string, 0, len(names))
+		for _, n := range names {
+			folded = append(folded, foldKey(n))
+		}
+		fields[role] = append(folded, fields[role]...)
+	}
+	minText := cfg.MinText
+	if minText == 0 {
+		minText = 40
+	}
+	return &Reader{fields: fields, minText: minText}
+}
+
+// Parse reads one input. It returns a *Reject when the input holds no
+// posting.
+func (rd *Reader) Parse(in Input) (*Posting, error) {
+	if in.Err != nil {
+		return nil, in.Err
+	}
+	var p *Posting
+	var err error
+	switch in.Format {
+	case FormatHTML:
+		p, err = rd.parseHTML(in.Source, in.Data)
+	case FormatText:
+		p, err = rd.parseText(in.Source, in.Data)
+	case FormatRecord:
+		p, err = rd.parseRecord(in.Source, in.Record)
+	default:
+		return nil, reject(ReasonUnsupportedType, "%s: unknown input format %q", in.Source, in.Format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(p.Text)); n < rd.minText {
+		if n == 0 {
+			return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
+		}
+		return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", in.Source, n, rd.minText)
+	}
+	return p, nil
+}
+
+// checkFile rejects empty and binary files before they are parsed.
+func checkFile(source string, data []byte) *Reject {
+	if len(data) == 0 {
+		return reject(ReasonEmpty, "%s: file is empty", source)
+	}
+	if IsBinary(data) {
+		return reject(ReasonBinary, "%s: binary data (NUL or control bytes), not text", source)
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return reject(ReasonEmpty, "%s: file has only white space", source)
+	}
+	return nil
+}
+
+// repair decodes raw text fields: mojibake fixed, normalised.
+func (p *Posting) repairText(s string) string {
+	if fixed, ok := RepairMojibake(s); ok {
+		p.Repaired = true
+		s = fixed
+	}
+	return s
+}
+
+func (rd *Reader) parseHTML(source string, data []byte) (*Posting, error) {
+	if r := checkFile(source, data); r != nil {
+		return nil, r
+	}
+	src, enc := Decode(data, true)
+	p := &Posting{Source: source, Format: FormatHTML, Encoding: enc}
+	src = p.repairText(src)
+	page := parseHTML(src, true)
+
+	var extra []string
+	var b builder
+	jp, hasLD := findJobPosting(page.jsonLD)
+	useLD := false
+	if hasLD {
+		p.Title = cleanTitle(jp.title)
+		p.Company = jp.company
+		p.URL = jp.url
+		p.DatePosted, p.ValidThrough, p.Industry = jp.datePosted, jp.validThrough, jp.industry
+		p.Requirements.Location = jp.location
+		p.Requirements.Remote = jp.remote
+		p.Requirements.EmploymentType = normEmployment(jp.employmentType)
+		p.Requirements.Salary = jp.salary
+		if jp.experience != "" {
+			extra = append(extra, jp.experience)
+		}
+		if jp.education != "" {
+			extra = append(extra, jp.education)
+		}
+		// The description in JSON-LD is the employer's own text; the page
+		// may wrap it in more of the site. Use whichever holds more of the
+		// posting, never both, so no skill is counted twice.
+		ldLines := HTMLText(jp.description)
+		if textLen(ldLines) >= textLen(page.content)*6/10 || textLen(page.content) < 200 {
+			useLD = true
+			b.addLines(ldLines, SectionOther)
+			if jp.responsibilities != "" {
+				b.open(SectionResponsibilities, "responsibilities")
+				b.addLinesIn(HTMLText(jp.responsibilities), SectionResponsibilities)
+			}
+			if jp.qualifications != "" {
+				b.addLinesIn(HTMLText(jp.qualifications), SectionRequirements)
+			}
+			if jp.skills != "" {
+				b.addLinesIn([]Line{{Text: "Skills: " + jp.skills}}, SectionOther)
+			}
+		}
+	}
+	if !useLD {
+		b.addLines(page.content, SectionOther)
+	}
+	if page.microdata && (!hasLD || p.Title == "") {
+		rd.microdata(p, src)
+	}
+	var companyGuess string
+	if p.Title == "" {
+		// The first candidate that names a job wins; a site logo in an
+		// <h1> does not.
+		for pass := 0; pass < 2 && p.Title == ""; pass++ {
+			for _, c := range []string{page.meta["og:title"], page.meta["twitter:title"], page.h1, page.title} {
+				t, co := splitPageTitle(cleanTitle(c))
+				if t != "" && (pass == 1 || hasJobWord(t)) {
+					p.Title, companyGuess = t, co
+					break
+				}
+			}
+		}
+	}
+	p.Text, p.Sections = b.finish()
+	if p.Company == "" {
+		p.Company = firstNonEmpty(companyFromText(p.Text), companyGuess)
+	}
+	rd.finish(p, extra)
+	return p, nil
+}
+
+// microdata reads a JobPosting marked up with itemprop attributes. Pages
+// that do this are few, so the DOM is built only for them.
+func (rd *Reader) microdata(p *Posting, src string) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		return
+	}
+	scope := doc.Find(`[itemtype*="JobPosting"]`).First()
+	prop := func(name string) string {
+		sel := scope.Find(`[itemprop="` + name + `"]`).First()
+		if v, ok := sel.Attr("content"); ok {
+			return strings.TrimSpace(v)
+		}
+		return collapseSpace(sel.Text())
+	}
+	if p.Title == "" {
+		p.Title = cleanTitle(prop("title"))
+	}
+	if p.Company == "" {
+		org := scope.Find(`[itemprop="hiringOrganization"]`).First()
+		name := org.Find(`[itemprop="name"]`).First()
+		if v, ok := name.Attr("content"); ok {
+			p.Company = strings.TrimSpace(v)
+		} else if t := collapseSpace(name.Text()); t != "" {
+			p.Company = t
+		} else {
+			p.Company = collapseSpace(org.Text())
+		}
+	}
+	if p.DatePosted == "" {
+		p.DatePosted = prop("datePosted")
+	}
+}
+
+func (b *builder) addLinesIn(lines []Line, k SectionKind) {
+	b.open(k, "")
+	for _, l := range lines {
+		for _, part := range strings.Split(Normalize(l.Text), "\n") {
+			b.line(part)
+		}
+	}
+	b.close()
+}
+
+func textLen(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l.Text)
+	}
+	return n
+}
+
+func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
+	if r := checkFile(source, data); r != nil {
+		return nil, r
+	}
+	src, enc := Decode(data, false)
+	p := &Posting{Source: source, Format: FormatText, Encoding: enc}
+	src = p.repairText(src)
+	var lines []Line
+	for _, l := range strings.Split(Normalize(src), "\n") {
+		text, head := stripMarkdown(l)
+		lines = append(lines, Line{Text: text, Heading: head})
+	}
+	var b builder
+	b.addLines(lines, SectionOther)
+	p.Text, p.Sections = b.finish()
+	p.Title, p.Company = titleCompanyFromText(p.Text)
+	rd.finish(p, nil)
+	return p, nil
+}
+
+// stripMarkdown removes markdown markup from a line and says whether it was
+// a heading ("## 자격요건", "**Requirements**").
+func stripMarkdown(l string) (string, bool) {
+	s := strings.TrimSpace(l)
+	head := false
+	if strings.HasPrefix(s, "#") {
+		s = strings.TrimLeft(s, "#")
+		head = true
+	}
+	if strings.HasPrefix(s, "**") && strings.HasSuffix(s, "**") && len(s) > 4 {
+		s = s[2 : len(s)-2]
+		head = true
+	}
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	return strings.TrimSpace(s), head
+}
+
+func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, error) {
+	flat := flatten(rec)
+	p := &Posting{Source: source, Format: FormatRecord, Encoding: EncUTF8}
+	get := func(role string) string {
+		for _, name := range rd.fields[role] {
+			if v, ok := flat[name]; ok {
+				if s := p.repairText(str(v)); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	p.Title = cleanTitle(firstLine(get(RoleTitle)))
+	p.Company = cleanCompany(get(RoleCompany))
+	p.URL = get(RoleURL)
+	p.DatePosted = get(RoleDate)
+	p.ValidThrough = get(RoleValidThrough)
+	p.Industry = firstLine(get(RoleIndustry))
+	p.Requirements.Location = firstLine(get(RoleLocation))
+	p.Requirements.EmploymentType = normEmployment(get(RoleEmployment))
+	p.Headcount = parseHeadcount(get(RoleHeadcount))
+	for _, name := range rd.fields[RoleTags] {
+		if v, ok := flat[name]; ok {
+			p.SiteTags = splitTags(v)
+			if len(p.SiteTags) > 0 {
+				break
+			}
+		}
+	}
+
+	var b builder
+	whole := get(RoleText)
+	if whole != "" {
+		b.addLines(fieldLines(whole), SectionOther)
+	}
+	sections := []struct {
+		role string
+		kind SectionKind
+	}{
+		{RoleCompanyInfo, SectionCompany},
+		{RoleResponsibilities, SectionResponsibilities},
+		{RoleRequirements, SectionRequirements},
+		{RolePreferred, SectionPreferred},
+		{RoleBenefits, SectionBenefits},
+		{RoleProcess, SectionProcess},
+	}
+	seen := map[string]bool{}
+	for _, s := range sections {
+		v := get(s.role)
+		if v == "" || seen[v] {
+			continue
+		}
+		// "role" is a duties field in some scrapes and a job category in
+		// others; a one-liner is the category.
+		if s.role == RoleResponsibilities && flatKeyFor(flat, rd.fields[s.role], v) == "role" && utf8.RuneCountInString(v) < 30 {
+			continue
+		}
+		// A whole-text field that already holds the section is not read twice.
+		if whole != "" && strings.Contains(whole, firstLine(v)) {
+			continue
+		}
+		seen[v] = true
+		b.open(s.kind, "")
+		// A section field can itself hold sub-headings ("우대사항" inside a
+		// qualifications cell); they open their own sections.
+		for _, l := range fieldLines(v) {
+			text := Normalize(l.Text)
+			for _, part := range strings.Split(text, "\n") {
+				if k, ok := HeadingKind(part, l.Heading); ok && k != s.kind {
+					b.open(k, strings.TrimSpace(part))
+				}
+				b.line(part)
+			}
+		}
+		b.close()
+	}
+	p.Text, p.Sections = b.finish()
+	if p.Title == "" {
+		p.Title, _ = titleCompanyFromText(p.Text)
+	}
+	if p.Company == "" {
+		p.Company = companyFromText(p.Text)
+	}
+	var extra []string
+	if v := get(RoleExperience); v != "" {
+		extra = append(extra, "경력 "+v)
+	}
+	if v := get(RoleEducation); v != "" {
+		extra = append(extra, v)
+	}
+	if v := get(RoleSalary); v != "" {
+		p.Requirements.Salary = ParseSalary(v)
+	}
+	rd.finish(p, extra)
+	return p, nil
+}
+
+func flatKeyFor(flat map[string]any, names []string, value string) string {
+	for _, n := range names {
+		if v, ok := flat[n]; ok && str(v) == value {
+			return n
+		}
+	}
+	return ""
+}
+
+// fieldLines splits a record field into lines, reading HTML when the field
+// holds markup.
+func fieldLines(v string) []Line {
+	if looksLikeHTML(v) {
+		return HTMLText(v)
+	}
+	parts := strings.Split(v, "\n")
+	lines := make([]Line, 0, len(parts))
+	for _, s := range parts {
+		text, head := stripMarkdown(s)
+		lines = append(lines, Line{Text: text, Heading: head})
+	}
+	return lines
+}
+
+// foldKey folds a record field name: lower case, spaces and hyphens as
+// underscores.
+func foldKey(k string) string {
+	k = strings.ToLower(strings.TrimSpace(k))
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, k)
+}
+
+// flatten folds a record's keys and lifts the fields of nested objects
+// (Jumpit's job_description: {주요업무, 자격요건, ...}) to the top level;
+// an outer field of the same name wins.
+func flatten(rec map[string]any) map[string]any {
+	out := make(map[string]any, len(rec)*2)
+	var walk func(m map[string]any, depth int)
+	walk = func(m map[string]any, depth int) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var nested []map[string]any
+		for _, k := range keys {
+			fk := foldKey(k)
+			v := m[k]
+			if sub, ok := v.(map[string]any); ok && depth < 4 && !isNamed(sub) {
+				nested = append(nested, sub)
+				continue
+			}
+			if _, ok := out[fk]; !ok {
+				out[fk] = v
+			}
+		}
+		for _, sub := range nested {
+			walk(sub, depth+1)
+		}
+	}
+	walk(rec, 0)
+	return out
+}
+
+// isNamed reports whether a nested object is a value with a name (an
+// Organization) rather than a group of fields.
+func isNamed(m map[string]any) bool {
+	_, hasName := m["name"]
+	_, hasType := m["@type"]
+	return hasName || hasType
+}
+
+func splitTags(v any) []string {
+	var raw []string
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			raw = append(raw, str(e))
+		}
+	default:
+		s := str(x)
+		s = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(s), "]"), "[")
+		raw = strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' || r == '|' || r == ';' })
+	}
+	out := make([]string, 0, len(raw))
+	seen := map[string]bool{}
+	for _, t := range raw {
+		t = strings.Trim(strings.TrimSpace(t), `'"`)
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var digitsRe = regexp.MustCompile(`\d[\d,]*`)
+
+// parseHeadcount reads a company size: "35", "12,000명", "1001 to 5000
+// employees" (the lower bound), "없음" (unknown).
+func parseHeadcount(s string) int {
+	m := digitsRe.FindString(s)
+	if m == "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))
+	return n
+}
+
+func normEmployment(s string) string {
+	if s == "" {
+		return ""
+	}
+	return employmentType(strings.ToLower(strings.ReplaceAll(s, "_", "-")))
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// siteSuffix matches the job board's name after a title: "Data Engineer |
+// 원티드", "채용 - 잡코리아", "Job at X - LinkedIn".
+var siteSuffix = regexp.MustCompile(`\s*(?:\||::|ㅣ|–|—| - )\s*(?:원티드|wanted|점핏|jumpit|프로그래머스|programmers|사람인|saramin|잡코리아|jobkorea|인크루트|incruit|linkedin|indeed|glassdoor|remote ?ok|nofluffjobs|로켓펀치|rocketpunch|잡플래닛|jobplanet|greenhouse|lever|workable|careers?|채용|채용정보|job board)[^|]*$`)
+
+// cleanTitle strips a site suffix and surrounding noise from a title.
+func cleanTitle(s string) string {
+	s = collapseSpace(Normalize(s))
+	for {
+		t := siteSuffix.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return strings.TrimSpace(s)
+}
+
+// cleanCompany keeps the first line of a company field: Glassdoor appends
+// the rating on the next line.
+func cleanCompany(s string) string {
+	return collapseSpace(firstLine(Normalize(s)))
+}
+
+var (
+	companyLabel  = regexp.MustCompile(`^(?:회사|회사명|기업명|기업|company|employer|hiring company)\s*[:：]\s*(.{2,60})$`)
+	companyKorean = regexp.MustCompile(`(?:주식회사|\(주\)|㈜)\s*([\p{Hangul}A-Za-z0-9&.\-]{2,30})|([\p{Hangul}A-Za-z0-9&.\-]{2,30})\s*(?:주식회사|\(주\)|㈜)`)
+	companyLatin  = regexp.MustCompile(`\b([A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3}),?\s+(?:Inc\.?|Corp\.?|Corporation|LLC|Ltd\.?|Co\.,?\s*Ltd\.?|GmbH|S\.A\.|Pte\.? Ltd\.?)(?:\W|$)`)
+)
+
+// jobWords mark the segment of a page title that names the job.
+var jobWords = []string{"engineer", "developer", "analyst", "scientist", "manager", "lead", "designer", "researcher",
+	"specialist", "accountant", "executive", "architect", "intern", "director", "head of", "mlops", "devops", "data",
+	"엔지니어", "개발자", "분석가", "사이언티스트", "채용", "모집", "담당", "팀장", "리드", "인턴", "신입", "경력", "연구원",
+	"간호사", "디자이너", "마케터", "매니저", "데이터", "개발"}
+
+func hasJobWord(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range jobWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPageTitle reads a page title made of segments ("Company | Job -
+// Site", "Job – Company – Site") and returns the job segment and, when the
+// shape shows it, the company. A title with one segment is returned whole.
+func splitPageTitle(s string) (string, string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", ""
+	}
+	parts := pageTitleSep.Split(s, -1)
+	if len(parts) == 1 {
+		return s, ""
+	}
+	at := -1
+	for i, part := range parts {
+		low := strings.ToLower(part)
+		for _, w := range jobWords {
+			if strings.Contains(low, w) {
+				at = i
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return s, ""
+	}
+	title := strings.TrimSpace(parts[at])
+	company := ""
+	switch {
+	case at > 0:
+		company = parts[at-1]
+	case len(parts) >= 3:
+		company = parts[1]
+	case strings.HasSuffix(strings.TrimSpace(parts[1]), " 채용"):
+		company = strings.TrimSuffix(strings.TrimSpace(parts[1]), " 채용")
+	}
+	return title, strings.TrimSpace(company)
+}
+
+var pageTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|·|ㅣ)\s+`)
+
+// titleCompanyFromText takes the title from the first line of a text
+// posting and the company from a labelled or recognisable line.
+func titleCompanyFromText(text string) (string, string) {
+	lines := strings.SplitN(text, "\n", 16)
+	title := ""
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if _, isHead := HeadingKind(l, false); isHead {
+			break
+		}
+		if utf8.RuneCountInString(l) <= 120 && !companyLabel.MatchString(strings.ToLower(l)) {
+			title = cleanTitle(strings.TrimPrefix(strings.TrimPrefix(l, "제목:"), "Title:"))
+		}
+		break
+	}
+	company := companyFromText(text)
+	if company == "" && title != "" {
+		// A posting written as text often has the company on the line
+		// after the title: "Brambleford Outdoor Co.", "펀디랩 | 서울 ...".
+		n := 0
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			n++
+			if n == 1 {
+				continue
+			}
+			if _, isHead := HeadingKind(l, false); isHead {
+				break
+			}
+			seg := strings.TrimSpace(pageTitleSep.Split(l, 2)[0])
+			if r := utf8.RuneCountInString(seg); r >= 2 && r <= 40 && !strings.ContainsAny(seg, ".:!?") || strings.HasSuffix(seg, "Co.") || strings.HasSuffix(seg, "Inc.") {
+				company = seg
+			}
+			break
+		}
+	}
+	return title, company
+}
+
+// companyFromText finds the company in the first lines of a posting:
+// "회사: X", "Company: X", "(주)X", "X 주식회사", "X Inc.".
+func companyFromText(text string) string {
+	lines := strings.SplitN(text, "\n", 20)
+	if len(lines) > 19 {
+		lines = lines[:19]
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if m := companyLabel.FindStringSubmatch(strings.ToLower(l)); m != nil {
+			// Keep the original case of the value.
+			return strings.TrimSpace(l[len(l)-len(m[1]):])
+		}
+	}
+	for _, l := range lines {
+		if m := companyKorean.FindStringSubmatch(l); m != nil {
+			return strings.TrimSpace(m[0])
+		}
+	}
+	for _, l := range lines {
+		if m := companyLatin.FindStringSubmatch(l); m != nil {
+			return strings.TrimSpace(strings.TrimRight(m[0], " ,;:)"))
+		}
+	}
+	return ""
+}
+
+// finish fills in what every format derives from the text.
+func (rd *Reader) finish(p *Posting, extra []string) {
+	p.Title = snippet(p.Title, 200)
+	p.Company = snippet(p.Company, 120)
+	p.Language = DetectLanguage(p.Title + "\n" + p.Text)
+	ParseRequirements(p, extra)
+}

@@ -1,0 +1,408 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	// Korean experience: "경력 3년 이상", "3년 이상의 경력", "경력 3~5년", "5년차 이상", "3년↑".
+	koYearsRange = regexp.MustCompile(`(\d{1,2})\s*(?:년\s*)?[~\-–〜]\s*(\d{1,2})\s*년`)
+	koYearsMin   = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:이상|↑|\+|以上)`)
+	koYearsLess  = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:미만|이하|以下)`)
+	koYearsBare  = regexp.MustCompile(`경력\s*[:：]?\s*(\d{1,2})\s*년`)
+	// English: "5+ years", "3-5 years", "at least two years", "minimum of 3 years", "3 or more years".
+	enYears = regexp.MustCompile(`(?i)(?:(at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?\(?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\)?\s*(\+|\s*(?:-|–|to)\s*(\d{1,2})\s*\+?)?\s*(?:or\s+more\s+)?(?:\+\s*)?years?\b`)
+)
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+
+func atoiWord(s string) int {
+	if n, ok := numberWords[strings.ToLower(s)]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// experienceContext says a line talks about work experience, not tenure
+// perks ("3년 이상 근속 시 휴가") or company age.
+func experienceContext(low string) bool {
+	for _, w := range []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func perkContext(low string) bool {
+	for _, w := range []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearsFromLine returns the minimum years a line states and the maximum of
+// a range (0 when open); ok is false when the line states none.
+func yearsFromLine(line string) (minY, maxY int, ok bool) {
+	low := strings.ToLower(line)
+	if perkContext(low) {
+		return 0, 0, false
+	}
+	best := -1
+	bestMax := 0
+	take := func(lo, hi int) {
+		if lo < 0 || lo > 40 {
+			return
+		}
+		if best < 0 || lo < best {
+			best, bestMax = lo, hi
+		}
+	}
+	if strings.Contains(low, "신입") {
+		take(0, 0)
+	}
+	if strings.Contains(low, "경력무관") || strings.Contains(low, "경력 무관") || strings.Contains(low, "경력 상관없") || strings.Contains(low, "no experience required") || strings.Contains(low, "entry level") || strings.Contains(low, "entry-level") {
+		take(0, 0)
+	}
+	hasKo := strings.Contains(line, "년")
+	if hasKo && experienceContext(low) {
+		for _, m := range koYearsRange.FindAllStringSubmatch(line, -1) {
+			lo, hi := atoiWord(m[1]), atoiWord(m[2])
+			if hi >= lo {
+				take(lo, hi)
+			}
+		}
+		for _, m := range koYearsMin.FindAllStringSubmatch(line, -1) {
+			take(atoiWord(m[1]), 0)
+		}
+		if best < 0 && !koYearsLess.MatchString(line) {
+			for _, m := range koYearsBare.FindAllStringSubmatch(line, -1) {
+				take(atoiWord(m[1]), 0)
+			}
+		}
+	}
+	if strings.Contains(low, "year") && experienceContext(low) {
+		for _, m := range enYears.FindAllStringSubmatchIndex(line, -1) {
+			rest := low[m[1]:min(len(low), m[1]+60)]
+			// "5 years of experience", "3+ years in data engineering";
+			// not "within 2 years", "a 3 year contract".
+			if !strings.Contains(rest, "experience") && !strings.HasPrefix(strings.TrimSpace(rest), "of") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "in") && !strings.HasPrefix(strings.TrimSpace(rest), "working") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "prior") && !strings.HasPrefix(strings.TrimSpace(rest), "professional") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "hands") && !strings.HasPrefix(strings.TrimSpace(rest), "industry") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "relevant") && !strings.HasPrefix(strings.TrimSpace(rest), "related") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "building") && !strings.HasPrefix(strings.TrimSpace(rest), "developing") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "as ") && !strings.HasPrefix(strings.TrimSpace(rest), "with") {
+				continue
+			}
+			lo := atoiWord(line[m[4]:m[5]])
+			hi := 0
+			if m[8] >= 0 {
+				hi = atoiWord(line[m[8]:m[9]])
+			}
+			if hi != 0 && hi < lo {
+				hi = 0
+			}
+			take(lo, hi)
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return best, bestMax, true
+}
+
+var degreeWords = []struct {
+	word   string
+	degree Degree
+}{
+	{"학력무관", DegreeNone}, {"학력 무관", DegreeNone}, {"학력 제한 없", DegreeNone}, {"학력제한없", DegreeNone},
+	{"no degree required", DegreeNone}, {"degree not required", DegreeNone}, {"degree is not required", DegreeNone},
+	{"고졸", DegreeNone}, {"고등학교", DegreeNone}, {"초대졸", DegreeNone}, {"전문학사", DegreeNone}, {"대학(2,3년)", DegreeNone},
+	{"high school diploma", DegreeNone}, {"associate degree", DegreeNone}, {"associate's degree", DegreeNone},
+	{"박사", DegreePhD}, {"phd", DegreePhD}, {"ph.d", DegreePhD}, {"doctorate", DegreePhD}, {"doctoral", DegreePhD},
+	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
+	{"master of", DegreeMaster}, {"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
+	{"대졸", DegreeBachelor}, {"4년제", DegreeBachelor}, {"4년재", DegreeBachelor}, {"학사", DegreeBachelor},
+	{"대학교졸업", DegreeBachelor}, {"대학교 졸업", DegreeBachelor}, {"대학 졸업", DegreeBachelor}, {"bachelor", DegreeBachelor},
+	{"b.s.", DegreeBachelor}, {"b.a.", DegreeBachelor}, {"bs/ms", DegreeBachelor}, {"bs in", DegreeBachelor},
+	{"ba/bs", DegreeBachelor}, {"bs/ba", DegreeBachelor}, {"undergraduate degree", DegreeBachelor},
+	{"college degree", DegreeBachelor}, {"university degree", DegreeBachelor}, {"4-year degree", DegreeBachelor},
+	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor}, {"degree in computer science", DegreeBachelor},
+	{"degree in a related field", DegreeBachelor}, {"degree in", DegreeBachelor}, {"전공자", DegreeBachelor},
+	{"전공 졸업", DegreeBachelor},
+}
+
+// degreeFromLine returns the lowest degree a line requires. A line that
+// only prefers a degree ("석사 우대", "Master's preferred") requires none.
+func degreeFromLine(line string) (Degree, bool, bool) {
+	low := strings.ToLower(line)
+	if r, ok := LineCue(line); ok && r == RequirementPreferred {
+		return DegreeUnspecified, false, false
+	}
+	found := DegreeUnspecified
+	for _, w := range degreeWords {
+		if !strings.Contains(low, w.word) {
+			continue
+		}
+		if w.word == "전공자" && !strings.Contains(low, "컴퓨터") && !strings.Contains(low, "관련") && !strings.Contains(low, "공학") {
+			continue
+		}
+		if found == DegreeUnspecified || w.degree < found {
+			found = w.degree
+		}
+	}
+	if found == DegreeUnspecified {
+		return found, false, false
+	}
+	flexible := strings.Contains(low, "equivalent") || strings.Contains(low, "준하는") || strings.Contains(low, "동등") || strings.Contains(low, "or relevant experience")
+	return found, flexible, true
+}
+
+// ParseRequirements reads experience, degree, salary, employment type and
+// remote work from a posting's requirement-bearing lines. Structured values
+// (a record's 경력/학력 fields, JSON-LD experienceRequirements) come first in
+// extra and win over the text.
+func ParseRequirements(p *Posting, extra []string) {
+	r := &p.Requirements
+	lines := make([]string, 0, 64)
+	lines = append(lines, extra...)
+	for _, s := range p.Sections {
+		switch s.Kind {
+		case SectionBenefits, SectionCompany, SectionProcess:
+			continue
+		}
+		lines = append(lines, strings.Split(p.Text[s.Start:s.End], "\n")...)
+	}
+	if p.Title != "" {
+		lines = append(lines, p.Title)
+	}
+	structured := len(extra)
+	for i, line := range lines {
+		if lo, hi, ok := yearsFromLine(line); ok {
+			if !r.HasYears || lo < r.YearsMin {
+				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
+			}
+		}
+		_ = i
+	}
+	degreeFromStructured := false
+	for i, line := range lines {
+		d, flex, ok := degreeFromLine(line)
+		if !ok {
+			continue
+		}
+		if i < structured {
+			if !degreeFromStructured || d < r.Degree {
+				r.Degree, r.DegreeFlexible, r.DegreeEvidence = d, flex, snippet(line, 160)
+			}
+			degreeFromStructured = true
+			continue
+		}
+		if degreeFromStructured {
+			break
+		}
+		if r.Degree == DegreeUnspecified || d < r.Degree {
+			r.Degree, r.DegreeFlexible, r.DegreeEvidence = d, flex, snippet(line, 160)
+		}
+	}
+	all := p.Text
+	if len(extra) > 0 {
+		all = strings.Join(extra, "\n") + "\n" + all
+	}
+	low := strings.ToLower(all)
+	if r.EmploymentType == "" {
+		r.EmploymentType = employmentType(low)
+	}
+	if r.Remote == "" {
+		r.Remote = remoteMode(low)
+	}
+	if r.Salary.Text == "" {
+		r.Salary = ParseSalary(all)
+	}
+}
+
+func employmentType(low string) string {
+	switch {
+	case strings.Contains(low, "정규직") || strings.Contains(low, "full-time") || strings.Contains(low, "full time") || strings.Contains(low, "permanent"):
+		return "full_time"
+	case strings.Contains(low, "계약직") || strings.Contains(low, "contract") || strings.Contains(low, "b2b") || strings.Contains(low, "freelance") || strings.Contains(low, "프리랜서"):
+		return "contract"
+	case strings.Contains(low, "인턴") || strings.Contains(low, "internship") || strings.Contains(low, "intern "):
+		return "intern"
+	case strings.Contains(low, "part-time") || strings.Contains(low, "part time") || strings.Contains(low, "파트타임"):
+		return "part_time"
+	}
+	return ""
+}
+
+func remoteMode(low string) string {
+	switch {
+	case strings.Contains(low, "hybrid") || strings.Contains(low, "하이브리드") || strings.Contains(low, "부분 재택") || strings.Contains(low, "주 2회 재택") || strings.Contains(low, "주2회 재택"):
+		return "hybrid"
+	case strings.Contains(low, "fully remote") || strings.Contains(low, "100% remote") || strings.Contains(low, "remote-first") || strings.Contains(low, "remote first") || strings.Contains(low, "전면 재택") || strings.Contains(low, "풀재택") || strings.Contains(low, "완전 원격") || strings.Contains(low, "원격 근무") || strings.Contains(low, "remote"):
+		return "remote"
+	case strings.Contains(low, "재택"):
+		return "hybrid"
+	case strings.Contains(low, "on-site") || strings.Contains(low, "onsite") || strings.Contains(low, "in-office") || strings.Contains(low, "상주"):
+		return "onsite"
+	}
+	return ""
+}
+
+var (
+	krwRange  = regexp.MustCompile(`(?:연봉|급여|월급|월|annual|salary)?\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(만\s*원|만|원|억)?\s*[~\-–〜]\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(만\s*원|만원|만|억|원)`)
+	krwSingle = regexp.MustCompile(`(연봉|월급|월)\s*[:：]?\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(만\s*원|만원|만|억|원)`)
+	fxRange   = regexp.MustCompile(`(?i)(\$|€|£|usd|eur|pln|gbp|zł)?\s*(\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k)?\s*(usd|eur|pln|gbp|zł)?\s*(?:-|–|to)\s*(\$|€|£|usd|eur|pln|gbp|zł)?\s*(\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k)?\s*(usd|eur|pln|gbp|zł)?\s*(?:/|per|an|a)?\s*(hour|hr|month|mo|year|yr|annum|week|day)?`)
+)
+
+// ParseSalary finds a pay range in text and normalises it to a year: KRW
+// "연봉 4,000~6,000만원", "월 300만원"; "$120,000 - $150,000 a year",
+// "$50-60/hour", "15 000 - 20 000 PLN/month". "회사내규에 따름" and other
+// unstated pay give a zero Salary.
+func ParseSalary(text string) Salary {
+	for _, line := range strings.Split(text, "\n") {
+		if s, ok := salaryFromLine(line); ok {
+			return s
+		}
+	}
+	return Salary{}
+}
+
+func parseAmount(s string) float64 {
+	s = strings.NewReplacer(",", "", " ", "").Replace(s)
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
+}
+
+func salaryFromLine(line string) (Salary, bool) {
+	low := strings.ToLower(line)
+	if strings.Contains(low, "내규") || strings.Contains(low, "협의") && !strings.ContainsAny(low, "0123456789") {
+		return Salary{}, false
+	}
+	korean := strings.Contains(line, "만") || strings.Contains(line, "원") || strings.Contains(line, "억")
+	payWord := false
+	for _, w := range []string{"연봉", "급여", "월급", "보수", "임금", "처우", "salary", "pay", "compensation", "연 "} {
+		if strings.Contains(low, w) {
+			payWord = true
+			break
+		}
+	}
+	if korean && payWord {
+		unit := func(u string) float64 {
+			switch strings.ReplaceAll(u, " ", "") {
+			case "만원", "만":
+				return 1e4
+			case "억":
+				return 1e8
+			}
+			return 1
+		}
+		monthly := (strings.Contains(line, "월급") || strings.Contains(line, "월 ") || strings.Contains(line, "월:")) && !strings.Contains(line, "연봉")
+		if m := krwRange.FindStringSubmatch(line); m != nil {
+			u2 := unit(m[4])
+			u1 := u2
+			if m[2] != "" {
+				u1 = unit(m[2])
+			}
+			lo, hi := parseAmount(m[1])*u1, parseAmount(m[3])*u2
+			if monthly {
+				lo, hi = lo*12, hi*12
+			}
+			if lo > 1e6 && hi >= lo {
+				period := "year"
+				if monthly {
+					period = "month"
+				}
+				return Salary{Min: lo, Max: hi, Currency: "KRW", Period: period, Text: snippet(line, 120)}, true
+			}
+		}
+		if m := krwSingle.FindStringSubmatch(line); m != nil {
+			v := parseAmount(m[2]) * unit(m[3])
+			period := "year"
+			if m[1] != "연봉" {
+				v *= 12
+				period = "month"
+			}
+			if v > 1e6 {
+				return Salary{Min: v, Max: v, Currency: "KRW", Period: period, Text: snippet(line, 120)}, true
+			}
+		}
+		return Salary{}, false
+	}
+	if !strings.ContainsAny(line, "$€£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
+		return Salary{}, false
+	}
+	m := fxRange.FindStringSubmatch(line)
+	if m == nil {
+		return Salary{}, false
+	}
+	cur := currencyOf(m[1] + m[4] + m[5] + m[8])
+	if cur == "" {
+		return Salary{}, false
+	}
+	lo, hi := parseAmount(m[2]), parseAmount(m[6])
+	if m[3] != "" || (m[7] != "" && lo < 1000) {
+		lo *= 1000
+	}
+	if m[7] != "" {
+		hi *= 1000
+	}
+	if hi < lo || lo <= 0 {
+		return Salary{}, false
+	}
+	period := "year"
+	mult := 1.0
+	switch m[9] {
+	case "hour", "hr":
+		period, mult = "hour", 2080
+	case "month", "mo":
+		period, mult = "month", 12
+	case "week":
+		period, mult = "week", 52
+	case "day":
+		period, mult = "day", 260
+	default:
+		if strings.Contains(low, "per month") || strings.Contains(low, "/month") || strings.Contains(low, "monthly") {
+			period, mult = "month", 12
+		} else if hi < 500 {
+			period, mult = "hour", 2080
+		}
+	}
+	return Salary{Min: math.Round(lo * mult), Max: math.Round(hi * mult), Currency: cur, Period: period, Text: snippet(line, 120)}, true
+}
+
+func currencyOf(s string) string {
+	s = strings.ToLower(s)
+	switch {
+	case strings.Contains(s, "$") || strings.Contains(s, "usd"):
+		return "USD"
+	case strings.Contains(s, "€") || strings.Contains(s, "eur"):
+		return "EUR"
+	case strings.Contains(s, "£") || strings.Contains(s, "gbp"):
+		return "GBP"
+	case strings.Contains(s, "pln") || strings.Contains(s, "zł"):
+		return "PLN"
+	}
+	return ""
+}
+
+// snippet shortens s to at most n runes, on a word boundary when it can.
+func snippet(s string, n int) string {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

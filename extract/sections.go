@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// headings maps a heading, lower-cased with spaces and punctuation removed,
+// to its section kind. Korean sites write these headings in many shapes
+// (주요업무, 이런 일을 해요, [자격요건], ■ 우대사항); headingKey folds them.
+var headings = buildHeadings()
+
+func buildHeadings() map[string]SectionKind {
+	m := map[string]SectionKind{}
+	add := func(k SectionKind, words ...string) {
+		for _, w := range words {
+			m[headingKey(w)] = k
+		}
+	}
+	add(SectionResponsibilities,
+		"주요업무", "주요 업무", "담당업무", "담당 업무", "업무내용", "업무 내용", "주요 직무", "직무내용", "직무 내용",
+		"이런 일을 해요", "이런 일을 합니다", "이런 업무를 해요", "이런 업무를 합니다", "하게 될 일", "하는 일",
+		"합류하면 함께 할 업무에요", "합류하시면 함께 할 업무예요", "합류하면 하게 될 일", "업무 소개", "담당하실 업무",
+		"맡게 될 업무", "포지션 상세", "what you'll do", "what you will do", "what you’ll do", "what you'll be doing",
+		"responsibilities", "key responsibilities", "your responsibilities", "job responsibilities", "duties",
+		"the role", "your role", "about the role", "role", "in this role", "in this role you will", "day to day",
+		"what the job involves", "job description", "tasks", "your tasks", "your mission", "mission",
+		"what you will be doing", "what you'll work on", "responsibilities include", "essential duties and responsibilities",
+		"duties and responsibilities", "you will", "the opportunity", "position summary", "job summary", "overview of the role")
+	add(SectionRequirements,
+		"자격요건", "자격 요건", "지원자격", "지원 자격", "필수요건", "필수 요건", "필수 사항", "필수사항", "필수 조건",
+		"자격 조건", "자격조건", "이런 분을 찾아요", "이런 분을 찾습니다", "이런 분과 함께하고 싶어요", "이런 분과 함께하고 싶습니다",
+		"필요 역량", "필요역량", "요구 사항", "요구사항", "요구 역량", "지원 요건", "필수 역량", "필수 자격", "자격 사항",
+		"requirements", "qualifications", "required qualifications", "minimum qualifications", "basic qualifications",
+		"must have", "must-have", "must haves", "what we're looking for", "what we are looking for", "what we’re looking for",
+		"what you'll need", "what you will need", "what you need", "what you bring", "what you'll bring", "who you are",
+		"required skills", "skills and qualifications", "skills & qualifications", "requirements and qualifications",
+		"what we expect from you", "about you", "you have", "you should have", "job requirements", "required experience",
+		"experience and skills", "skills and experience", "knowledge, skills and abilities", "key skills", "required",
+		"qualifications and skills", "essential skills", "essential requirements", "minimum requirements", "ideal candidate",
+		"the ideal candidate", "we are looking for", "we're looking for", "requirements:", "your profile", "profile")
+	add(SectionPreferred,
+		"우대사항", "우대 사항", "우대조건", "우대 조건", "이런 분이면 더 좋아요", "이런 분이면 더 좋습니다", "이런 분이라면 더 좋아요",
+		"이런 경험이 있다면 더 좋아요", "이런 분이면 더욱 좋아요", "있으면 좋아요", "있으면 좋은 경험", "가산점", "우대 역량", "우대하는 분",
+		"그 외 이런 것이 있으면 더 좋겠어요", "더 좋아요", "preferred", "preferred qualifications", "preferred skills",
+		"preferred experience", "nice to have", "nice-to-have", "nice to haves", "bonus", "bonus points", "bonus skills",
+		"pluses", "plus", "it's a plus", "it would be great if", "extra credit", "desired skills", "desired qualifications",
+		"desirable", "desired", "additional qualifications", "preferred requirements", "good to have", "what sets you apart",
+		"even better if", "ideally you have", "it's a bonus if")
+	add(SectionBenefits,
+		"혜택 및 복지", "복지 및 혜택", "혜택", "복지", "복리후생", "복지제도", "근무 환경", "근무환경", "근무조건", "근무 조건",
+		"이런 혜택을 드려요", "함께하면 받는 혜택", "benefits", "perks", "perks and benefits", "benefits and perks",
+		"what we offer", "we offer", "compensation", "compensation and benefits", "why join us", "why you'll love working here",
+		"salary and benefits", "our offer", "what's in it for you")
+	add(SectionCompany,
+		"회사 소개", "회사소개", "기업 소개", "기업소개", "팀 소개", "팀소개", "서비스 소개", "about us", "about the company",
+		"about the team", "who we are", "our team", "the team", "company overview", "about", "our company", "our story",
+		"company description", "our mission", "포지션 소개")
+	add(SectionProcess,
+		"채용 절차", "채용절차", "전형 절차", "전형절차", "채용 프로세스", "지원 방법", "접수 방법", "기타 사항", "기타사항", "참고사항",
+		"참고 사항", "유의사항", "채용절차 및 기타 지원 유의사항", "hiring process", "interview process", "how to apply",
+		"application process", "recruitment process", "next steps", "our process", "equal opportunity", "eeo statement")
+	add(SectionOther, "기술스택", "기술 스택", "사용 기술", "tech stack", "our stack", "technology stack", "tools we use",
+		"skills", "기술스택 ・ 툴")
+	return m
+}
+
+// headingKey folds a heading: lower case, no spaces or punctuation, no
+// decoration, no trailing colon.
+func headingKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// stripDecoration removes bullets, brackets, numbering and emoji around a
+// heading: "■ 우대사항", "[자격요건]", "1. Requirements:", "📌 주요업무".
+func stripDecoration(s string) string {
+	s = strings.TrimSpace(s)
+	// Leading numbering: "1.", "1)", "01 ", "①" (already unfolded by NFKC).
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		s = s[i+1:]
+	}
+	return strings.TrimFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// HeadingKind decides whether a line is a section heading and of which
+// kind. marked says the markup already made it a heading (<h3>, bold).
+// A line "우대사항: Kafka 경험" is a heading with inline content.
+func HeadingKind(line string, marked bool) (SectionKind, bool) {
+	if utf8.RuneCountInString(line) > 80 {
+		return 0, false
+	}
+	s := stripDecoration(line)
+	if s == "" {
+		return 0, false
+	}
+	if k, ok := headings[headingKey(s)]; ok {
+		return k, true
+	}
+	// "Requirements:" with content after the colon, or a heading with a
+	// short qualifier: "자격요건 (필수)", "Nice to have (any of)".
+	if i := strings.IndexAny(s, ":：(-–|/"); i > 0 {
+		if k, ok := headings[headingKey(s[:i])]; ok {
+			return k, true
+		}
+	}
+	if marked && utf8.RuneCountInString(s) <= 40 {
+		key := headingKey(s)
+		for _, w := range markedPrefixes {
+			if strings.HasPrefix(key, w.key) {
+				return w.kind, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// markedPrefixes recognise marked-up headings that carry extra words:
+// "자격요건 및 우대사항" is a requirements heading, "Preferred skills for
+// this role" a preferred one.
+var markedPrefixes = []struct {
+	key  string
+	kind SectionKind
+}{
+	{headingKey("자격요건"), SectionRequirements},
+	{headingKey("지원자격"), SectionRequirements},
+	{headingKey("우대"), SectionPreferred},
+	{headingKey("주요업무"), SectionResponsibilities},
+	{headingKey("담당업무"), SectionResponsibilities},
+	{headingKey("혜택"), SectionBenefits},
+	{headingKey("복지"), SectionBenefits},
+	{headingKey("requirement"), SectionRequirements},
+	{headingKey("qualification"), SectionRequirements},
+	{headingKey("preferred"), SectionPreferred},
+	{headingKey("nice to have"), SectionPreferred},
+	{headingKey("responsibilit"), SectionResponsibilities},
+	{headingKey("benefit"), SectionBenefits},
+	{headingKey("about us"), SectionCompany},
+}
+
+// builder assembles Posting.Text and its sections from lines.
+type builder struct {
+	text     strings.Builder
+	sections []Section
+}
+
+// open starts a section of kind k at the current end of the text.
+func (b *builder) open(k SectionKind, heading string) {
+	b.close()
+	b.sections = append(b.sections, Section{Kind: k, Heading: heading, Start: b.text.Len()})
+}
+
+func (b *builder) close() {
+	if n := len(b.sections); n > 0 && b.sections[n-1].End == 0 {
+		b.sections[n-1].End = b.text.Len()
+	}
+}
+
+func (b *builder) line(s string) {
+	if s == "" {
+		return
+	}
+	if b.text.Len() > 0 {
+		b.text.WriteByte('\n')
+		for i := len(b.sections) - 1; i >= 0 && b.sections[i].Start == b.text.Len()-1; i-- {
+			b.sections[i].Start = b.text.Len()
+		}
+	}
+	b.text.WriteString(s)
+}
+
+// addLines appends lines, opening a section at each heading. Lines before
+// the first heading go to a section of kind base.
+func (b *builder) addLines(lines []Line, base SectionKind) {
+	b.open(base, "")
+	for _, l := range lines {
+		text := Normalize(l.Text)
+		if text == "" {
+			continue
+		}
+		for _, part := range strings.Split(text, "\n") {
+			if k, ok := HeadingKind(part, l.Heading); ok {
+				b.open(k, strings.TrimSpace(part))
+			}
+			b.line(part)
+		}
+	}
+	b.close()
+}
+
+// finish drops empty sections and returns the text and sections.
+func (b *builder) finish() (string, []Section) {
+	b.close()
+	text := b.text.String()
+	out := b.sections[:0]
+	for _, s := range b.sections {
+		if s.End > s.Start && strings.TrimSpace(text[s.Start:s.End]) != "" {
+			out = append(out, s)
+		}
+	}
+	return text, out
+}
+
+// LineCue is an inline requirement cue in one line of text: "Kafka 경험자
+// 우대", "experience with Spark is a plus", "Python 필수". It reports the
+// level the line asks for, or false when it has no cue.
+func LineCue(line string) (Requirement, bool) {
+	low := strings.ToLower(line)
+	pref := strings.Contains(low, "우대") || strings.Contains(low, "is a plus") || strings.Contains(low, "a plus") ||
+		strings.Contains(low, "nice to have") || strings.Contains(low, "nice-to-have") || strings.Contains(low, "preferred") ||
+		strings.Contains(low, "bonus") || strings.Contains(low, "desirable") || strings.Contains(low, "있으면 좋") ||
+		strings.Contains(low, "가산점") || strings.Contains(low, "advantage") || strings.Contains(low, "ideally")
+	req := strings.Contains(low, "필수") || strings.Contains(low, "required") || strings.Contains(low, "must have") ||
+		strings.Contains(low, "must be") || strings.Contains(low, "반드시")
+	switch {
+	case pref && !req:
+		return RequirementPreferred, true
+	case req && !pref:
+		return RequirementRequired, true
+	}
+	return 0, false
+}

@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// commonWords are Latin words that look like terms in Korean text or in
+// capitals but are not technologies.
+var commonWords = wordSet(`the and for with you our are will your this that have has from who what can not all any
+		team work data skills skill experience years year knowledge ability strong good great new job role plus etc
+		api apis ai ml dl it ui ux qa pm po hr ceo cto cfo coo vp ok kr us uk eu usa ko en b2b b2c saas ios mvp kpi okr
+		okrs roi sql nosql rdbms etl elt cs ee bs ms ba ma phd gpa toeic toefl opic ielts mba cv llm llms nlp ci cd msa
+		oop tdd ddd rest http https json xml csv html css tcp ip dns vpn ssh ssl tls os pc gpu cpu ram ssd
+		we re ll ve inc ltd co corp llc gmbh pte am pm est pst kst utc asap faq
+		remote hybrid full time part senior junior lead staff principal manager engineer developer analyst scientist
+		is in on of to a an as at be by or if do so no up me my he she they them their its it's
+		bi dw dm dx cx rnd r&d esg ipo m&a vc pr ir ad ads seo sem crm erp scm mes plm wms oms pos kyc aml
+		e.g i.e vs fyi tbd tba n/a pdf ppt doc docx xls xlsx hwp zip
+		a/b ab oo xx yy zz o2o`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// UnknownTerms lists tech-looking Latin terms in a posting that the
+// taxonomy did not match: CamelCase (ClickHouse), dotted names (Socket.io),
+// ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
+// uses an English word that is not a product). Each term is listed once.
+func (m *Matcher) UnknownTerms(p *Posting, skills []Skill) []string {
+	text := p.Text
+	covered := m.hits(text)
+	ci := 0
+	seen := map[string]bool{}
+	var out []string
+	korean := p.Language != "en"
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			i++
+			continue
+		}
+		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isAlnum(text[j]) || (text[j] == '.' || text[j] == '-' || text[j] == '+' || text[j] == '#') && j+1 < len(text) && isAlnum(text[j+1])) {
+			j++
+		}
+		tok := text[i:j]
+		start, end := i, j
+		i = j
+		for ci < len(covered) && covered[ci].end <= start {
+			ci++
+		}
+		if ci < len(covered) && covered[ci].start < end {
+			continue // part of a matched term
+		}
+		if len(tok) < 2 || len(tok) > 30 || inURL(text, start, end) {
+			continue
+		}
+		low := strings.ToLower(tok)
+		if commonWords[low] || seen[low] {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if !techLooking(tok, korean && isHangul(next) || korean && hangulNear(text, start)) {
+			continue
+		}
+		seen[low] = true
+		out = append(out, tok)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func hangulNear(text string, at int) bool {
+	lo := max(0, at-12)
+	for _, r := range text[lo:at] {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// techLooking reports whether a token has the shape of a product name.
+func techLooking(tok string, inKorean bool) bool {
+	upper, lower, digit := 0, 0, 0
+	camel := false
+	dotted := strings.ContainsAny(tok, ".+#")
+	for k := 0; k < len(tok); k++ {
+		c := tok[k]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if k > 0 && tok[k-1] >= 'a' && tok[k-1] <= 'z' {
+				camel = true
+			}
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= '0' && c <= '9':
+			digit++
+		}
+	}
+	if upper+lower < 2 {
+		return false
+	}
+	switch {
+	case camel, dotted && upper+lower >= 3:
+		return true
+	case lower == 0 && upper >= 3 && upper <= 8:
+		return true
+	case inKorean && len(tok) >= 3 && digit == 0:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,434 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// RunInfo is what the report says about the run as a whole. It holds no
+// clock time, so the same inputs give the same report.
+type RunInfo struct {
+	Version          string
+	TaxonomyVersion  string
+	RulesVersion     string
+	Inputs           int
+	Postings         int
+	Duplicates       int
+	Rejected         int
+	RejectedByReason map[string]int
+	RejectExamples   map[string][]string // reason → a few "source: detail" lines
+	DuplicateFolds   int                 // postings that absorbed at least one duplicate
+}
+
+// classOrder is the order maturity classes are shown in.
+var classOrder = []string{"early_service", "cloud_startup", "data_platform", "undetermined"}
+
+// guidance says what working in each class is like, after seed 004, in our
+// own words, in English and Korean.
+var guidance = map[string][2]string{
+	"early_service": {
+		"A company that is only starting to use data. The data work serves the product and the managers: ETL for a feature, internal dashboards, a small pipeline. Expect a small web-service stack, little volume, and colleagues who may not know data engineering; backend work usually comes with the job, and a distributed system may well be over-engineering. Quick, practical use of tools matters more than depth.",
+		"데이터 활용을 막 시작하는 회사입니다. 데이터 업무는 서비스와 경영을 돕는 일(기능을 위한 ETL, 사내 대시보드, 작은 파이프라인)에 집중됩니다. 스택은 작은 웹 서비스 수준이고 데이터 양도 많지 않으며, 주변 엔지니어가 데이터 엔지니어링을 잘 모를 수 있습니다. 백엔드 업무를 함께 맡는 경우가 많고, 분산 시스템 도입은 오버엔지니어링일 수 있습니다. 깊이보다 빠른 활용이 중요합니다.",
+	},
+	"cloud_startup": {
+		"A startup whose data system already runs on commercial cloud products (Airflow, EMR, Glue, Kinesis, EKS, a data lake) and still has much to build. Most of the work is running and tuning those managed services well: reading vendor manuals and community posts, watching the bill, and moving parts to open source when cost demands it. Knowing the open source inside the products helps; backend work may come along.",
+		"상용 클라우드 제품(Airflow, EMR, Glue, Kinesis, EKS, 데이터 레이크)으로 데이터 시스템을 이미 운영하지만 더 만들 것이 많은 스타트업입니다. 관리형 서비스를 잘 운영하고 효율화하는 일이 중심이며, 매뉴얼과 커뮤니티 글을 읽고 대응하는 일이 많습니다. 비용이 문제가 되면 오픈소스로 옮기기도 합니다. 제품 내부의 오픈소스를 이해하면 큰 도움이 되고, 백엔드 업무가 따라올 수 있습니다.",
+	},
+	"data_platform": {
+		"A large organisation with an established in-house platform and specialised teams: separate teams run Hadoop/Hive/Spark/HBase and multi-tenant Kubernetes, and data engineers build on top as analytics or platform engineers. Expect scale, governance, SLAs and a narrower, deeper role.",
+		"사내 플랫폼과 전문 조직이 갖춰진 큰 조직입니다. Hadoop/Hive/Spark/HBase, 멀티테넌트 Kubernetes를 운영하는 팀이 따로 있고, 데이터 엔지니어는 그 위에서 분석 또는 플랫폼 엔지니어로 일합니다. 대규모 데이터, 거버넌스, SLA가 따르며 역할은 좁고 깊습니다.",
+	},
+	"undetermined": {
+		"Not a data role, or a data role whose posting says too little about the company's data system to tell.",
+		"데이터 직무가 아니거나, 공고만으로는 회사의 데이터 성숙도를 판단하기 어려운 경우입니다.",
+	},
+}
+
+// EscapeCell makes input text safe inside a markdown table cell: no pipes,
+// newlines, HTML, links or code spans from a posting can break the table or
+// inject markup.
+func EscapeCell(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '|':
+			b.WriteString(`\|`)
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		case '`':
+			b.WriteString("\\`")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '[', ']', '*', '_', '\\', '#', '!':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// mermaidLabel keeps a label safe inside a quoted mermaid string.
+func mermaidLabel(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '"', '\n', '\r', '`', '<', '>', '#', ';', '[', ']', '{', '}':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func pct(n, d int) string {
+	if d == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(d))
+}
+
+// WriteMarkdown writes report.md.
+func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+
+	p("# jobstack report\n\n")
+	p("%d unique postings from %d inputs (%d duplicates folded, %d rejected). jobstack %s, taxonomy %s, rules %s.\n\n",
+		info.Postings, info.Inputs, info.Duplicates, info.Rejected, info.Version, info.TaxonomyVersion, info.RulesVersion)
+	p("Contents: [Summary](#summary) · [Maturity](#company-data-maturity) · [Stacks](#technologies) · [Roles](#roles-and-seniority) · [Companies](#companies) · [New terms](#new-terms) · [Data quality](#data-quality) · [Postings](#postings)\n\n")
+
+	p("## Summary\n\n")
+	p("| | |\n|---|---:|\n")
+	p("| inputs read | %d |\n| unique postings | %d |\n| duplicates folded | %d |\n| rejected | %d |\n", info.Inputs, info.Postings, info.Duplicates, info.Rejected)
+	for _, kv := range st.Languages.Top(0) {
+		p("| language %s | %d |\n", EscapeCell(kv.Key), kv.N)
+	}
+	if st.DateMin != "" {
+		p("| posted between | %s – %s |\n", st.DateMin, st.DateMax)
+	}
+	p("\nRun time and machine details are in `manifest.json`, so this report stays the same for the same inputs.\n\n")
+
+	p("## Company data maturity\n\n")
+	p("| maturity | postings | share |\n|---|---:|---:|\n")
+	for _, c := range classOrder {
+		p("| %s | %d | %s |\n", c, st.Maturity[c], pct(st.Maturity[c], st.Postings))
+	}
+	if st.Postings > 0 {
+		p("\n```mermaid\npie showData title Company data maturity\n")
+		for _, c := range classOrder {
+			if st.Maturity[c] > 0 {
+				p("    \"%s\" : %d\n", c, st.Maturity[c])
+			}
+		}
+		p("```\n")
+	}
+	p("\nWhat the job is like in each class (after seed 004):\n\n")
+	for _, c := range classOrder {
+		g := guidance[c]
+		p("- **%s** — %s\n  %s\n", c, g[0], g[1])
+	}
+	p("\n")
+
+	p("## Technologies\n\n")
+	techs := topTech(st, "", 25)
+	if len(techs) == 0 {
+		p("No technologies found.\n\n")
+	} else {
+		p("Top technologies overall: share of postings that mention each, and how often it is required or only preferred.\n\n")
+		p("| # | technology | postings | share | required | preferred |\n|---:|---|---:|---:|---:|---:|\n")
+		for i, t := range techs {
+			ts := st.Tech[t]
+			p("| %d | %s | %d | %s | %s | %s |\n", i+1, EscapeCell(t), ts.Postings, pct(ts.Postings, st.Postings), pct(ts.Required, ts.Postings), pct(ts.Preferred, ts.Postings))
+		}
+		p("\n")
+		writeBarChart(&b, "Top technologies", techs[:min(12, len(techs))], func(t string) int { return st.Tech[t].Postings })
+	}
+	for _, c := range classOrder {
+		if st.ClassPostings[c] == 0 {
+			continue
+		}
+		top := topTech(st, c, 10)
+		p("### %s (%d postings)\n\n", c, st.ClassPostings[c])
+		if len(top) == 0 {
+			p("No technologies found.\n\n")
+			continue
+		}
+		p("| # | technology | postings | share of class |\n|---:|---|---:|---:|\n")
+		for i, t := range top {
+			n := st.Tech[t].ByClass[c]
+			p("| %d | %s | %d | %s |\n", i+1, EscapeCell(t), n, pct(n, st.ClassPostings[c]))
+		}
+		p("\n")
+		writeBarChart(&b, c, top, func(t string) int { return st.Tech[t].ByClass[c] })
+		if d := distinctive(st, c, 8); len(d) > 0 {
+			p("Most distinctive for %s (lift = share in class ÷ share elsewhere, at least 2 postings): %s.\n\n", c, strings.Join(d, ", "))
+		}
+	}
+	if pairs := st.Pairs.Top(15); len(pairs) > 0 {
+		p("### Technologies asked for together\n\n| pair | postings |\n|---|---:|\n")
+		for _, kv := range pairs {
+			if kv.N < 2 {
+				break
+			}
+			p("| %s | %d |\n", EscapeCell(kv.Key), kv.N)
+		}
+		p("\n")
+	}
+	if concepts := st.Concepts.Top(15); len(concepts) > 0 {
+		p("### Concepts\n\n| concept | postings |\n|---|---:|\n")
+		for _, kv := range concepts {
+			p("| %s | %d |\n", EscapeCell(kv.Key), kv.N)
+		}
+		p("\n")
+	}
+
+	p("## Roles and seniority\n\n")
+	p("| role |")
+	for _, c := range classOrder {
+		p(" %s |", c)
+	}
+	p(" total |\n|---|")
+	for range classOrder {
+		p("---:|")
+	}
+	p("---:|\n")
+	for _, kv := range st.Roles.Top(0) {
+		p("| %s |", EscapeCell(kv.Key))
+		for _, c := range classOrder {
+			p(" %d |", st.RoleByMaturity[kv.Key][c])
+		}
+		p(" %d |\n", kv.N)
+	}
+	p("\n| seniority | postings |\n|---|---:|\n")
+	for _, s := range []string{"junior", "mid", "senior", "lead", "unspecified"} {
+		p("| %s | %d |\n", s, st.Seniority[s])
+	}
+	p("\n| years of experience (minimum) | postings |\n|---|---:|\n")
+	for _, y := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+", "unstated"} {
+		if st.Years[y] > 0 {
+			p("| %s | %d |\n", y, st.Years[y])
+		}
+	}
+	p("\n| degree (minimum) | postings |\n|---|---:|\n")
+	for _, d := range []string{"none", "bachelor", "master", "phd", "unspecified"} {
+		p("| %s | %d |\n", d, st.Degrees[d])
+	}
+	if len(st.DEFocus) > 0 {
+		p("\nData engineers by focus (seed 001: analytics DE vs platform DE): ")
+		parts := []string{}
+		for _, kv := range st.DEFocus.Top(0) {
+			parts = append(parts, fmt.Sprintf("%s %d", kv.Key, kv.N))
+		}
+		p("%s.\n", strings.Join(parts, ", "))
+	}
+	p("\n### Salary\n\n")
+	if st.SalaryPostings == 0 {
+		p("No posting states a salary range.\n\n")
+	} else {
+		p("%d of %d postings state a salary (normalised to a year; the midpoint of each range).\n\n", st.SalaryPostings, st.Postings)
+		p("| currency | postings | min | median | max |\n|---|---:|---:|---:|---:|\n")
+		curs := make([]string, 0, len(st.Salaries))
+		for c := range st.Salaries {
+			curs = append(curs, c)
+		}
+		sort.Strings(curs)
+		for _, c := range curs {
+			v := append([]float64(nil), st.Salaries[c]...)
+			sort.Float64s(v)
+			p("| %s | %d | %s | %s | %s |\n", c, len(v), money(v[0]), money(v[len(v)/2]), money(v[len(v)-1]))
+		}
+		p("\n")
+	}
+
+	p("## Companies\n\n")
+	type co struct {
+		name string
+		c    *CompanyStat
+	}
+	var cos []co
+	for name, c := range st.Companies {
+		if c.Postings >= 2 {
+			cos = append(cos, co{name, c})
+		}
+	}
+	sort.Slice(cos, func(i, j int) bool {
+		if cos[i].c.Postings != cos[j].c.Postings {
+			return cos[i].c.Postings > cos[j].c.Postings
+		}
+		return cos[i].name < cos[j].name
+	})
+	if len(cos) == 0 {
+		p("No company has two or more postings.\n\n")
+	} else {
+		p("Companies with two or more postings, their maturity vote and the union of their stacks.\n\n")
+		p("| company | postings | maturity vote | stack |\n|---|---:|---|---|\n")
+		for i, x := range cos {
+			if i == 50 {
+				break
+			}
+			stack := make([]string, 0, len(x.c.Stack))
+			for t := range x.c.Stack {
+				stack = append(stack, t)
+			}
+			sort.Strings(stack)
+			votes := []string{}
+			for _, kv := range x.c.Maturity.Top(0) {
+				votes = append(votes, fmt.Sprintf("%s %d", kv.Key, kv.N))
+			}
+			p("| %s | %d | %s | %s |\n", EscapeCell(x.name), x.c.Postings, strings.Join(votes, ", "), EscapeCell(strings.Join(stack, ", ")))
+		}
+		p("\n")
+	}
+
+	p("## New terms\n\n")
+	terms := topTerms(st, 20)
+	if len(terms) == 0 {
+		p("No frequent unmatched technology-like terms.\n\n")
+	} else {
+		p("Technology-like terms that matched nothing in the taxonomy (add them with `--taxonomy`); the full list is in `unknown_terms.jsonl`.\n\n")
+		p("| term | postings | example |\n|---|---:|---|\n")
+		for _, t := range terms {
+			p("| %s | %d | %s |\n", EscapeCell(t), st.Terms[t].Postings, EscapeCell(st.Terms[t].Example))
+		}
+		p("\n")
+	}
+
+	p("## Data quality\n\n")
+	p("| | |\n|---|---:|\n")
+	p("| rejected inputs | %d |\n| duplicates folded | %d (into %d postings) |\n| encodings repaired (mojibake) | %d |\n| postings without a requirements section | %d |\n",
+		info.Rejected, info.Duplicates, info.DuplicateFolds, st.Repaired, st.NoRequirements)
+	for _, kv := range st.Encodings.Top(0) {
+		p("| read as %s | %d |\n", EscapeCell(kv.Key), kv.N)
+	}
+	p("\n")
+	if len(info.RejectedByReason) > 0 {
+		p("| reject reason | inputs | examples |\n|---|---:|---|\n")
+		reasons := make([]string, 0, len(info.RejectedByReason))
+		for r := range info.RejectedByReason {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			p("| %s | %d | %s |\n", EscapeCell(r), info.RejectedByReason[r], EscapeCell(strings.Join(info.RejectExamples[r], "; ")))
+		}
+		p("\n")
+	}
+
+	p("## Postings\n\n")
+	if st.Postings > len(st.Index) {
+		p("The first %d of %d postings; `postings.parquet` has all of them.\n\n", len(st.Index), st.Postings)
+	}
+	p("| title | company | maturity | role | top skills | source |\n|---|---|---|---|---|---|\n")
+	for _, r := range st.Index {
+		p("| %s | %s | %s | %s | %s | %s |\n", EscapeCell(r.Title), EscapeCell(r.Company), r.Maturity, r.Role, EscapeCell(strings.Join(r.Skills, ", ")), EscapeCell(r.Source))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func money(v float64) string {
+	switch {
+	case v >= 1e8:
+		return fmt.Sprintf("%.2fB", v/1e9)
+	case v >= 1e6:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+// topTech returns the n most frequent technologies overall (class "") or in
+// one maturity class.
+func topTech(st *Stats, class string, n int) []string {
+	c := Counter{}
+	for t, ts := range st.Tech {
+		if class == "" {
+			c[t] = ts.Postings
+		} else if ts.ByClass[class] > 0 {
+			c[t] = ts.ByClass[class]
+		}
+	}
+	out := []string{}
+	for _, kv := range c.Top(n) {
+		out = append(out, kv.Key)
+	}
+	return out
+}
+
+// distinctive lists the technologies most over-represented in a class:
+// lift = (share of class postings) / (share of other postings), smoothed.
+func distinctive(st *Stats, class string, n int) []string {
+	inClass := st.ClassPostings[class]
+	others := st.Postings - inClass
+	if inClass == 0 || others == 0 {
+		return nil
+	}
+	type lf struct {
+		t    string
+		lift float64
+		a, b int
+	}
+	var out []lf
+	for t, ts := range st.Tech {
+		a := ts.ByClass[class]
+		if a < 2 {
+			continue
+		}
+		b := ts.Postings - a
+		lift := (float64(a) / float64(inClass)) / ((float64(b) + 0.5) / float64(others))
+		out = append(out, lf{t, lift, a, b})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].lift != out[j].lift {
+			return out[i].lift > out[j].lift
+		}
+		return out[i].t < out[j].t
+	})
+	var s []string
+	for i, x := range out {
+		if i == n || x.lift < 1.2 {
+			break
+		}
+		s = append(s, fmt.Sprintf("%s ×%.1f (%d vs %d)", EscapeCell(x.t), math.Round(x.lift*10)/10, x.a, x.b))
+	}
+	return s
+}
+
+func topTerms(st *Stats, n int) []string {
+	c := Counter{}
+	for t, ts := range st.Terms {
+		if ts.Postings >= 2 {
+			c[t] = ts.Postings
+		}
+	}
+	out := []string{}
+	for _, kv := range c.Top(n) {
+		out = append(out, kv.Key)
+	}
+	return out
+}
+
+func writeBarChart(b *strings.Builder, title string, keys []string, value func(string) int) {
+	if len(keys) == 0 {
+		return
+	}
+	labels := make([]string, len(keys))
+	vals := make([]string, len(keys))
+	top := 0
+	for i, k := range keys {
+		labels[i] = `"` + mermaidLabel(k) + `"`
+		v := value(k)
+		vals[i] = fmt.Sprint(v)
+		top = max(top, v)
+	}
+	fmt.Fprintf(b, "```mermaid\nxychart-beta\n    title \"%s\"\n    x-axis [%s]\n    y-axis \"postings\" 0 --> %d\n    bar [%s]\n```\n\n",
+		mermaidLabel(title), strings.Join(labels, ", "), top+1, strings.Join(vals, ", "))
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"io"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// PostingRow is one row of postings.parquet. The first columns are the
+// contract in PRODUCT.md; the rest are extras BI users asked for.
+type PostingRow struct {
+	PostingID          string   `parquet:"posting_id"`
+	Source             string   `parquet:"source"`
+	Title              string   `parquet:"title"`
+	Company            string   `parquet:"company"`
+	Language           string   `parquet:"language"`
+	Maturity           string   `parquet:"maturity"`
+	MaturityConfidence float64  `parquet:"maturity_confidence"`
+	MaturityEvidence   []string `parquet:"maturity_evidence,list"`
+	Role               string   `parquet:"role"`
+	Seniority          string   `parquet:"seniority"`
+	YearsMin           *int32   `parquet:"years_min,optional"`
+	DegreeMin          string   `parquet:"degree_min"`
+	Skills             []string `parquet:"skills,list"`
+	RequiredSkills     []string `parquet:"required_skills,list"`
+	PreferredSkills    []string `parquet:"preferred_skills,list"`
+
+	Concepts           []string `parquet:"concepts,list"`
+	UndeterminedReason string   `parquet:"undetermined_reason"`
+	RoleEvidence       []string `parquet:"role_evidence,list"`
+	SeniorityEvidence  []string `parquet:"seniority_evidence,list"`
+	DEFocus            string   `parquet:"de_focus"`
+	YearsMax           *int32   `parquet:"years_max,optional"`
+	DegreeFlexible     bool     `parquet:"degree_flexible"`
+	EmploymentType     string   `parquet:"employment_type"`
+	Remote             string   `parquet:"remote"`
+	Location           string   `parquet:"location"`
+	SalaryMin          *float64 `parquet:"salary_min,optional"`
+	SalaryMax          *float64 `parquet:"salary_max,optional"`
+	SalaryCurrency     string   `parquet:"salary_currency"`
+	SalaryPeriod       string   `parquet:"salary_period"`
+	SalaryText         string   `parquet:"salary_text"`
+	DatePosted         string   `parquet:"date_posted"`
+	ValidThrough       string   `parquet:"valid_through"`
+	Headcount          *int32   `parquet:"headcount,optional"`
+	Industry           string   `parquet:"industry"`
+	URL                string   `parquet:"url"`
+	Format             string   `parquet:"format"`
+	Encoding           string   `parquet:"encoding"`
+	EncodingRepaired   bool     `parquet:"encoding_repaired"`
+	HasRequirements    bool     `parquet:"has_requirements_section"`
+	SiteTags           []string `parquet:"site_tags,list"`
+	TextChars          int32    `parquet:"text_chars"`
+	DuplicateCount     int32    `parquet:"duplicate_count"`
+	DuplicateSources   []string `parquet:"duplicate_sources,list"`
+}
+
+// SkillRow is one row of skills.parquet: a (posting, skill) pair.
+type SkillRow struct {
+	PostingID   string `parquet:"posting_id"`
+	Skill       string `parquet:"skill"`
+	Kind        string `parquet:"kind"`
+	Category    string `parquet:"category"`
+	Requirement string `parquet:"requirement"`
+	Mentions    int32  `parquet:"mentions"`
+	Evidence    string `parquet:"evidence"`
+
+	SkillID  string `parquet:"skill_id"`
+	Parent   string `parquet:"parent"`
+	Offset   int32  `parquet:"offset"`
+	Maturity string `parquet:"maturity"`
+	Role     string `parquet:"role"`
+}
+
+// RowGroupRows bounds the rows a Parquet writer buffers before it writes a
+// row group, so memory does not grow with the number of postings.
+const RowGroupRows = 8192
+
+// Writer streams rows of type T to a Parquet file in bounded row groups,
+// zstd-compressed.
+type Writer[T any] struct {
+	w *parquet.GenericWriter[T]
+	n int
+}
+
+// NewWriter returns a Parquet writer for rows of type T. version goes into
+// the file's created_by, so the same inputs and version give the same bytes.
+func NewWriter[T any](out io.Writer, version string) *Writer[T] {
+	return &Writer[T]{w: parquet.NewGenericWriter[T](out,
+		parquet.Compression(&parquet.Zstd),
+		parquet.MaxRowsPerRowGroup(RowGroupRows),
+		parquet.CreatedBy("jobstack", version, ""),
+	)}
+}
+
+// Write adds rows; a full row group is flushed to the file.
+func (w *Writer[T]) Write(rows ...T) error {
+	if _, err := w.w.Write(rows); err != nil {
+		return err
+	}
+	w.n += len(rows)
+	if w.n >= RowGroupRows {
+		w.n = 0
+		return w.w.Flush()
+	}
+	return nil
+}
+
+// Close writes the last row group and the footer.
+func (w *Writer[T]) Close() error { return w.w.Close() }

@@ -1,0 +1,250 @@
+package report
+
+import (
+	"sort"
+	"strings"
+)
+
+// Limits on what Stats keeps, so its memory does not grow with the number
+// of postings beyond a few counters per company and term.
+const (
+	IndexRows      = 500    // postings listed in the report's index
+	maxCompanies   = 200000 // companies tracked for the companies table
+	maxTerms       = 200000 // distinct unknown terms counted
+	maxSalaries    = 100000 // salary values kept per currency for medians
+	rejectExamples = 3
+)
+
+// Counter counts strings.
+type Counter map[string]int
+
+// Top returns the n most frequent keys, ties by name.
+func (c Counter) Top(n int) []KV {
+	out := make([]KV, 0, len(c))
+	for k, v := range c {
+		out = append(out, KV{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Key < out[j].Key
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// KV is a key and its count.
+type KV struct {
+	Key string
+	N   int
+}
+
+// TechStat counts one technology across postings.
+type TechStat struct {
+	Postings  int // postings that mention it
+	Required  int // ... in a requirements section
+	Preferred int
+	ByClass   Counter // postings per maturity class
+}
+
+// CompanyStat collects one company's postings.
+type CompanyStat struct {
+	Postings int
+	Maturity Counter
+	Stack    map[string]bool
+}
+
+// IndexRow is one line of the postings index.
+type IndexRow struct {
+	Title, Company, Maturity, Role, Source string
+	Skills                                 []string
+}
+
+// TermStat is an unmatched tech-looking term.
+type TermStat struct {
+	Postings int
+	Example  string // a source where it occurs
+}
+
+// Stats aggregates a run for the report. Add is called once per unique
+// posting, in output order.
+type Stats struct {
+	Postings        int
+	Languages       Counter
+	Maturity        Counter
+	Roles           Counter
+	Seniority       Counter
+	Degrees         Counter
+	Years           Counter // "0", "1", ... "10+", "unstated"
+	RoleByMaturity  map[string]Counter
+	Tech            map[string]*TechStat
+	Concepts        Counter
+	ClassPostings   Counter // postings per maturity class (denominator for shares)
+	Pairs           Counter // "A + B" co-occurring technologies
+	Companies       map[string]*CompanyStat
+	Terms           map[string]*TermStat
+	Salaries        map[string][]float64 // yearly midpoints by currency
+	SalaryPostings  int
+	DateMin         string
+	DateMax         string
+	Repaired        int
+	Encodings       Counter
+	NoRequirements  int
+	Index           []IndexRow
+	DEFocus         Counter
+	MaturityByLang  map[string]Counter
+	companiesCapped bool
+}
+
+// NewStats returns empty stats.
+func NewStats() *Stats {
+	return &Stats{
+		Languages: Counter{}, Maturity: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
+		Years: Counter{}, RoleByMaturity: map[string]Counter{}, Tech: map[string]*TechStat{}, Concepts: Counter{},
+		ClassPostings: Counter{}, Pairs: Counter{}, Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
+		Salaries: map[string][]float64{}, Encodings: Counter{}, DEFocus: Counter{}, MaturityByLang: map[string]Counter{},
+	}
+}
+
+// Add counts one unique posting, from the same row and skill rows that go
+// into the Parquet files.
+func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
+	s.Postings++
+	s.Languages[row.Language]++
+	s.Maturity[row.Maturity]++
+	s.ClassPostings[row.Maturity]++
+	s.Roles[row.Role]++
+	s.Seniority[row.Seniority]++
+	s.Degrees[row.DegreeMin]++
+	if row.DEFocus != "" {
+		s.DEFocus[row.DEFocus]++
+	}
+	if s.MaturityByLang[row.Language] == nil {
+		s.MaturityByLang[row.Language] = Counter{}
+	}
+	s.MaturityByLang[row.Language][row.Maturity]++
+	switch {
+	case row.YearsMin == nil:
+		s.Years["unstated"]++
+	case *row.YearsMin >= 10:
+		s.Years["10+"]++
+	default:
+		s.Years[itoa(int(*row.YearsMin))]++
+	}
+	if s.RoleByMaturity[row.Role] == nil {
+		s.RoleByMaturity[row.Role] = Counter{}
+	}
+	s.RoleByMaturity[row.Role][row.Maturity]++
+	techs := make([]string, 0, len(skills))
+	for _, sk := range skills {
+		if sk.Kind != "technology" {
+			s.Concepts[sk.Skill]++
+			continue
+		}
+		t := s.Tech[sk.Skill]
+		if t == nil {
+			t = &TechStat{ByClass: Counter{}}
+			s.Tech[sk.Skill] = t
+		}
+		t.Postings++
+		t.ByClass[row.Maturity]++
+		switch sk.Requirement {
+		case "required":
+			t.Required++
+		case "preferred":
+			t.Preferred++
+		}
+		techs = append(techs, sk.Skill)
+	}
+	sort.Strings(techs)
+	for i := 0; i < len(techs); i++ {
+		for j := i + 1; j < len(techs); j++ {
+			s.Pairs[techs[i]+" + "+techs[j]]++
+		}
+	}
+	if row.Company != "" {
+		key := strings.ToLower(strings.TrimSpace(row.Company))
+		c := s.Companies[key]
+		if c == nil && len(s.Companies) < maxCompanies {
+			c = &CompanyStat{Maturity: Counter{}, Stack: map[string]bool{}}
+			s.Companies[key] = c
+		} else if c == nil {
+			s.companiesCapped = true
+		}
+		if c != nil {
+			c.Postings++
+			c.Maturity[row.Maturity]++
+			for _, t := range techs {
+				c.Stack[t] = true
+			}
+		}
+	}
+	for _, term := range terms {
+		t := s.Terms[term]
+		if t == nil {
+			if len(s.Terms) >= maxTerms {
+				continue
+			}
+			t = &TermStat{Example: row.Source}
+			s.Terms[term] = t
+		}
+		t.Postings++
+	}
+	if row.SalaryMin != nil && row.SalaryCurrency != "" {
+		s.SalaryPostings++
+		mid := (*row.SalaryMin + *row.SalaryMax) / 2
+		if v := s.Salaries[row.SalaryCurrency]; len(v) < maxSalaries {
+			s.Salaries[row.SalaryCurrency] = append(v, mid)
+		}
+	}
+	if d := isoDate(row.DatePosted); d != "" {
+		if s.DateMin == "" || d < s.DateMin {
+			s.DateMin = d
+		}
+		if d > s.DateMax {
+			s.DateMax = d
+		}
+	}
+	if row.EncodingRepaired {
+		s.Repaired++
+	}
+	s.Encodings[row.Encoding]++
+	if !row.HasRequirements {
+		s.NoRequirements++
+	}
+	if len(s.Index) < IndexRows {
+		top := techs
+		if len(top) > 6 {
+			top = top[:6]
+		}
+		s.Index = append(s.Index, IndexRow{Title: row.Title, Company: row.Company, Maturity: row.Maturity, Role: row.Role, Source: row.Source, Skills: append([]string(nil), top...)})
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return strings.TrimLeft(string([]byte{byte('0' + n/10), byte('0' + n%10)}), "0")
+}
+
+// isoDate returns the YYYY-MM-DD prefix of an ISO date, or "".
+func isoDate(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	d := s[:10]
+	for i, c := range d {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return ""
+			}
+		} else if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return d
+}
