@@ -8,13 +8,13 @@ import (
 
 // jobPosting is the part of a schema.org JobPosting that jobstack reads.
 type jobPosting struct {
-	title, company, description, url  string
-	datePosted, validThrough          string
-	employmentType, location, remote  string
-	experience, education, industry   string
-	responsibilities, qualifications  string
-	skills                            string
-	salary                            Salary
+	title, company, description, url string
+	datePosted, validThrough         string
+	employmentType, location, remote string
+	experience, education, industry  string
+	responsibilities, qualifications string
+	skills                           string
+	salary                           Salary
 }
 
 // findJobPosting looks for a JobPosting in JSON-LD blocks: a single object,

@@ -585,23 +585,23 @@ func nonNil(s []string) []string {
 // collector puts results in order into the outputs. It owns the dedup
 // index and the writers.
 type collector struct {
-	cfg     *Config
-	eng     *engine
-	st      *staging
-	bar     *progress
-	sum     *summary
-	stats   *report.Stats
-	index   *dedup.Index
-	rejects *outFile
-	skillsF *outFile
-	skillsW *report.Writer[report.SkillRow]
-	spillF  *outFile
-	spill   *gob.Encoder
-	kept    int32
-	dupN    map[int32]int32
-	dupSrc  map[int32][]string
-	ids     map[string]int // posting ids seen, with --keep-duplicates only
-	folds   int
+	cfg      *Config
+	eng      *engine
+	st       *staging
+	bar      *progress
+	sum      *summary
+	stats    *report.Stats
+	index    *dedup.Index
+	rejects  *outFile
+	skillsF  *outFile
+	skillsW  *report.Writer[report.SkillRow]
+	spillF   *outFile
+	spill    *gob.Encoder
+	kept     int32
+	dupN     map[int32]int32
+	dupSrc   map[int32][]string
+	ids      map[string]int // posting ids seen, with --keep-duplicates only
+	folds    int
 	examples map[string][]string
 }
 

@@ -256,12 +256,12 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow) (ma
 
 // LabelScore is accuracy and per-class scores for one label.
 type LabelScore struct {
-	N         int                        `json:"n"`
-	Correct   int                        `json:"correct"`
-	Accuracy  float64                    `json:"accuracy"`
-	PerClass  map[string]PRF             `json:"per_class"`
-	Confusion map[string]map[string]int  `json:"confusion"` // gold → predicted → count
-	Errors    []string                   `json:"errors,omitempty"`
+	N         int                       `json:"n"`
+	Correct   int                       `json:"correct"`
+	Accuracy  float64                   `json:"accuracy"`
+	PerClass  map[string]PRF            `json:"per_class"`
+	Confusion map[string]map[string]int `json:"confusion"` // gold → predicted → count
+	Errors    []string                  `json:"errors,omitempty"`
 }
 
 // PRF is precision, recall and F1 with their counts.
@@ -461,4 +461,3 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 		}
 	}
 }
-

@@ -224,12 +224,12 @@ func explainJSON(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 	}
 	out := struct {
 		Source, Format, Encoding, Title, Company, Language string
-		Repaired                                          bool
-		Requirements                                      extract.Requirements
-		Degree                                            string
-		Sections                                          []section
-		Skills                                            []skill
-		Labels                                            classify.Result
+		Repaired                                           bool
+		Requirements                                       extract.Requirements
+		Degree                                             string
+		Sections                                           []section
+		Skills                                             []skill
+		Labels                                             classify.Result
 	}{p.Source, p.Format, p.Encoding, p.Title, p.Company, p.Language, p.Repaired, p.Requirements, p.Requirements.Degree.String(), nil, nil, res}
 	for _, s := range p.Sections {
 		out.Sections = append(out.Sections, section{s.Kind.String(), s.Heading, s.Start, s.End})
