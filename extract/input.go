@@ -355,8 +355,12 @@ func csvRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool
 			return nil
 		}
 		n++
-		line, _ := cr.FieldPos(0)
-		in := Input{Source: RecordSource(file, n), Format: FormatRecord, Line: line}
+		in := Input{Source: RecordSource(file, n), Format: FormatRecord}
+		line := 0
+		if err == nil && len(row) > 0 {
+			line, _ = cr.FieldPos(0) // FieldPos panics after a parse error
+			in.Line = line
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {

@@ -1,0 +1,53 @@
+# jobstack — `make run` analyzes the bundled sample into out/, `make test`
+# runs every test. Both install what they need on a fresh machine.
+GO      ?= go
+DUCKDB  := tools/duckdb/node_modules/@duckdb/node-api/package.json
+FUZZTIME ?= 30s
+
+.PHONY: build run test race golden fuzz lint tidy bench deps clean
+
+build:
+	$(GO) build -o bin/ ./cmd/...
+
+run: build
+	./bin/jobstack analyze --progress never -o out testdata/postings
+	@echo "outputs: out/postings.parquet out/skills.parquet out/report.md out/manifest.json out/rejects.jsonl"
+
+# The tests read the Parquet outputs back with DuckDB (an npm package that
+# ships its engine), so `test` installs it first.
+test: deps lint
+	$(GO) test -race -count=1 ./...
+
+race: deps
+	$(GO) test -race ./...
+
+golden:
+	$(GO) test ./cmd/jobstack ./extract ./report -update
+
+fuzz:
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzParseHTML -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzParseText -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsJSONL -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsCSV -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzMatch -fuzztime=$(FUZZTIME)
+	$(GO) test ./internal/dedup -run='^$$' -fuzz=FuzzNormalize -fuzztime=$(FUZZTIME)
+
+lint:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
+
+tidy:
+	$(GO) mod tidy && git diff --exit-code go.mod go.sum
+
+bench: build
+	$(GO) run ./internal/benchcmd
+
+deps: $(DUCKDB)
+
+$(DUCKDB): tools/duckdb/package.json tools/duckdb/package-lock.json
+	@command -v npm >/dev/null 2>&1 || (apt-get update && apt-get install -y nodejs npm)
+	cd tools/duckdb && npm ci --no-audit --no-fund
+	@touch $@
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/korean"
+)
+
+func cp949(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := korean.EUCKR.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	t.Parallel()
+	korean := "데이터 엔지니어 채용: 파이썬과 SQL 경험 3년 이상"
+	tests := []struct {
+		name    string
+		in      []byte
+		html    bool
+		want    string
+		wantEnc string
+	}{
+		{"utf8", []byte(korean), false, korean, EncUTF8},
+		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, korean...), false, korean, EncUTF8},
+		{"cp949 undeclared", cp949(t, korean), false, korean, EncEUCKR},
+		{"cp949 declared", append([]byte(`<html><head><meta charset="euc-kr"></head><body>`), cp949(t, korean)...), true, korean, EncEUCKR},
+		{"cp949 http-equiv", append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=ks_c_5601-1987">`), cp949(t, korean)...), true, korean, EncEUCKR},
+		{"declared euc-kr but utf-8", append([]byte(`<meta charset="euc-kr">`), korean...), true, korean, EncUTF8},
+		{"windows-1252", []byte("Caf\xe9 na\xefve r\xe9sum\xe9 \x93quoted\x94"), false, "Café naïve résumé “quoted”", EncWin1252},
+		{"utf16 le", []byte{0xFF, 0xFE, 'h', 0, 'i', 0}, false, "hi", EncUTF16},
+	}
+	for _, tt := range tests {
+		got, enc := Decode(tt.in, tt.html)
+		if !strings.Contains(got, tt.want) || enc != tt.wantEnc {
+			t.Errorf("%s: Decode = %q, %q; want it to contain %q, %q", tt.name, got, enc, tt.want, tt.wantEnc)
+		}
+	}
+}
+
+func TestRepairMojibake(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+		changed  bool
+	}{
+		{"Weâ€™re hiring", "We’re hiring", true},
+		{"rÃ©sumÃ© and naÃ¯ve", "résumé and naïve", true},
+		{"We\u00e2\u0080\u0099re remote", "We’re remote", true}, // C1 controls kept by a Latin-1 decode
+		{"São Paulo, Zürich", "São Paulo, Zürich", false},   // real Latin-1 text
+		{"데이터 엔지니어", "데이터 엔지니어", false},
+		{"plain ASCII", "plain ASCII", false},
+		{"â€œquotedâ€\u009d", "“quoted”", true},
+	}
+	for _, tt := range tests {
+		got, changed := RepairMojibake(tt.in)
+		if got != tt.want || changed != tt.changed {
+			t.Errorf("RepairMojibake(%q) = %q, %v; want %q, %v", tt.in, got, changed, tt.want, tt.changed)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"Ｐｙｔｈｏｎ　３년", "Python 3년"},                      // full-width Latin and digits, ideographic space
+		{"  a \t b  \r\n\n\n\n c\u200b ", "a b\n\nc"},      // spaces collapsed, one blank line kept, zero-width dropped
+		{"x\u00a0y", "x y"},                                // no-break space
+		{"①자격요건", "1자격요건"},                             // circled digits unfold
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   []byte
+		want bool
+	}{
+		{[]byte("<html>hello</html>"), false},
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), true},
+		{[]byte{0xFF, 0xFE, 'h', 0}, false},
+		{[]byte("데이터"), false},
+		{[]byte("\x01\x02\x03\x04\x05\x06\x07\x08abc"), true},
+	}
+	for _, tt := range tests {
+		if got := IsBinary(tt.in); got != tt.want {
+			t.Errorf("IsBinary(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func lineTexts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = Normalize(l.Text)
+	}
+	return out
+}
+
+func TestHTMLBlockStructure(t *testing.T) {
+	t.Parallel()
+	src := `<html><head><title>x</title><style>.a{color:red}</style><script>var skill="Kafka";</script></head>
+<body><nav><a href="/">Jobs</a> <a href="/r">Rust jobs</a></nav>
+<main><h2>자격요건</h2><ul><li>Python<b>과</b> SQL</li><li>Airflow&nbsp;경험</li></ul>
+<p>first line<br>second&amp;line</p><div>a</div><div>b</div><span>glued</span><span>word</span>
+<noscript>enable js</noscript></main><footer>© Site</footer></body></html>`
+	got := lineTexts(HTMLText(src))
+	want := []string{"자격요건", "Python과 SQL", "Airflow 경험", "first line", "second&line", "a", "b", "gluedword"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("HTMLText lines = %q\nwant %q", got, want)
+	}
+	for _, l := range HTMLText(src) {
+		if l.Text == "자격요건" && !l.Heading {
+			t.Errorf("<h2> line not marked as heading")
+		}
+	}
+}
+
+func TestHTMLMainBlock(t *testing.T) {
+	t.Parallel()
+	var side strings.Builder
+	for i := 0; i < 30; i++ {
+		side.WriteString(`<li><a href="/j">Senior Rust Developer at Other Company</a></li>`)
+	}
+	src := `<html><body><div class="wrap"><div class="sidebar-jobs"><ul>` + side.String() + `</ul></div>
+<div class="job-description"><h3>Responsibilities</h3><p>Build data pipelines with Airflow and Spark for our analytics team.</p>
+<h3>Requirements</h3><ul><li>3+ years of experience with Python and SQL in production environments.</li><li>Experience with AWS.</li></ul></div>
+<div class="cookie">We use cookies</div></div></body></html>`
+	page := parseHTML(src, true)
+	got := strings.Join(lineTexts(page.content), "\n")
+	if strings.Contains(got, "Rust") {
+		t.Errorf("main block includes the sidebar:\n%s", got)
+	}
+	if !strings.Contains(got, "Airflow and Spark") || !strings.Contains(got, "Experience with AWS.") {
+		t.Errorf("main block misses the posting:\n%s", got)
+	}
+}
+
+func TestHTMLTruncatedAndNested(t *testing.T) {
+	t.Parallel()
+	// A page cut off mid-tag, and absurd nesting, still give their text.
+	cut := `<html><body><div><h3>Requirements</h3><ul><li>Python and Kafka</li><li>Spa`
+	if got := strings.Join(lineTexts(HTMLText(cut)), "|"); got != "Requirements|Python and Kafka|Spa" {
+		t.Errorf("truncated page: %q", got)
+	}
+	deep := strings.Repeat("<div>", 5000) + "deep text" + strings.Repeat("</div>", 5000)
+	if got := lineTexts(parseHTML(deep, true).content); len(got) != 1 || got[0] != "deep text" {
+		t.Errorf("deep nesting: %q", got)
+	}
+}
+
+func TestJSONLD(t *testing.T) {
+	t.Parallel()
+	page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+{"@type":"Organization","name":"Wrong"},
+{"@type":"JobPosting","title":"Data Engineer | 원티드","hiringOrganization":{"@type":"Organization","name":"루미너리"},
+ "datePosted":"2026-10-01","employmentType":["FULL_TIME"],"jobLocationType":"TELECOMMUTE",
+ "experienceRequirements":{"@type":"OccupationalExperienceRequirements","monthsOfExperience":36},
+ "educationRequirements":{"credentialCategory":"bachelor degree"},
+ "baseSalary":{"@type":"MonetaryAmount","currency":"USD","value":{"minValue":100000,"maxValue":130000,"unitText":"YEAR"}},
+ "description":"&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Python and Airflow experience&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Nice to have&lt;/h3&gt;&lt;p&gt;Kafka&lt;/p&gt;"}]}
+</script></head><body><nav>menu</nav><p>short page text</p></body></html>`
+	p, err := NewReader(Config{}).Parse(Input{Source: "x.html", Format: FormatHTML, Data: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Data Engineer" || p.Company != "루미너리" || p.DatePosted != "2026-10-01" {
+		t.Errorf("title, company, date = %q, %q, %q", p.Title, p.Company, p.DatePosted)
+	}
+	r := p.Requirements
+	if !r.HasYears || r.YearsMin != 3 || r.Degree != DegreeBachelor || r.Remote != "remote" || r.EmploymentType != "full_time" {
+		t.Errorf("requirements = %+v", r)
+	}
+	if r.Salary.Min != 100000 || r.Salary.Max != 130000 || r.Salary.Currency != "USD" {
+		t.Errorf("salary = %+v", r.Salary)
+	}
+	if !p.HasSection(SectionRequirements) || !p.HasSection(SectionPreferred) {
+		t.Errorf("sections from the JSON-LD description: %+v", p.Sections)
+	}
+	if strings.Contains(p.Text, "short page text") {
+		t.Errorf("page text was used although JSON-LD carries the fuller description")
+	}
+}
+
+func TestPageTitle(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, title, company string }{
+		{"누리온 | 추천 데이터 사이언티스트 (경력무관) - 커리어노트", "추천 데이터 사이언티스트 (경력무관)", "누리온"},
+		{"Data Analyst, Ecommerce – Fernhollow Goods – Workwell Jobs", "Data Analyst, Ecommerce", "Fernhollow Goods"},
+		{"[시니어] 백엔드 개발자 (Java/Spring) - 바로정산 채용", "[시니어] 백엔드 개발자 (Java/Spring)", "바로정산"},
+		{"Data Engineer", "Data Engineer", ""},
+		{"Acme Careers", "Acme Careers", ""},
+	}
+	for _, tt := range tests {
+		title, company := splitPageTitle(tt.in)
+		if title != tt.title || company != tt.company {
+			t.Errorf("splitPageTitle(%q) = %q, %q; want %q, %q", tt.in, title, company, tt.title, tt.company)
+		}
+	}
+	if got := cleanTitle("데이터 엔지니어 (Python) | 원티드"); got != "데이터 엔지니어 (Python)" {
+		t.Errorf("cleanTitle = %q", got)
+	}
+}

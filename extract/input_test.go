@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+type split struct {
+	source, reason string
+	rec            map[string]any
+}
+
+func records(t *testing.T, format, data string, maxBytes int64) []split {
+	t.Helper()
+	var out []split
+	err := Records("f."+format, format, strings.NewReader(data), maxBytes, func(in Input) bool {
+		s := split{source: in.Source, rec: in.Record}
+		if in.Err != nil {
+			s.reason = in.Err.Reason
+		}
+		out = append(out, s)
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestRecordsJSONL(t *testing.T) {
+	t.Parallel()
+	data := "\ufeff{\"title\":\"a\"}\n\n{not json}\n[1,2]\n" + `{"title":"` + strings.Repeat("x", 300) + `"}` + "\n{\"title\":\"last\"}"
+	got := records(t, "jsonl", data, 200)
+	want := []struct{ source, reason string }{
+		{"f.jsonl#1", ""}, {"f.jsonl#3", ReasonBadJSON}, {"f.jsonl#4", ReasonBadJSON}, {"f.jsonl#5", ReasonTooLarge}, {"f.jsonl#6", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d records, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if got[i].source != w.source || got[i].reason != w.reason {
+			t.Errorf("record %d = %s %q, want %s %q", i, got[i].source, got[i].reason, w.source, w.reason)
+		}
+	}
+	if got[4].rec["title"] != "last" {
+		t.Errorf("last record without a newline: %v", got[4].rec)
+	}
+}
+
+func TestRecordsJSON(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, data string
+		sources    []string
+		reasons    []string
+	}{
+		{"array", `[{"title":"a"}, {"title":"b"}, "x"]`, []string{"f.json#1", "f.json#2", "f.json#3"}, []string{"", "", ReasonBadJSON}},
+		{"object", ` {"title":"one"}`, []string{"f.json#1"}, []string{""}},
+		{"wrapper", `{"jobs":[{"title":"a"},{"title":"b"}]}`, []string{"f.json#1", "f.json#2"}, []string{"", ""}},
+		{"truncated array", `[{"title":"a"}, {"title":`, []string{"f.json#1", "f.json#2"}, []string{"", ReasonBadJSON}},
+		{"deep", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), []string{"f.json#1"}, []string{ReasonBadJSON}},
+	}
+	for _, tt := range tests {
+		got := records(t, "json", tt.data, 1<<20)
+		if len(got) != len(tt.sources) {
+			t.Errorf("%s: got %d records, want %d", tt.name, len(got), len(tt.sources))
+			continue
+		}
+		for i := range got {
+			if got[i].source != tt.sources[i] || got[i].reason != tt.reasons[i] {
+				t.Errorf("%s: record %d = %s %q, want %s %q", tt.name, i, got[i].source, got[i].reason, tt.sources[i], tt.reasons[i])
+			}
+		}
+	}
+}
+
+func TestRecordsCSV(t *testing.T) {
+	t.Parallel()
+	data := "title,company,description\n" +
+		"\"Data Engineer\",Acme,\"line one\nline two\"\n" +
+		"Short row,Acme\n" +
+		"Too,many,fields,here\n" +
+		"bad \"quote,x,y\n" +
+		"Last,Co,text\n"
+	got := records(t, "csv", data, 1<<20)
+	var reasons []string
+	for _, g := range got {
+		reasons = append(reasons, g.source+":"+g.reason)
+	}
+	want := "f.csv#1:|f.csv#2:|f.csv#3:bad_csv_row|f.csv#4:bad_csv_row|f.csv#5:"
+	if strings.Join(reasons, "|") != want {
+		t.Errorf("CSV records = %s\nwant %s", strings.Join(reasons, "|"), want)
+	}
+	if got[0].rec["description"] != "line one\nline two" {
+		t.Errorf("multi-line cell = %q", got[0].rec["description"])
+	}
+}
+
+func TestRecordsCSVCP949(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	buf.Write(cp949(t, "제목,회사,내용\n데이터 엔지니어,가나다,파이썬 경험 3년 이상\n"))
+	got := records(t, "csv", buf.String(), 1<<20)
+	if len(got) != 1 || got[0].rec["제목"] != "데이터 엔지니어" {
+		t.Errorf("CP949 CSV = %+v", got)
+	}
+}
+
+func TestRecordFields(t *testing.T) {
+	t.Parallel()
+	// A Jumpit-shaped record: sections nested under job_description, the
+	// site's tags in 기술스택, experience and degree in a nested object.
+	rec := map[string]any{
+		"title":        "[AI] ML Engineer (경력)",
+		"company_name": "가상회사",
+		"requirements": map[string]any{"경력": "경력 3~7년", "학력": "대학교졸업(4년) 이상"},
+		"job_description": map[string]any{
+			"기술스택": "Python, PyTorch",
+			"주요업무": "- 모델 학습 파이프라인 개발\n- 서빙 최적화",
+			"자격요건": "- PyTorch 경험\n우대사항\n- Kubernetes 경험",
+		},
+		"company_info": map[string]any{"전체_직원수": "1,200명"},
+	}
+	p, err := NewReader(Config{}).Parse(Input{Source: "j.json#1", Format: FormatRecord, Record: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "[AI] ML Engineer (경력)" || p.Company != "가상회사" || p.Headcount != 1200 {
+		t.Errorf("title, company, headcount = %q, %q, %d", p.Title, p.Company, p.Headcount)
+	}
+	if strings.Join(p.SiteTags, ",") != "Python,PyTorch" {
+		t.Errorf("site tags = %q", p.SiteTags)
+	}
+	if strings.Contains(p.Text, "Python, PyTorch") {
+		t.Errorf("site tags leaked into the text:\n%s", p.Text)
+	}
+	r := p.Requirements
+	if !r.HasYears || r.YearsMin != 3 || r.YearsMax != 7 || r.Degree != DegreeBachelor {
+		t.Errorf("requirements = %+v", r)
+	}
+	if got := p.SectionText(SectionPreferred); !strings.Contains(got, "Kubernetes") {
+		t.Errorf("a 우대사항 line inside the qualifications field opens a preferred section; preferred = %q", got)
+	}
+	if got := p.SectionText(SectionRequirements); !strings.Contains(got, "PyTorch 경험") || strings.Contains(got, "Kubernetes") {
+		t.Errorf("requirements = %q", got)
+	}
+}
+
+func TestMapFields(t *testing.T) {
+	t.Parallel()
+	rec := map[string]any{"job_name": "Data Analyst", "corp": "Acme", "body_text": "We need SQL and Tableau skills for our analytics team, 2+ years of experience."}
+	rd := NewReader(Config{Fields: map[string][]string{RoleTitle: {"job_name"}, RoleCompany: {"Corp"}, RoleText: {"body_text"}}})
+	p, err := rd.Parse(Input{Source: "m.jsonl#1", Format: FormatRecord, Record: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Data Analyst" || p.Company != "Acme" || !strings.Contains(p.Text, "Tableau") {
+		t.Errorf("mapped fields: %q %q %q", p.Title, p.Company, p.Text)
+	}
+}
+
+func TestRejects(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	tests := []struct {
+		name string
+		in   Input
+		want string
+	}{
+		{"empty", Input{Source: "e.html", Format: FormatHTML, Data: nil}, ReasonEmpty},
+		{"white space", Input{Source: "w.txt", Format: FormatText, Data: []byte(" \n\t \n")}, ReasonEmpty},
+		{"binary", Input{Source: "b.html", Format: FormatHTML, Data: []byte("\x89PNG\r\n\x1a\n\x00\x00")}, ReasonBinary},
+		{"no text", Input{Source: "n.html", Format: FormatHTML, Data: []byte("<html><script>x()</script><nav>menu</nav></html>")}, ReasonNoText},
+		{"record without text", Input{Source: "r.jsonl#1", Format: FormatRecord, Record: map[string]any{"legal": "x"}}, ReasonNoText},
+	}
+	for _, tt := range tests {
+		_, err := rd.Parse(tt.in)
+		r, ok := err.(*Reject)
+		if !ok || r.Reason != tt.want {
+			t.Errorf("%s: Parse error = %v, want reason %s", tt.name, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package extract
+
+import "testing"
+
+func TestYearsFromLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in       string
+		min, max int
+		ok       bool
+	}{
+		{"경력 3년 이상", 3, 0, true},
+		{"데이터 엔지니어링 실무 경험 3년 이상", 3, 0, true},
+		{"경력 3~5년", 3, 5, true},
+		{"관련 경력 5년차 이상", 5, 0, true},
+		{"신입", 0, 0, true},
+		{"신입/경력 (경력 2년 이상 우대)", 0, 0, true},
+		{"경력무관", 0, 0, true},
+		{"5+ years of experience with Python", 5, 0, true},
+		{"At least two years of professional experience", 2, 0, true},
+		{"3-5 years experience in data engineering", 3, 5, true},
+		{"minimum of 4 years working with SQL", 4, 0, true},
+		{"Senior: 경력 7년 이상 / Junior: 경력 2년 이상", 2, 0, true},
+		{"3년 이상 근속 시 리프레시 휴가", 0, 0, false},
+		{"Junior : 경력 5년 미만", 0, 0, false},
+		{"we were founded 10 years ago", 0, 0, false},
+		{"within 2 years you will lead the team", 0, 0, false},
+		{"Python 능숙자", 0, 0, false},
+	}
+	for _, tt := range tests {
+		lo, hi, ok := yearsFromLine(tt.in)
+		if lo != tt.min || hi != tt.max || ok != tt.ok {
+			t.Errorf("yearsFromLine(%q) = %d, %d, %v; want %d, %d, %v", tt.in, lo, hi, ok, tt.min, tt.max, tt.ok)
+		}
+	}
+}
+
+func TestDegreeFromLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want Degree
+		flex bool
+		ok   bool
+	}{
+		{"학력: 대졸(4년재) 이상", DegreeBachelor, false, true},
+		{"대학교졸업(4년) 이상", DegreeBachelor, false, true},
+		{"학력무관", DegreeNone, false, true},
+		{"석사 이상", DegreeMaster, false, true},
+		{"석사 이상 우대", DegreeUnspecified, false, false},
+		{"Bachelor's degree in Computer Science or equivalent experience", DegreeBachelor, true, true},
+		{"BS/MS in Computer Science, Statistics or a related field", DegreeBachelor, false, true},
+		{"PhD in Machine Learning", DegreePhD, false, true},
+		{"Master's degree preferred", DegreeUnspecified, false, false},
+		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeBachelor, true, true},
+		{"Python 경험", DegreeUnspecified, false, false},
+	}
+	for _, tt := range tests {
+		d, flex, ok := degreeFromLine(tt.in)
+		if d != tt.want || flex != tt.flex || ok != tt.ok {
+			t.Errorf("degreeFromLine(%q) = %v, %v, %v; want %v, %v, %v", tt.in, d, flex, ok, tt.want, tt.flex, tt.ok)
+		}
+	}
+}
+
+func TestParseSalary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in       string
+		min, max float64
+		cur      string
+	}{
+		{"연봉 4,000~6,000만원", 4e7, 6e7, "KRW"},
+		{"연봉: 5000만원 ~ 7000만원 (경력에 따라 협의)", 5e7, 7e7, "KRW"},
+		{"월급 300만원", 3.6e7, 3.6e7, "KRW"},
+		{"급여: 회사내규에 따름", 0, 0, ""},
+		{"광고 예산 운영 (월 5억 원 규모)", 0, 0, ""},
+		{"$120,000 - $150,000 a year", 120000, 150000, "USD"},
+		{"Salary: $100k-$130k", 100000, 130000, "USD"},
+		{"$50 - $60 per hour", 104000, 124800, "USD"},
+		{"15 000 - 20 000 PLN/month", 180000, 240000, "PLN"},
+		{"€60,000 to €75,000 per year", 60000, 75000, "EUR"},
+	}
+	for _, tt := range tests {
+		got := ParseSalary(tt.in)
+		if got.Min != tt.min || got.Max != tt.max || got.Currency != tt.cur {
+			t.Errorf("ParseSalary(%q) = %v–%v %q; want %v–%v %q", tt.in, got.Min, got.Max, got.Currency, tt.min, tt.max, tt.cur)
+		}
+	}
+}
+
+func TestHeadingKind(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in     string
+		marked bool
+		want   SectionKind
+		ok     bool
+	}{
+		{"[자격요건]", false, SectionRequirements, true},
+		{"■ 우대사항", false, SectionPreferred, true},
+		{"📌 주요업무", false, SectionResponsibilities, true},
+		{"이런 일을 해요", false, SectionResponsibilities, true},
+		{"이런 분이면 더 좋아요", false, SectionPreferred, true},
+		{"혜택 및 복지", false, SectionBenefits, true},
+		{"채용 절차", false, SectionProcess, true},
+		{"What you'll do", false, SectionResponsibilities, true},
+		{"Must have:", false, SectionRequirements, true},
+		{"Nice to have", false, SectionPreferred, true},
+		{"Bonus points", false, SectionPreferred, true},
+		{"1. Requirements", false, SectionRequirements, true},
+		{"우대사항: Kafka 경험", false, SectionPreferred, true},
+		{"자격요건 및 우대사항", true, SectionRequirements, true},
+		{"Python과 SQL에 능숙하신 분", false, 0, false},
+		{"We are building the future of data", false, 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := HeadingKind(tt.in, tt.marked)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HeadingKind(%q, %v) = %v, %v; want %v, %v", tt.in, tt.marked, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"데이터 파이프라인을 개발하고 운영합니다. Python, Airflow, Spark, Kafka, AWS를 사용합니다.", "ko"},
+		{"We are looking for a data engineer with experience in Python and SQL.", "en"},
+		{"데이터 엔지니어를 찾습니다.\nWhat you will do: you will build the data platform with our team and own the pipelines that we run for the analytics team and the rest of the company.", "mixed"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.in); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
