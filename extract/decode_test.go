@@ -52,7 +52,7 @@ func TestRepairMojibake(t *testing.T) {
 		{"Weâ€™re hiring", "We’re hiring", true},
 		{"rÃ©sumÃ© and naÃ¯ve", "résumé and naïve", true},
 		{"We\u00e2\u0080\u0099re remote", "We’re remote", true}, // C1 controls kept by a Latin-1 decode
-		{"São Paulo, Zürich", "São Paulo, Zürich", false},   // real Latin-1 text
+		{"São Paulo, Zürich", "São Paulo, Zürich", false},       // real Latin-1 text
 		{"데이터 엔지니어", "데이터 엔지니어", false},
 		{"plain ASCII", "plain ASCII", false},
 		{"â€œquotedâ€\u009d", "“quoted”", true},
@@ -68,10 +68,10 @@ func TestRepairMojibake(t *testing.T) {
 func TestNormalize(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
-		{"Ｐｙｔｈｏｎ　３년", "Python 3년"},                      // full-width Latin and digits, ideographic space
-		{"  a \t b  \r\n\n\n\n c\u200b ", "a b\n\nc"},      // spaces collapsed, one blank line kept, zero-width dropped
-		{"x\u00a0y", "x y"},                                // no-break space
-		{"①자격요건", "1자격요건"},                             // circled digits unfold
+		{"Ｐｙｔｈｏｎ　３년", "Python 3년"},                    // full-width Latin and digits, ideographic space
+		{"  a \t b  \r\n\n\n\n c\u200b ", "a b\n\nc"}, // spaces collapsed, one blank line kept, zero-width dropped
+		{"x\u00a0y", "x y"},                           // no-break space
+		{"①자격요건", "1자격요건"},                            // circled digits unfold
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
