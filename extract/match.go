@@ -70,7 +70,10 @@ func NewMatcher(t *Taxonomy) *Matcher {
 	for i, e := range t.Entries {
 		ei := int32(i)
 		m.parent[i] = -1
-		if p, ok := idx[e.Parent]; ok {
+		if p, ok := idx[e.Parent]; ok && t.Entries[p].Category == "cloud_platform" {
+			// Only a platform's services count their parent by prefix:
+			// "AWS Glue" is a mention of AWS, "Spark Streaming" is not a
+			// second mention of Spark.
 			m.parent[i] = p
 			pe := t.Entries[p]
 			pre := []string{strings.ToLower(pe.Name)}
@@ -395,9 +398,9 @@ func (m *Matcher) cued(lower string, h *hit) (string, bool) {
 	if i := strings.IndexByte(lower[h.end:hi], '\n'); i >= 0 {
 		hi = h.end + i
 	}
-	before, after := lower[lo:h.start], lower[h.end:hi]
+	window, after := lower[lo:hi], lower[h.end:hi]
 	for _, c := range m.cues[h.entry] {
-		if strings.Contains(before, c) || strings.Contains(after, c) {
+		if strings.Contains(window, c) {
 			return c, true
 		}
 	}

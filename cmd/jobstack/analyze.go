@@ -456,9 +456,25 @@ func (e *engine) process(t task) (r result) {
 	skills := e.matcher.Match(p)
 	labels := e.classifier.Classify(p, skills)
 	r.row, r.skills = buildRows(p, skills, labels)
-	r.print = dedup.Fingerprint(p.Title + "\n" + p.Text)
+	r.print = dedup.Fingerprint(p.Title+"\n"+p.Text, p.Title+"\n"+dedupCore(p))
 	r.terms = e.matcher.UnknownTerms(p, skills)
 	return r
+}
+
+// dedupCore is the part of a posting that near-duplicate matching compares:
+// its duties, requirements and preferred sections, without the site's
+// header, footer, dates and benefits. A posting without those sections is
+// compared whole.
+func dedupCore(p *extract.Posting) string {
+	var b strings.Builder
+	for _, k := range []extract.SectionKind{extract.SectionResponsibilities, extract.SectionRequirements, extract.SectionPreferred} {
+		b.WriteString(p.SectionText(k))
+		b.WriteByte('\n')
+	}
+	if b.Len() < 200 {
+		return p.Text
+	}
+	return b.String()
 }
 
 var errTooLarge = errors.New("file larger than --max-bytes")

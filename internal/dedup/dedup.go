@@ -2,18 +2,20 @@
 // text once normalised) and near duplicates (the same posting with a changed
 // date, a tracking line, other white space or a site's header and footer).
 //
-// Near duplicates are found with a 64-bit SimHash over word 3-shingles. Two
-// postings are near duplicates when their hashes differ in at most
-// MaxDistance bits. The index splits each hash into four 16-bit blocks; two
-// hashes within 3 bits share at least one block exactly (pigeonhole), so a
-// lookup only compares the postings that share a block.
+// Near duplicates are found with a 64-bit SimHash over word 3-shingles of
+// the posting's core (its duties, requirements and preferred sections, where
+// it has them), so a site's header and footer, a posting date or a tracking
+// line do not count. Two postings are near duplicates when their hashes
+// differ in at most MaxDistance bits. The index splits each hash into five
+// blocks; two hashes within 4 bits share at least one block exactly
+// (pigeonhole), so a lookup only compares the postings that share a block.
 //
 //	ix := dedup.NewIndex()
-//	fp := dedup.Fingerprint(title + "\n" + text)
-//	if first, ok := ix.Find(fp); ok { /* fold into first */ } else { ix.Add(id, fp) }
+//	fp := dedup.Fingerprint(title+"\n"+text, title+"\n"+core)
+//	if first, _, ok := ix.Find(fp); ok { /* fold into first */ } else { ix.Add(id, fp) }
 //
-// Memory: about 60 bytes per unique posting (the two hashes and four index
-// entries), so a million unique postings cost about 60 MB.
+// Memory: about 80 bytes per unique posting (two hashes and five index
+// entries), so a million unique postings cost about 80 MB.
 package dedup
 
 import (
@@ -24,10 +26,11 @@ import (
 )
 
 // MaxDistance is the most SimHash bits two near duplicates may differ in.
-// Measured on reposts written for the tests: whitespace, a changed date, a
-// tracking line or a site footer move a posting of a few hundred words by
-// 0–3 bits; different postings from one company differ by 10 or more.
-const MaxDistance = 3
+// Reposts in the tests (white space, case, a changed date or counter, a
+// tracking line) move the core of a posting by 0–4 bits; different postings
+// differ by 10 bits or more, also two roles from one company that share
+// their wording.
+const MaxDistance = 4
 
 // MinShingles is the fewest shingles a text needs for near-duplicate
 // matching; shorter texts are only folded when exactly equal, because a
@@ -85,15 +88,29 @@ func Normalize(s string) string {
 			space = true
 		}
 	}
-	return strings.TrimSpace(b.String())
+	// A date or a formatted number ("2026-03-01", "1,234") is one token.
+	fields := strings.Fields(b.String())
+	out := fields[:0]
+	for _, f := range fields {
+		if f == "0" && len(out) > 0 && out[len(out)-1] == "0" {
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
 }
 
-// Fingerprint computes the print of a posting's text.
-func Fingerprint(text string) Print {
+// Fingerprint computes the print of a posting: the exact hash of its whole
+// text and the SimHash of its core (pass the whole text again when it has
+// no sections).
+func Fingerprint(text, core string) Print {
 	norm := Normalize(text)
 	h := fnv.New64a()
 	h.Write([]byte(norm))
 	p := Print{Exact: h.Sum64()}
+	if core != text {
+		norm = Normalize(core)
+	}
 	words := strings.Fields(norm)
 	var v [64]int
 	for i := 0; i+3 <= len(words); i++ {
@@ -140,11 +157,21 @@ func hash3(a, b, c string) uint64 {
 // Distance is the number of bits two SimHashes differ in.
 func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
+// blocks is how many parts the index splits a SimHash into: MaxDistance+1,
+// so that near hashes share one part exactly.
+const blocks = MaxDistance + 1
+
+// block returns part i of a SimHash: 13 bits for the first four parts, 12
+// for the last.
+func block(sim uint64, i int) uint16 {
+	return uint16(sim>>(13*i)) & 0x1FFF
+}
+
 // Index holds the prints of the postings kept so far. It is not safe for
 // concurrent use: the collector owns it.
 type Index struct {
 	exact  map[uint64]int32
-	blocks [4]map[uint16][]int32
+	blocks [blocks]map[uint16][]int32
 	sims   []uint64 // by posting id
 }
 
@@ -168,7 +195,7 @@ func (ix *Index) Find(p Print) (id int32, exact bool, ok bool) {
 	}
 	best, bestD := int32(-1), MaxDistance+1
 	for i := range ix.blocks {
-		key := uint16(p.Sim >> (16 * i))
+		key := block(p.Sim, i)
 		for _, cand := range ix.blocks[i][key] {
 			if d := Distance(ix.sims[cand], p.Sim); d < bestD || d == bestD && cand < best {
 				best, bestD = cand, d
@@ -191,7 +218,7 @@ func (ix *Index) Add(id int32, p Print) {
 		return
 	}
 	for i := range ix.blocks {
-		key := uint16(p.Sim >> (16 * i))
+		key := block(p.Sim, i)
 		ix.blocks[i][key] = append(ix.blocks[i][key], id)
 	}
 }

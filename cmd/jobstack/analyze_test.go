@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+const sample = "../../testdata/postings"
+
+// analyzeInto runs `jobstack analyze` into a fresh folder and returns it.
+func analyzeInto(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	all := append([]string{"analyze", "--progress", "never", "-o", out}, args...)
+	if code := run(context.Background(), all, &stdout, &stderr); code != 0 {
+		t.Fatalf("jobstack %s: exit %d\n%s", strings.Join(all, " "), code, stderr.String())
+	}
+	return out, stderr.String()
+}
+
+type manifest struct {
+	Version          string         `json:"version"`
+	TaxonomyVersion  string         `json:"taxonomy_version"`
+	Inputs           int            `json:"inputs"`
+	Postings         int            `json:"postings"`
+	Duplicates       int            `json:"duplicates"`
+	Rejected         int            `json:"rejected"`
+	RejectedByReason map[string]int `json:"rejected_by_reason"`
+	SkillRows        int            `json:"skill_rows"`
+}
+
+func readManifest(t *testing.T, dir string) manifest {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, fileManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Inputs != m.Postings+m.Duplicates+m.Rejected {
+		t.Errorf("manifest: inputs %d != postings %d + duplicates %d + rejected %d", m.Inputs, m.Postings, m.Duplicates, m.Rejected)
+	}
+	sum := 0
+	for _, n := range m.RejectedByReason {
+		sum += n
+	}
+	if sum != m.Rejected {
+		t.Errorf("manifest: rejected_by_reason adds up to %d, rejected is %d", sum, m.Rejected)
+	}
+	return m
+}
+
+func TestAnalyzeSample(t *testing.T) {
+	out, stderr := analyzeInto(t, sample)
+	for _, f := range []string{filePostings, fileSkills, fileReport, fileManifest, fileRejects, fileTerms} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("output %s: %v", f, err)
+		}
+	}
+	m := readManifest(t, out)
+	if m.Inputs != 47 {
+		t.Errorf("inputs = %d, want the 47 sample postings", m.Inputs)
+	}
+	if m.Rejected != 0 {
+		t.Errorf("sample postings rejected: %d (%v)", m.Rejected, m.RejectedByReason)
+	}
+	if !strings.Contains(stderr, fmt.Sprintf("%d postings → ", m.Postings)) || !strings.Contains(stderr, "MB/s") {
+		t.Errorf("summary line missing or wrong: %q", stderr)
+	}
+
+	pq := filepath.Join(out, filePostings)
+	sk := filepath.Join(out, fileSkills)
+	res := duckdb(t,
+		fmt.Sprintf("DESCRIBE SELECT * FROM '%s'", pq),
+		fmt.Sprintf("DESCRIBE SELECT * FROM '%s'", sk),
+		fmt.Sprintf("SELECT count(*), count(DISTINCT posting_id) FROM '%s'", pq),
+		fmt.Sprintf("SELECT count(*) FROM '%s'", sk),
+		fmt.Sprintf("SELECT count(*) FROM '%s' s ANTI JOIN '%s' p USING (posting_id)", sk, pq),
+		fmt.Sprintf("SELECT maturity, count(*) FROM '%s' GROUP BY ALL ORDER BY ALL", pq),
+		fmt.Sprintf("SELECT count(*) FROM '%s' WHERE len(skills) <> (SELECT count(*) FROM '%s' s WHERE s.posting_id = p.posting_id AND s.kind = 'technology')", pq, sk),
+	)
+	wantPostings := map[string]string{
+		"posting_id": "VARCHAR", "source": "VARCHAR", "title": "VARCHAR", "company": "VARCHAR", "language": "VARCHAR",
+		"maturity": "VARCHAR", "maturity_confidence": "DOUBLE", "maturity_evidence": "VARCHAR[]", "role": "VARCHAR",
+		"seniority": "VARCHAR", "years_min": "INTEGER", "degree_min": "VARCHAR", "skills": "VARCHAR[]",
+		"required_skills": "VARCHAR[]", "preferred_skills": "VARCHAR[]", "duplicate_count": "INTEGER", "duplicate_sources": "VARCHAR[]",
+		"site_tags": "VARCHAR[]",
+	}
+	checkSchema(t, filePostings, res[0], wantPostings)
+	checkSchema(t, fileSkills, res[1], map[string]string{
+		"posting_id": "VARCHAR", "skill": "VARCHAR", "kind": "VARCHAR", "category": "VARCHAR",
+		"requirement": "VARCHAR", "mentions": "INTEGER", "evidence": "VARCHAR",
+	})
+	if rows, ids := num(res[2].Rows[0][0]), num(res[2].Rows[0][1]); int(rows) != m.Postings || ids != rows {
+		t.Errorf("postings.parquet has %v rows and %v distinct ids; manifest says %d postings", rows, ids, m.Postings)
+	}
+	if n := num(res[3].Rows[0][0]); int(n) != m.SkillRows || n == 0 {
+		t.Errorf("skills.parquet has %v rows; manifest says %d", n, m.SkillRows)
+	}
+	if n := num(res[4].Rows[0][0]); n != 0 {
+		t.Errorf("%v skill rows do not join to a posting", n)
+	}
+	classes := map[string]bool{}
+	for _, r := range res[5].Rows {
+		classes[fmt.Sprint(r[0])] = true
+	}
+	for _, c := range []string{"early_service", "cloud_startup", "data_platform", "undetermined"} {
+		if !classes[c] {
+			t.Errorf("no sample posting was labelled %s (got %v)", c, res[5].Rows)
+		}
+	}
+	if n := num(res[6].Rows[0][0]); n != 0 {
+		t.Errorf("%v postings list skills that skills.parquet does not have", n)
+	}
+}
+
+func checkSchema(t *testing.T, file string, res duckResult, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	for _, r := range res.Rows {
+		got[fmt.Sprint(r[0])] = fmt.Sprint(r[1])
+	}
+	for col, typ := range want {
+		if got[col] != typ {
+			t.Errorf("%s: column %s has type %q, want %q", file, col, got[col], typ)
+		}
+	}
+}
+
+// TestDeterministic runs the sample with one worker and with eight, and
+// with the inputs named in another order: the outputs are the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, _ := analyzeInto(t, "-j", "1", sample)
+	b, _ := analyzeInto(t, "-j", "8", sample)
+	files, _ := filepath.Glob(filepath.Join(sample, "*"))
+	sort.Sort(sort.Reverse(sort.StringSlice(files)))
+	c, _ := analyzeInto(t, append([]string{"-j", "3"}, files...)...)
+	for _, f := range []string{filePostings, fileSkills, fileReport, fileRejects, fileTerms} {
+		fa, _ := os.ReadFile(filepath.Join(a, f))
+		fb, _ := os.ReadFile(filepath.Join(b, f))
+		if !bytes.Equal(fa, fb) {
+			t.Errorf("%s differs between -j 1 and -j 8", f)
+		}
+		if f == filePostings || f == fileSkills || f == fileRejects {
+			continue // sources differ: the folder is named one way, the files another
+		}
+		fc, _ := os.ReadFile(filepath.Join(c, f))
+		if f == fileReport {
+			fa = bytes.ReplaceAll(fa, []byte("../../testdata/postings/"), nil)
+			fc = bytes.ReplaceAll(fc, []byte("../../testdata/postings/"), nil)
+		}
+		if !bytes.Equal(fa, fc) {
+			t.Errorf("%s differs when the inputs are named in reverse order", f)
+		}
+	}
+}
+
+// TestGoldenReport compares report.md for the sample with the reviewed
+// golden copy; run `make golden` to rewrite it, then read the diff.
+func TestGoldenReport(t *testing.T) {
+	out, _ := analyzeInto(t, sample)
+	got, err := os.ReadFile(filepath.Join(out, fileReport))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := "../../testdata/cmd/report.golden.md"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run make golden)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("report.md differs from %s; run make golden and review the diff", golden)
+	}
+}

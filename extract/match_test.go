@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// testTaxonomy is small and written for the boundary and ambiguity rules,
+// so these tests do not move when the embedded taxonomy grows.
+const testTaxonomy = `
+version: test
+entries:
+  - {id: python, name: Python, kind: technology, category: language, aliases: [python3, 파이썬]}
+  - {id: java, name: Java, kind: technology, category: language, aliases: [자바]}
+  - {id: javascript, name: JavaScript, kind: technology, category: language, aliases: [javascript, js, 자바스크립트]}
+  - {id: go, name: Go, kind: technology, category: language, aliases: [golang, go언어], exact: [Go], ambiguous: true, cues: [goroutine]}
+  - {id: r, name: R, kind: technology, category: language, exact: [R], ambiguous: true, cues: [rstudio, "in r"]}
+  - {id: c, name: C, kind: technology, category: language, exact: [C], ambiguous: true}
+  - {id: cpp, name: C++, kind: technology, category: language, aliases: [cpp]}
+  - {id: django, name: Django, kind: technology, category: framework, aliases: [장고]}
+  - {id: mongodb, name: MongoDB, kind: technology, category: database, aliases: [mongo, 몽고db]}
+  - {id: spark, name: Spark, kind: technology, category: processing, aliases: [apache spark, 스파크]}
+  - {id: spark_streaming, name: Spark Streaming, kind: technology, category: streaming, parent: spark}
+  - {id: pyspark, name: PySpark, kind: technology, category: processing, parent: spark}
+  - {id: airflow, name: Airflow, kind: technology, category: orchestration, aliases: [apache airflow, 에어플로우]}
+  - {id: kafka, name: Kafka, kind: technology, category: streaming, aliases: [카프카]}
+  - {id: kubernetes, name: Kubernetes, kind: technology, category: container, aliases: [k8s, 쿠버네티스]}
+  - {id: sql, name: SQL, kind: technology, category: language}
+  - {id: excel, name: Excel, kind: technology, category: bi, aliases: [ms excel, 엑셀], exact: [Excel], ambiguous: true, anti: [excel at, excel in]}
+  - {id: git, name: Git, kind: technology, category: vcs, aliases: [깃]}
+  - {id: github, name: GitHub, kind: technology, category: vcs, aliases: [깃허브]}
+  - {id: aws, name: AWS, kind: technology, category: cloud_platform, aliases: [amazon web services], prefixes: [amazon]}
+  - {id: aws_glue, name: AWS Glue, kind: technology, category: cloud_service, parent: aws, exact: [Glue], aliases: [aws glue], ambiguous: true, cues: [etl, crawler]}
+  - {id: amazon_redshift, name: Amazon Redshift, kind: technology, category: warehouse, parent: aws, aliases: [redshift, 레드시프트]}
+  - {id: gcp, name: GCP, kind: technology, category: cloud_platform, aliases: [google cloud]}
+  - {id: bigquery, name: BigQuery, kind: technology, category: warehouse, parent: gcp, aliases: [gcp bigquery, 빅쿼리]}
+  - {id: nodejs, name: Node.js, kind: technology, category: framework, aliases: [nodejs, node js]}
+  - {id: etl, name: ETL, kind: concept, category: processing}
+`
+
+func testMatcher(t *testing.T) *Matcher {
+	t.Helper()
+	tax, err := Parse("test.yaml", strings.NewReader(testTaxonomy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewMatcher(tax)
+}
+
+func names(skills []Skill) string {
+	var out []string
+	for _, s := range skills {
+		out = append(out, s.Name)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+func matchText(m *Matcher, text string) []Skill {
+	p := &Posting{Text: text, Sections: []Section{{Kind: SectionOther, Start: 0, End: len(text)}}}
+	return m.Match(p)
+}
+
+func TestMatchBoundaries(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	tests := []struct{ in, want string }{
+		{"Airflow를 이용한 파이프라인", "Airflow"},
+		{"Python과 SQL에 능숙", "Python, SQL"},
+		{"k8s에서 운영", "Kubernetes"},
+		{"파이썬을 사용하고 스파크로 처리", "Python, Spark"},
+		{"good judgment and a go-getter", ""},
+		{"Django and MongoDB", "Django, MongoDB"},
+		{"JavaScript developer", "JavaScript"},
+		{"Java, JavaScript", "Java, JavaScript"},
+		{"R&D center", ""},
+		{"C-level executives", ""},
+		{"C++ and C# shops", "C++"},
+		{"Spark Streaming jobs", "Spark Streaming"},
+		{"PySpark scripts", "PySpark"},
+		{"Amazon Redshift cluster", "AWS, Amazon Redshift"},
+		{"Redshift cluster", "Amazon Redshift"},
+		{"GCP BigQuery", "BigQuery, GCP"},
+		{"BigQuery only", "BigQuery"},
+		{"Node.js backend", "Node.js"},
+		{"see https://github.com/x/spark-airflow for details", ""},
+		{"깃과 깃허브", "Git, GitHub"},
+		{"깃털처럼 가벼운", ""},
+		{"자바스크립트와 자바", "Java, JavaScript"},
+		{"ＳＱＬ", ""}, // NFKC happens before matching, in Normalize
+		{"ETL 파이프라인", "ETL"},
+	}
+	for _, tt := range tests {
+		if got := names(matchText(m, tt.in)); got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMatchAmbiguous(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	tests := []struct{ in, want string }{
+		{"Go 언어 개발 경험", "Go"},
+		{"Python, Go, Java", "Go, Java, Python"},
+		{"Go beyond the obvious", ""},
+		{"R/Python 분석", "Python, R"},
+		{"statistical modelling in R", "R"},
+		{"Python, R, SQL", "Python, R, SQL"},
+		{"Plan B or R", ""},
+		{"Excel at communication", ""},
+		{"Excel, SQL, Tableau", "Excel, SQL"},
+		{"엑셀 활용 능력", "Excel"},
+		{"Glue between teams", ""},
+		{"AWS EMR, Glue, Airflow", "AWS, AWS Glue, Airflow"},
+		{"Glue ETL jobs", "AWS Glue, ETL"},
+		{"C/C++ 개발", "C, C++"},
+		{"golang", "Go"},
+	}
+	for _, tt := range tests {
+		if got := names(matchText(m, tt.in)); got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMatchRequirement(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	var b builder
+	b.addLines([]Line{
+		{Text: "주요업무"}, {Text: "Airflow 파이프라인 운영"},
+		{Text: "자격요건"}, {Text: "Python 능숙"}, {Text: "Kafka 경험자 우대"},
+		{Text: "우대사항"}, {Text: "Spark 경험, Python 고급"},
+	}, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]string{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement.String()
+		if s.Name == "Python" && s.Mentions != 2 {
+			t.Errorf("Python mentions = %d, want 2", s.Mentions)
+		}
+	}
+	want := map[string]string{"Airflow": "responsibility", "Python": "required", "Kafka": "preferred", "Spark": "preferred"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s requirement = %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+func TestMatchEvidenceOffset(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	text := "첫 줄\n데이터 파이프라인은 Airflow로 운영합니다"
+	sk := matchText(m, text)
+	if len(sk) != 1 || sk[0].Offset != len([]rune("첫 줄\n데이터 파이프라인은 ")) || sk[0].Evidence != "데이터 파이프라인은 Airflow로 운영합니다" {
+		t.Errorf("skill = %+v", sk)
+	}
+}
+
+func TestTaxonomyValidation(t *testing.T) {
+	t.Parallel()
+	bad := `version: x
+entries:
+  - id: python
+    name: Python
+    kind: technology
+    category: language
+    aliases: [py, ""]
+    colour: blue
+  - id: snake
+    name: Snake
+    kind: animal
+    category: language
+    aliases: [PY]
+  - id: glue
+    name: Glue
+    kind: technology
+    category: cloud_service
+    parent: aws
+  - name: NoID
+    kind: technology
+    category: x
+extra: 1
+`
+	_, err := Parse("bad.yaml", strings.NewReader(bad))
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Parse = %v, want a ValidationError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`bad.yaml:7:19: aliases: empty alias`,
+		`bad.yaml:8:5: unknown key "colour"`,
+		`bad.yaml:9:5: entry "snake": kind "animal"`,
+		`bad.yaml:19:5: entry has no id`,
+		`bad.yaml:22:1: unknown key "extra"`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("validation errors lack %q:\n%s", want, msg)
+		}
+	}
+	// Build-level problems (found once the entries are read) are reported
+	// together too.
+	bad2 := `entries:
+  - {id: python, name: Python, kind: technology, category: language, aliases: [py]}
+  - {id: snake, name: Snake, kind: technology, category: language, aliases: [PY]}
+  - {id: glue, name: Glue, kind: technology, category: cloud_service, parent: aws}
+`
+	_, err = Parse("bad2.yaml", strings.NewReader(bad2))
+	msg = fmtErr(err)
+	for _, want := range []string{`bad2.yaml:3:5: alias "PY" of "snake" is also claimed by "python"`, `bad2.yaml:4:5: entry "glue": parent "aws" does not exist`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("validation errors lack %q:\n%s", want, msg)
+		}
+	}
+}
+
+func fmtErr(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestTaxonomyExtend(t *testing.T) {
+	t.Parallel()
+	base, err := Parse("base.yaml", strings.NewReader(testTaxonomy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	over := `version: mine
+remove: [c]
+entries:
+  - {id: python, name: Python, kind: technology, category: language, aliases: [py3, 파이쏜]}
+  - {id: polars, name: Polars, kind: technology, category: library}
+`
+	tax, err := base.Extend("mine.yaml", strings.NewReader(over))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tax.Lookup("c"); ok {
+		t.Error("removed entry c is still there")
+	}
+	if tax.Version != "test+mine" {
+		t.Errorf("version = %q", tax.Version)
+	}
+	m := NewMatcher(tax)
+	if got := names(matchText(m, "파이쏜과 Polars, 파이썬")); got != "Polars, Python" {
+		t.Errorf("extended match = %q", got)
+	}
+}

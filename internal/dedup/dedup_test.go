@@ -1,0 +1,150 @@
+package dedup
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+const posting = `데이터 엔지니어 (경력 3년 이상)
+주요업무
+- 사내 데이터 파이프라인 설계, 개발 및 운영
+- Airflow 기반 배치 워크플로우 개발과 모니터링
+- AWS EMR, Glue, Kinesis를 활용한 대용량 로그 처리
+- 데이터 레이크와 데이터 웨어하우스 모델링
+자격요건
+- Python, SQL 실무 경험 3년 이상
+- Spark 또는 Flink 등 분산 처리 프레임워크 사용 경험
+- Docker, Kubernetes 환경에서의 서비스 운영 경험
+우대사항
+- Kafka 등 스트리밍 파이프라인 구축 경험
+- 이커머스 도메인 데이터 분석 경험
+혜택 및 복지
+- 유연 근무제, 원격 근무 가능, 도서 구입비 지원, 최신 장비 지원`
+
+// core is the posting without its benefits section, as the caller passes it.
+var core = posting[:strings.Index(posting, "혜택 및 복지")]
+
+func fp(text string) Print {
+	if i := strings.Index(text, "혜택 및 복지"); i >= 0 {
+		if j := strings.Index(text, "데이터 엔지니어"); j >= 0 && j < i {
+			return Fingerprint(text, text[j:i])
+		}
+	}
+	return Fingerprint(text, text)
+}
+
+func TestNearDuplicates(t *testing.T) {
+	t.Parallel()
+	base := fp(posting)
+	if base.Shingles < MinShingles {
+		t.Fatalf("test posting too short: %d shingles", base.Shingles)
+	}
+	same := []struct{ name, text string }{
+		{"white space", strings.ReplaceAll(posting, "\n", "\n\n  ")},
+		{"changed date", posting + "\n게시일 2026-03-01"},
+		{"other date", posting + "\n게시일 2026-11-21"},
+		{"tracking line", posting + "\n출처: https://jobs.example.com/p/123?utm_source=feed&ref=abc"},
+		{"site header and footer", "원티드 | 채용 공고\n" + posting + "\n지원하기 · 공유하기 · 신고하기"},
+		{"counter in the core", strings.Replace(posting, "3년 이상", "5년 이상", 1)},
+		{"case and punctuation", strings.ToUpper(strings.ReplaceAll(posting, ",", " ,"))},
+	}
+	for _, tt := range same {
+		f := fp(tt.text)
+		d := Distance(base.Sim, f.Sim)
+		if f.Exact != base.Exact && d > MaxDistance {
+			t.Errorf("%s: distance %d > %d, want a near duplicate", tt.name, d, MaxDistance)
+		}
+	}
+	different := []struct{ name, text string }{
+		{"other role", strings.NewReplacer("데이터 엔지니어", "프론트엔드 개발자", "Airflow 기반 배치 워크플로우", "React 기반 웹 화면", "AWS EMR, Glue, Kinesis를 활용한 대용량 로그 처리", "디자인 시스템 컴포넌트 개발", "데이터 레이크와 데이터 웨어하우스 모델링", "웹 접근성과 성능 최적화", "Spark 또는 Flink 등 분산 처리 프레임워크", "TypeScript와 Next.js", "Kafka 등 스트리밍 파이프라인", "Storybook 기반 UI 문서화").Replace(posting)},
+		{"other posting", "Senior ML Engineer\nResponsibilities\n- Train and serve ranking models with PyTorch\n- Own the feature store and the online inference path\nRequirements\n- 5+ years of experience in machine learning engineering\n- Strong Python and distributed training experience\nPreferred\n- Experience with Ray, Triton and Kubernetes"},
+	}
+	for _, tt := range different {
+		f := fp(tt.text)
+		if d := Distance(base.Sim, f.Sim); f.Exact == base.Exact || d <= MaxDistance {
+			t.Errorf("%s: distance %d, want more than %d", tt.name, d, MaxDistance)
+		}
+	}
+}
+
+func TestIndex(t *testing.T) {
+	t.Parallel()
+	ix := NewIndex()
+	texts := []string{posting, "전혀 다른 공고입니다. 마케팅 매니저를 찾습니다. 광고 캠페인 기획과 운영, 예산 관리, 성과 분석을 담당합니다. 관련 경력 5년 이상, 커뮤니케이션 능력, 데이터 기반 의사결정 경험을 갖춘 분을 찾습니다. 복지: 유연 근무, 교육비 지원, 점심 제공, 건강검진 지원."}
+	for i, s := range texts {
+		f := fp(s)
+		if _, _, ok := ix.Find(f); ok {
+			t.Fatalf("text %d found before it was added", i)
+		}
+		ix.Add(int32(i), f)
+	}
+	id, exact, ok := ix.Find(fp(posting))
+	if !ok || !exact || id != 0 {
+		t.Errorf("Find(same) = %d, %v, %v; want 0, exact", id, exact, ok)
+	}
+	id, exact, ok = ix.Find(fp(posting + "\n게시일 2026-03-01 조회수 1,234"))
+	if !ok || exact || id != 0 {
+		t.Errorf("Find(near) = %d, %v, %v; want 0, near", id, exact, ok)
+	}
+	// Short texts are folded only when exactly equal.
+	ix.Add(2, fp("Data Engineer"))
+	if _, _, ok := ix.Find(fp("Data Engineers")); ok {
+		t.Error("a short text matched a different short text")
+	}
+	if id, _, ok := ix.Find(fp("data   ENGINEER")); !ok || id != 2 {
+		t.Error("a short text did not match its normalised twin")
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"Posted 2026-03-01, views 1,234", "posted 0 views 0"},
+		{"3.5 years", "0 years"},
+		{"see https://x.com/a?b=1 or mail hr@x.com", "see or mail"},
+		{"Python3와 SQL!!", "python 0 와 sql"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add(posting)
+	f.Add("a 1 b\x00\xff 2026-01-01 https://x")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if Normalize(n) != n {
+			t.Errorf("Normalize is not idempotent on %q: %q then %q", s, n, Normalize(n))
+		}
+		if strings.Contains(n, "  ") || strings.TrimSpace(n) != n {
+			t.Errorf("Normalize(%q) = %q has stray spaces", s, n)
+		}
+		a, b := Fingerprint(s, s), Fingerprint(s, s)
+		if a != b {
+			t.Errorf("Fingerprint is not stable")
+		}
+	})
+}
+
+func BenchmarkFingerprint(b *testing.B) {
+	text := strings.Repeat(posting+"\n", 3)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Fingerprint(text, text)
+	}
+}
+
+func ExampleIndex() {
+	ix := NewIndex()
+	first := Fingerprint(posting, core)
+	ix.Add(0, first)
+	repost := Fingerprint(posting+"\n게시일 2026-11-21", core)
+	id, exact, ok := ix.Find(repost)
+	fmt.Println(id, exact, ok)
+	// Output: 0 false true
+}
