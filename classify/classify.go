@@ -393,6 +393,9 @@ func (c *Classifier) seniority(p *extract.Posting, title, low string) (string, [
 		if junior != "" && !experienced {
 			return "junior", []string{fmt.Sprintf("title %q has %q", p.Title, junior)}
 		}
+		if experienced {
+			return "unspecified", []string{fmt.Sprintf("title %q is open to new graduates and experienced hires", p.Title)}
+		}
 		if w := firstWord(title, sr.Mid); w != "" {
 			return "mid", []string{fmt.Sprintf("title %q has %q", p.Title, w)}
 		}

@@ -695,17 +695,34 @@ func companyFromText(text string) string {
 			return strings.TrimSpace(l[len(l)-len(m[1]):])
 		}
 	}
+	// The regular expressions backtrack a lot; run them only on lines
+	// that hold a company marker.
 	for _, l := range lines {
+		if !strings.Contains(l, "주식회사") && !strings.Contains(l, "(주)") && !strings.Contains(l, "㈜") {
+			continue
+		}
 		if m := companyKorean.FindStringSubmatch(l); m != nil {
 			return strings.TrimSpace(m[0])
 		}
 	}
 	for _, l := range lines {
+		if !latinCompanyMarker(l) {
+			continue
+		}
 		if m := companyLatin.FindStringSubmatch(l); m != nil {
 			return strings.TrimSpace(strings.TrimRight(m[0], " ,;:)"))
 		}
 	}
 	return ""
+}
+
+func latinCompanyMarker(l string) bool {
+	for _, w := range []string{" Inc", " Corp", " LLC", " Ltd", " Co.", " GmbH", " S.A.", " Pte"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // finish fills in what every format derives from the text.

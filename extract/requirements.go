@@ -50,7 +50,11 @@ func perkContext(low string) bool {
 // yearsFromLine returns the minimum years a line states and the maximum of
 // a range (0 when open); ok is false when the line states none.
 func yearsFromLine(line string) (minY, maxY int, ok bool) {
-	low := strings.ToLower(line)
+	if !strings.ContainsAny(line, "0123456789") && !strings.Contains(line, "신입") && !strings.Contains(line, "경력") &&
+		!strings.Contains(line, "year") && !strings.Contains(line, "ntry") && !strings.Contains(line, "xperience") {
+		return 0, 0, false
+	}
+	low := asciiLower(line)
 	if perkContext(low) {
 		return 0, 0, false
 	}
@@ -139,10 +143,32 @@ var degreeWords = []struct {
 	{"전공 졸업", DegreeBachelor},
 }
 
+// mayNameDegree is a cheap test that lets most lines skip the degree scan.
+func mayNameDegree(line string) bool {
+	if strings.ContainsAny(line, "학졸석박전") {
+		return true
+	}
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case 'B', 'b', 'M', 'm', 'P', 'p', 'D', 'd', 'G', 'g', 'C', 'c', 'U', 'u', 'A', 'a', 'H', 'h':
+			rest := asciiLower(line[i:min(len(line), i+12)])
+			for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // degreeFromLine returns the lowest degree a line requires. A line that
 // only prefers a degree ("석사 우대", "Master's preferred") requires none.
 func degreeFromLine(line string) (Degree, bool, bool) {
-	low := strings.ToLower(line)
+	if !mayNameDegree(line) {
+		return DegreeUnspecified, false, false
+	}
+	low := asciiLower(line)
 	if r, ok := LineCue(line); ok && r == RequirementPreferred {
 		return DegreeUnspecified, false, false
 	}
@@ -282,7 +308,10 @@ func parseAmount(s string) float64 {
 }
 
 func salaryFromLine(line string) (Salary, bool) {
-	low := strings.ToLower(line)
+	if !strings.ContainsAny(line, "0123456789") {
+		return Salary{}, false
+	}
+	low := asciiLower(line)
 	if strings.Contains(low, "내규") || strings.Contains(low, "협의") && !strings.ContainsAny(low, "0123456789") {
 		return Salary{}, false
 	}

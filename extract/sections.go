@@ -70,9 +70,17 @@ func buildHeadings() map[string]SectionKind {
 // decoration, no trailing colon.
 func headingKey(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteByte(byte(r) + 32)
+		case r < 0x80:
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				b.WriteByte(byte(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
@@ -99,7 +107,7 @@ func stripDecoration(s string) string {
 // kind. marked says the markup already made it a heading (<h3>, bold).
 // A line "우대사항: Kafka 경험" is a heading with inline content.
 func HeadingKind(line string, marked bool) (SectionKind, bool) {
-	if utf8.RuneCountInString(line) > 80 {
+	if len(line) > 240 || utf8.RuneCountInString(line) > 80 {
 		return 0, false
 	}
 	s := stripDecoration(line)
@@ -217,7 +225,7 @@ func (b *builder) finish() (string, []Section) {
 // 우대", "experience with Spark is a plus", "Python 필수". It reports the
 // level the line asks for, or false when it has no cue.
 func LineCue(line string) (Requirement, bool) {
-	low := strings.ToLower(line)
+	low := asciiLower(line)
 	pref := strings.Contains(low, "우대") || strings.Contains(low, "is a plus") || strings.Contains(low, "a plus") ||
 		strings.Contains(low, "nice to have") || strings.Contains(low, "nice-to-have") || strings.Contains(low, "preferred") ||
 		strings.Contains(low, "bonus") || strings.Contains(low, "desirable") || strings.Contains(low, "있으면 좋") ||

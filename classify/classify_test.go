@@ -1,0 +1,244 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jobstack/jobstack/extract"
+)
+
+func defaultClassifier(t *testing.T) *Classifier {
+	t.Helper()
+	rules, err := DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// posting builds a posting from "heading\nline\n..." text, with sections.
+func posting(title, text string) *extract.Posting {
+	p, err := extract.NewReader(extract.Config{MinText: 1}).Parse(extract.Input{Source: "t.txt", Format: extract.FormatText, Data: []byte(title + "\n" + text)})
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func skill(id, name, category string, req extract.Requirement) extract.Skill {
+	kind := "technology"
+	if category == "concept" {
+		kind = "concept"
+	}
+	return extract.Skill{ID: id, Name: name, Kind: kind, Category: category, Requirement: req}
+}
+
+func TestRole(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	tests := []struct{ title, text, want string }{
+		{"[Tech] Data Engineer", "", "data_engineer"},
+		{"빅데이터 엔지니어 (경력 3년 이상)", "", "data_engineer"},
+		{"데이터 분석가 (신입)", "", "data_analyst"},
+		{"Senior Data Scientist", "", "data_scientist"},
+		{"머신러닝 엔지니어", "", "ml_engineer"},
+		{"MLOps Engineer", "", "mlops_engineer"},
+		{"ML Platform Engineer", "", "mlops_engineer"},
+		{"Analytics Engineer", "", "analytics_engineer"},
+		{"Backend Developer (Java)", "", "software_engineer"},
+		{"DevOps 엔지니어", "", "software_engineer"},
+		{"Marketing Manager", "", "other"},
+		{"퍼포먼스 마케팅 팀장", "", "other"},
+		{"Marketing Data Analyst", "", "data_analyst"},
+		{"", "주요업무\n- 데이터 파이프라인 개발\n- Airflow DAG 운영\n- 데이터 레이크 구축", "data_engineer"},
+	}
+	for _, tt := range tests {
+		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
+		if got.Role != tt.want {
+			t.Errorf("role(%q) = %s, want %s (%q)", tt.title, got.Role, tt.want, got.RoleEvidence)
+		}
+		if len(got.RoleEvidence) == 0 {
+			t.Errorf("role(%q) has no evidence", tt.title)
+		}
+	}
+}
+
+func TestSeniority(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	tests := []struct{ title, text, want string }{
+		{"Senior Data Engineer", "", "senior"},
+		{"시니어 데이터 엔지니어", "", "senior"},
+		{"주니어 데이터 분석가", "", "junior"},
+		{"데이터 엔지니어 (신입)", "", "junior"},
+		{"데이터 엔지니어 (신입/경력)", "자격요건\n- 경력 3년 이상", "unspecified"},
+		{"Data Engineering Lead", "", "lead"},
+		{"데이터팀 팀장", "", "lead"},
+		{"Staff Data Engineer", "", "lead"},
+		{"Principal Data Scientist", "", "lead"},
+		{"Data Engineer", "Requirements\n- 5+ years of experience with Spark", "senior"},
+		{"Data Engineer", "Requirements\n- 3+ years of experience with Spark", "mid"},
+		{"Data Engineer", "Requirements\n- 1+ years of experience with Spark", "junior"},
+		{"Data Engineer", "Requirements\n- 8+ years of experience\n- experience leading a team of engineers", "lead"},
+		{"Data Engineer", "Requirements\n- Python", "unspecified"},
+	}
+	for _, tt := range tests {
+		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
+		if got.Seniority != tt.want {
+			t.Errorf("seniority(%q, %q) = %s, want %s (%q)", tt.title, tt.text, got.Seniority, tt.want, got.SeniorityEvidence)
+		}
+	}
+}
+
+func TestMaturitySignals(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req, pref := extract.RequirementRequired, extract.RequirementPreferred
+	cloud := []extract.Skill{
+		skill("amazon_emr", "Amazon EMR", "cloud_service", req), skill("aws_glue", "AWS Glue", "cloud_service", req),
+		skill("amazon_kinesis", "Amazon Kinesis", "cloud_service", req), skill("airflow", "Airflow", "orchestration", req),
+		skill("aws", "AWS", "cloud_platform", req), skill("kafka", "Kafka", "streaming", pref),
+	}
+	early := []extract.Skill{skill("python", "Python", "language", req), skill("javascript", "JavaScript", "language", req), skill("sql", "SQL", "language", req)}
+	platform := []extract.Skill{skill("hadoop", "Hadoop", "processing", req), skill("hive", "Hive", "processing", req), skill("trino", "Trino", "processing", req), skill("spark", "Spark", "processing", req)}
+	tests := []struct {
+		name, title, text string
+		skills            []extract.Skill
+		want              string
+	}{
+		{"cloud", "Data Engineer", "주요업무\n- 빅데이터 분석을 위한 데이터 파이프라인 개발", cloud, CloudStartup},
+		{"early", "Data Engineer", "주요업무\n- 사내 데이터 대시보드 구축\n- 서비스 ETL 개발\n자격요건\n- 백엔드 업무 병행", early, EarlyService},
+		{"platform", "Data Engineer", "회사 소개\n데이터플랫폼팀은 수십 PB의 데이터를 멀티테넌트 클러스터에서 운영합니다.\n자격요건\n- 대규모 트래픽 처리", platform, DataPlatform},
+		{"not a data role", "Frontend Developer", "자격요건\n- React", nil, Undetermined},
+		{"little evidence", "Data Engineer", "자격요건\n- 성실한 분", nil, Undetermined},
+	}
+	for _, tt := range tests {
+		res := c.Classify(posting(tt.title, tt.text), tt.skills)
+		if res.Maturity != tt.want {
+			t.Errorf("%s: maturity = %s, want %s\nscores %v\n%s", tt.name, res.Maturity, tt.want, res.Scores, strings.Join(res.Evidence, "\n"))
+		}
+		if len(res.Evidence) == 0 {
+			t.Errorf("%s: no evidence", tt.name)
+		}
+		if res.Confidence < 0 || res.Confidence > 1 {
+			t.Errorf("%s: confidence %v out of 0..1", tt.name, res.Confidence)
+		}
+	}
+	res := c.Classify(posting("Frontend Developer", "자격요건\n- React"), nil)
+	if res.UndeterminedReason != "not_data_role" {
+		t.Errorf("undetermined reason = %q, want not_data_role", res.UndeterminedReason)
+	}
+	res = c.Classify(posting("Data Engineer", "자격요건\n- 성실한 분"), nil)
+	if res.UndeterminedReason != "little_evidence" {
+		t.Errorf("undetermined reason = %q, want little_evidence", res.UndeterminedReason)
+	}
+}
+
+// Preferred skills weigh less than required ones.
+func TestMaturitySectionWeight(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	p := posting("Data Engineer", "자격요건\n- 경험")
+	reqd := c.Classify(p, []extract.Skill{skill("amazon_emr", "Amazon EMR", "cloud_service", extract.RequirementRequired)})
+	pref := c.Classify(p, []extract.Skill{skill("amazon_emr", "Amazon EMR", "cloud_service", extract.RequirementPreferred)})
+	if !(reqd.Scores[CloudStartup] > pref.Scores[CloudStartup]) {
+		t.Errorf("required EMR scores %v, preferred %v; want required higher", reqd.Scores[CloudStartup], pref.Scores[CloudStartup])
+	}
+}
+
+func TestRulesValidation(t *testing.T) {
+	t.Parallel()
+	bad := `version: x
+colour: red
+signals:
+  - id: a
+    class: big_company
+    weight: 1
+    phrases: [x]
+  - id: a
+    class: cloud_startup
+    weight: 1
+    absent: [nope]
+    bogus: 1
+roles:
+  - role: wizard
+    title: [wizard]
+`
+	_, err := ParseRules("bad.yaml", strings.NewReader(bad))
+	var ve *extract.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("ParseRules = %v, want a ValidationError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`bad.yaml:2:1: unknown key "colour"`,
+		`bad.yaml:4:5: signal "a": class "big_company"`,
+		`bad.yaml:8:5: duplicate signal id "a"`,
+		`bad.yaml:8:5: signal "a" refers to unknown signal "nope"`,
+		`bad.yaml:12:5: signal: unknown key "bogus"`,
+		`bad.yaml:14:5: role rule: unknown role "wizard"`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("errors lack %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestRulesOverride(t *testing.T) {
+	t.Parallel()
+	base, err := DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	over, err := ParseRules("mine.yaml", strings.NewReader(`version: mine
+min_score: 5
+signals:
+  - id: startup_words
+    class: cloud_startup
+    weight: 3
+    phrases: ["our unicorn"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := base.merge(over)
+	if r.MinScore != 5 || r.Version != base.Version+"+mine" {
+		t.Errorf("merged min_score %v, version %q", r.MinScore, r.Version)
+	}
+	n := 0
+	for _, s := range r.Signals {
+		if s.ID == "startup_words" {
+			n++
+			if s.Weight != 3 {
+				t.Errorf("startup_words weight = %v, want the override's 3", s.Weight)
+			}
+		}
+	}
+	if n != 1 || len(r.Signals) != len(base.Signals) {
+		t.Errorf("override replaced %d signals; %d → %d signals", n, len(base.Signals), len(r.Signals))
+	}
+}
+
+func ExampleClassifier_Classify() {
+	rules, _ := DefaultRules()
+	clf, _ := New(rules)
+	p, _ := extract.NewReader(extract.Config{}).Parse(extract.Input{Source: "p.txt", Format: extract.FormatText,
+		Data: []byte("Data Engineer\n담당업무\n- 빅데이터 분석을 위한 데이터 파이프라인 개발\n- Airflow, AWS EMR, Glue 사용")})
+	skills := []extract.Skill{
+		{ID: "airflow", Name: "Airflow", Kind: "technology", Category: "orchestration", Requirement: extract.RequirementResponsibility},
+		{ID: "amazon_emr", Name: "Amazon EMR", Kind: "technology", Category: "cloud_service", Requirement: extract.RequirementResponsibility},
+		{ID: "aws_glue", Name: "AWS Glue", Kind: "technology", Category: "cloud_service", Requirement: extract.RequirementResponsibility},
+	}
+	res := clf.Classify(p, skills)
+	fmt.Println(res.Maturity, res.Role)
+	fmt.Println(res.Evidence[0])
+	// Output:
+	// cloud_startup data_engineer
+	// cloud_startup +2.20: managed cloud data service: Amazon EMR (responsibility), AWS Glue (responsibility)
+}

@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// seedFiles adds the bundled sample postings of a format to a fuzz corpus.
+func seedFiles(f *testing.F, glob string) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "postings", glob))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+}
+
+// checkPosting asserts what every parsed posting must satisfy.
+func checkPosting(t *testing.T, p *Posting) {
+	t.Helper()
+	if !utf8.ValidString(p.Text) || !utf8.ValidString(p.Title) || !utf8.ValidString(p.Company) {
+		t.Fatalf("invalid UTF-8 in output")
+	}
+	prev := 0
+	for _, s := range p.Sections {
+		if s.Start < prev || s.End < s.Start || s.End > len(p.Text) {
+			t.Fatalf("section %+v out of order or range (text %d bytes)", s, len(p.Text))
+		}
+		prev = s.End
+	}
+	switch p.Language {
+	case "ko", "en", "mixed":
+	default:
+		t.Fatalf("language %q", p.Language)
+	}
+}
+
+func fuzzParse(t *testing.T, rd *Reader, m *Matcher, in Input) {
+	p, err := rd.Parse(in)
+	if err != nil {
+		if _, ok := err.(*Reject); !ok {
+			t.Fatalf("Parse error is not a Reject: %v", err)
+		}
+		return
+	}
+	checkPosting(t, p)
+	runes := utf8.RuneCountInString(p.Text)
+	for _, s := range m.Match(p) {
+		if s.Offset < 0 || s.Offset > runes || s.Mentions < 1 {
+			t.Fatalf("skill %+v out of range (text %d runes)", s, runes)
+		}
+	}
+	p2, _ := rd.Parse(in)
+	if !reflect.DeepEqual(p, p2) {
+		t.Fatalf("parsing twice gives different postings")
+	}
+}
+
+func FuzzParseHTML(f *testing.F) {
+	seedFiles(f, "*.html")
+	f.Add([]byte(`<html><body><h3>자격요건</h3><ul><li>Python`))
+	f.Add([]byte(`<script type="application/ld+json">{"@type":"JobPosting","description":"&lt;p&gt;x"}</script>`))
+	rd := NewReader(Config{})
+	m := testMatcherF(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, rd, m, Input{Source: "f.html", Format: FormatHTML, Data: data})
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	seedFiles(f, "*.txt")
+	seedFiles(f, "*.md")
+	f.Add([]byte("Data Engineer\n자격요건\n- 경력 3~5년, Python/Go 언어\n우대사항: Kafka"))
+	rd := NewReader(Config{})
+	m := testMatcherF(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, rd, m, Input{Source: "f.txt", Format: FormatText, Data: data})
+	})
+}
+
+func fuzzRecords(f *testing.F, format string) {
+	rd := NewReader(Config{})
+	m := testMatcherF(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := 0
+		err := Records("f."+format, format, strings.NewReader(string(data)), 1<<16, func(in Input) bool {
+			n++
+			if !strings.HasPrefix(in.Source, "f."+format+"#") {
+				t.Fatalf("record source %q", in.Source)
+			}
+			if in.Err == nil && in.Record == nil {
+				t.Fatalf("record %s has neither fields nor a reject", in.Source)
+			}
+			fuzzParse(t, rd, m, in)
+			return n < 1000
+		})
+		if err != nil {
+			t.Fatalf("Records: %v", err)
+		}
+	})
+}
+
+func FuzzRecordsJSONL(f *testing.F) {
+	seedFiles(f, "*.jsonl")
+	f.Add([]byte("{\"title\":\"a\",\"description\":\"Python\"}\n{bad\n[1]\n"))
+	fuzzRecords(f, "jsonl")
+}
+
+func FuzzRecordsJSON(f *testing.F) {
+	f.Add([]byte(`[{"title":"a","job_description":{"자격요건":"Python"}}, 3]`))
+	f.Add([]byte(`{"jobs":[{"title":"x"}]}`))
+	fuzzRecords(f, "json")
+}
+
+func FuzzRecordsCSV(f *testing.F) {
+	seedFiles(f, "*.csv")
+	f.Add([]byte("title,description\n\"a\",\"b\nc\"\nbad \"q,x\n"))
+	fuzzRecords(f, "csv")
+}
+
+func FuzzMatch(f *testing.F) {
+	f.Add("Python, Go, R/SQL와 AWS Glue, Spark Streaming을 사용하는 C/C++ R&D")
+	f.Add("Excel at 엑셀과 깃허브 k8s에서 https://x.io/spark")
+	m := testMatcherF(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		p := &Posting{Text: text, Sections: []Section{{Kind: SectionRequirements, Start: 0, End: len(text)}}}
+		runes := utf8.RuneCountInString(text)
+		seen := map[string]bool{}
+		for _, s := range m.Match(p) {
+			if seen[s.ID] {
+				t.Fatalf("skill %s listed twice", s.ID)
+			}
+			seen[s.ID] = true
+			if s.Offset < 0 || s.Offset > runes {
+				t.Fatalf("offset %d out of range %d", s.Offset, runes)
+			}
+		}
+		m.UnknownTerms(p, nil)
+	})
+}
+
+func testMatcherF(f *testing.F) *Matcher {
+	tax, err := Parse("test.yaml", strings.NewReader(testTaxonomy))
+	if err != nil {
+		f.Fatal(err)
+	}
+	return NewMatcher(tax)
+}

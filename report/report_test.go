@@ -1,0 +1,70 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestEscapeCell(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"a | b", `a \| b`},
+		{"line\nbreak", "line break"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"[click](javascript:alert(1))", `\[click\](javascript:alert(1))`},
+		{"`code`", "\\`code\\`"},
+		{"data_platform **bold**", `data\_platform \*\*bold\*\*`},
+		{"데이터 엔지니어", "데이터 엔지니어"},
+	}
+	for _, tt := range tests {
+		if got := EscapeCell(tt.in); got != tt.want {
+			t.Errorf("EscapeCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func i32(n int32) *int32 { return &n }
+
+func TestMarkdownFromStats(t *testing.T) {
+	t.Parallel()
+	st := NewStats()
+	rows := []struct {
+		row    PostingRow
+		skills []SkillRow
+	}{
+		{PostingRow{Source: "a.html", Title: "Data Engineer | <b>x</b>", Company: "Acme", Language: "ko", Maturity: "cloud_startup", Role: "data_engineer", Seniority: "mid", DegreeMin: "bachelor", YearsMin: i32(3)},
+			[]SkillRow{{Skill: "Airflow", Kind: "technology", Requirement: "required"}, {Skill: "Amazon EMR", Kind: "technology", Requirement: "preferred"}, {Skill: "ETL", Kind: "concept", Requirement: "required"}}},
+		{PostingRow{Source: "b.html", Title: "Data Engineer", Company: "acme", Language: "en", Maturity: "cloud_startup", Role: "data_engineer", Seniority: "senior", DegreeMin: "unspecified"},
+			[]SkillRow{{Skill: "Airflow", Kind: "technology", Requirement: "preferred"}, {Skill: "Amazon EMR", Kind: "technology", Requirement: "required"}}},
+		{PostingRow{Source: "c.txt", Title: "Analyst", Language: "ko", Maturity: "early_service", Role: "data_analyst", Seniority: "junior", DegreeMin: "none", YearsMin: i32(0)},
+			[]SkillRow{{Skill: "SQL", Kind: "technology", Requirement: "required"}}},
+	}
+	for _, r := range rows {
+		st.Add(&r.row, r.skills, []string{"Polars"})
+	}
+	var buf bytes.Buffer
+	info := RunInfo{Version: "t", Inputs: 5, Postings: 3, Duplicates: 1, Rejected: 1, RejectedByReason: map[string]int{"binary": 1}, RejectExamples: map[string][]string{"binary": {"x.html: binary"}}}
+	if err := WriteMarkdown(&buf, st, info); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	for _, want := range []string{
+		"| cloud_startup | 2 | 67% |",
+		"| 1 | Airflow | 2 | 67% | 50% | 50% |",
+		"| acme | 2 | cloud_startup 2 | Airflow, Amazon EMR |",
+		"| Airflow + Amazon EMR | 2 |",
+		"| binary | 1 | x.html: binary |",
+		"Data Engineer \\| &lt;b&gt;x&lt;/b&gt;",
+		"| Polars | 3 | a.html |",
+		"pie showData",
+		"xychart-beta",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "<b>") {
+		t.Error("report carries raw HTML from a posting title")
+	}
+}
