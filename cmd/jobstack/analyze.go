@@ -453,6 +453,9 @@ func (e *engine) process(t task) (r result) {
 		r.rej = rej
 		return r
 	}
+	if e.afterParse != nil {
+		e.afterParse(p)
+	}
 	skills := e.matcher.Match(p)
 	labels := e.classifier.Classify(p, skills)
 	r.row, r.skills = buildRows(p, skills, labels)

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/korean"
+
+	"github.com/jobstack/jobstack/extract"
+)
+
+const goodKorean = `데이터 엔지니어 (경력 3년 이상)
+주요업무
+- Airflow 기반 데이터 파이프라인 개발 및 운영
+- AWS EMR, Glue를 활용한 대용량 로그 처리
+자격요건
+- Python, SQL 실무 경험 3년 이상
+- Docker, Kubernetes 환경 이해
+우대사항
+- Kafka 스트리밍 경험
+`
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func euckr(t *testing.T, s string) []byte {
+	b, err := korean.EUCKR.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+type rejectLine struct {
+	Source, Reason, Detail string
+}
+
+func readRejects(t *testing.T, dir string) map[string]rejectLine {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, fileRejects))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]rejectLine{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var r rejectLine
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("rejects.jsonl line %q: %v", sc.Text(), err)
+		}
+		out[filepath.Base(r.Source)] = r
+	}
+	return out
+}
+
+// TestHostileInputs builds a folder of everything a scraper leaves behind
+// and checks that every input is accounted for, with the reason expected.
+func TestHostileInputs(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	big := strings.Repeat("<p>데이터 파이프라인과 Python, Spark 경험을 찾습니다. Airflow 운영.</p>\n", 12<<20/100)
+	files := map[string][]byte{
+		"ok.txt":            []byte(goodKorean),
+		"truncated.html":    []byte("<html><body><h3>자격요건</h3><ul><li>Python과 SQL 경험 3년 이상</li><li>Airflow, Spark, Kafka 운영 경험</li><li>Kubern"),
+		"binary.html":       append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3}, 100)...),
+		"empty.txt":         nil,
+		"blank.md":          []byte(" \n\t\n   \n"),
+		"invalid-utf8.txt":  append([]byte(goodKorean), 0xff, 0xfe, 0xc3, '\n'),
+		"cp949-meta.html":   append([]byte(`<html><head><meta charset="euc-kr"></head><body><main>`), append(euckr(t, strings.ReplaceAll(goodKorean, "\n", "<br>")), "</main></body></html>"...)...),
+		"cp949-bare.txt":    euckr(t, goodKorean),
+		"mojibake.html":     []byte("<html><body><main><h2>Requirements</h2><p>Weâ€™re hiring a data engineer with 5+ years of experience in Python, Airflow and Spark. RÃ©sumÃ© welcome.</p></main></body></html>"),
+		"big-page.html":     []byte("<html><body><main>" + big + "</main></body></html>"),
+		"huge.html":         bytes.Repeat([]byte("<p>x</p>"), 3<<20/8), // over --max-bytes below
+		"notes.pdf":         []byte("%PDF-1.4 not a posting"),
+		"nav-only.html":     []byte("<html><head><script>var a=1</script></head><body><nav>Home | Jobs</nav></body></html>"),
+		"dir/deep.json":     []byte(`[{"title":"Data Engineer","description":"` + strings.ReplaceAll(goodKorean, "\n", `\n`) + `"}, ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `]`),
+		"records.jsonl":     []byte(`{"title":"Data Engineer","description":"` + strings.ReplaceAll(goodKorean, "\n", `\n`) + `"}` + "\n{not json}\n\n" + `{"title":"Analyst","text":"SQL과 Tableau로 대시보드를 만들고 지표를 관리합니다. 경력 2년 이상."}` + "\n" + `[1,2,3]` + "\n"),
+		"rows.csv":          []byte("title,company,description\nData Engineer,A,\"" + goodKorean + "\"\nToo,many,fields,here,x\nAnalyst,B,\"SQL과 Tableau 대시보드 구축, 경력 2년 이상, 지표 관리 업무\"\n"),
+		"PANIC-trigger.txt": []byte("PANIC posting\n" + goodKorean),
+	}
+	for name, data := range files {
+		write(t, filepath.Join(in, name), data)
+	}
+	// A folder link that points back up would loop if followed.
+	if err := os.Symlink(in, filepath.Join(in, "dir", "loop")); err != nil {
+		t.Fatal(err)
+	}
+
+	cfg := Config{Out: filepath.Join(t.TempDir(), "out"), Jobs: 4, MaxBytes: 2 << 20, Progress: "never", Inputs: []string{in}}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.afterParse = func(p *extract.Posting) {
+		if strings.HasPrefix(p.Title, "PANIC") {
+			var m map[string]int
+			m["boom"]++ // a nil-map write: a real runtime panic
+		}
+	}
+	st, err := newStaging(cfg.Out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := analyze(context.Background(), &cfg, eng, st, &progress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.commit(); err != nil {
+		t.Fatal(err)
+	}
+	m := readManifest(t, cfg.Out)
+	if m.Inputs != sum.Inputs {
+		t.Fatalf("manifest inputs %d, summary %d", m.Inputs, sum.Inputs)
+	}
+	// 17 files and a folder link; the JSON, JSONL and CSV files hold 2, 4
+	// and 3 records, so the files count as 14 + 2 + 4 + 3 + 1 link = 24.
+	if m.Inputs != 24 {
+		t.Errorf("inputs = %d, want 24", m.Inputs)
+	}
+	wantReasons := map[string]int{
+		extract.ReasonBinary: 1, extract.ReasonEmpty: 2, extract.ReasonTooLarge: 1, extract.ReasonUnsupportedType: 1,
+		extract.ReasonNoText: 1, extract.ReasonBadJSON: 3, extract.ReasonBadCSVRow: 1, extract.ReasonSymlink: 1,
+		extract.ReasonInternalError: 1,
+	}
+	for reason, n := range wantReasons {
+		if m.RejectedByReason[reason] != n {
+			t.Errorf("rejected %s = %d, want %d (all: %v)", reason, m.RejectedByReason[reason], n, m.RejectedByReason)
+		}
+	}
+	rej := readRejects(t, cfg.Out)
+	for name, reason := range map[string]string{
+		"binary.html": "binary", "empty.txt": "empty", "blank.md": "empty", "huge.html": "too_large", "notes.pdf": "unsupported_type",
+		"nav-only.html": "no_text", "deep.json#2": "bad_json", "records.jsonl#2": "bad_json", "records.jsonl#5": "bad_json",
+		"rows.csv#2": "bad_csv_row", "loop": "symlink", "PANIC-trigger.txt": "internal_error",
+	} {
+		r, ok := rej[name]
+		if !ok || r.Reason != reason {
+			t.Errorf("rejects.jsonl: %s = %+v, want reason %s", name, r, reason)
+		}
+	}
+	if d := rej["PANIC-trigger.txt"].Detail; !strings.Contains(d, "assignment to entry in nil map") || !strings.Contains(d, "goroutine") {
+		t.Errorf("internal_error detail lacks the panic and its stack: %q", d)
+	}
+	if d := rej["rows.csv#2"].Detail; !strings.Contains(d, "rows.csv:") {
+		t.Errorf("bad_csv_row detail does not name the file and line: %q", d)
+	}
+	res := duckdb(t, "SELECT source, encoding, encoding_repaired, len(skills) FROM '"+filepath.Join(cfg.Out, filePostings)+"' ORDER BY source")
+	got := map[string][]any{}
+	for _, r := range res[0].Rows {
+		got[filepath.Base(r[0].(string))] = r
+	}
+	for _, name := range []string{"ok.txt", "truncated.html", "invalid-utf8.txt", "cp949-meta.html", "cp949-bare.txt", "mojibake.html", "big-page.html"} {
+		if _, ok := got[name]; !ok {
+			if _, dup := rej[name]; !dup {
+				// ok.txt, invalid-utf8.txt and cp949-bare.txt are the same
+				// posting: all but the first are folded as duplicates.
+				continue
+			}
+			t.Errorf("%s gave no posting", name)
+		}
+	}
+	if r := got["cp949-meta.html"]; r == nil || r[1] != "euc-kr" {
+		t.Errorf("cp949-meta.html: %v, want encoding euc-kr", r)
+	}
+	if r := got["mojibake.html"]; r == nil || r[2] != true {
+		t.Errorf("mojibake.html: %v, want encoding_repaired", r)
+	}
+	if r := got["truncated.html"]; r == nil || num(r[3]) < 4 {
+		t.Errorf("truncated.html: %v, want its skills", r)
+	}
+	if m.Duplicates < 2 {
+		t.Errorf("duplicates = %d; ok.txt, invalid-utf8.txt and cp949-bare.txt are one posting", m.Duplicates)
+	}
+}
+
+func TestStrictAndExitCodes(t *testing.T) {
+	in := t.TempDir()
+	write(t, filepath.Join(in, "ok.txt"), []byte(goodKorean))
+	write(t, filepath.Join(in, "x.pdf"), []byte("%PDF"))
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"analyze", "--progress", "never", "-o", out, in}, &stdout, &stderr); code != 0 {
+		t.Errorf("exit %d with a rejected input, want 0: %s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(context.Background(), []string{"analyze", "--strict", "--progress", "never", "-o", out, in}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "--strict") {
+		t.Errorf("--strict: exit %d, stderr %q; want 1 and a reason", code, stderr.String())
+	}
+	if code := run(context.Background(), []string{"analyze", "--jobs", "0", in}, &stdout, &stderr); code != 1 {
+		t.Errorf("--jobs 0: exit %d, want 1", code)
+	}
+	if code := run(context.Background(), []string{"analyze", "--bogus", in}, &stdout, &stderr); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	// An --out folder that holds other files is not replaced.
+	other := t.TempDir()
+	write(t, filepath.Join(other, "thesis.tex"), []byte("mine"))
+	stderr.Reset()
+	if code := run(context.Background(), []string{"analyze", "--progress", "never", "-o", other, in}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "not empty") {
+		t.Errorf("foreign --out: exit %d, %q", code, stderr.String())
+	}
+	if data, _ := os.ReadFile(filepath.Join(other, "thesis.tex")); string(data) != "mine" {
+		t.Error("a foreign --out folder was touched")
+	}
+	// A canceled run leaves the previous outputs and no staging folder.
+	before, _ := os.ReadFile(filepath.Join(out, fileManifest))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if code := run(ctx, []string{"analyze", "--progress", "never", "-o", out, in}, &stdout, &stderr); code != 130 {
+		t.Errorf("canceled run: exit %d, want 130", code)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, fileManifest))
+	if !bytes.Equal(before, after) {
+		t.Error("a canceled run changed the previous outputs")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".out.jobstack-tmp-*")); len(left) > 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+// TestKillMidRun kills a real jobstack process with SIGKILL while it writes
+// and checks that the previous complete outputs are still there and whole.
+func TestKillMidRun(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("SIGKILL test needs Linux")
+	}
+	bin := filepath.Join(t.TempDir(), "jobstack")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	in := t.TempDir()
+	var big bytes.Buffer
+	for i := 0; i < 30000; i++ {
+		rec, _ := json.Marshal(map[string]string{"title": "Data Engineer " + strings.Repeat("x", i%7), "description": strings.ReplaceAll(goodKorean, "3년", string(rune('0'+i%10))+"년") + strings.Repeat(" 추가 설명", i%50) + " #" + strings.Repeat("k", i%13)})
+		big.Write(rec)
+		big.WriteByte('\n')
+	}
+	write(t, filepath.Join(in, "many.jsonl"), big.Bytes())
+	out := filepath.Join(t.TempDir(), "out")
+	first := exec.Command(bin, "analyze", "--progress", "never", "-o", out, "../../testdata/postings")
+	if b, err := first.CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, b)
+	}
+	want := map[string][]byte{}
+	for _, f := range []string{filePostings, fileSkills, fileReport, fileManifest} {
+		want[f], _ = os.ReadFile(filepath.Join(out, f))
+	}
+	for _, delay := range []time.Duration{50 * time.Millisecond, 300 * time.Millisecond, 900 * time.Millisecond} {
+		cmd := exec.Command(bin, "analyze", "--progress", "never", "-o", out, in)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		for f, data := range want {
+			got, err := os.ReadFile(filepath.Join(out, f))
+			if err != nil {
+				t.Fatalf("after SIGKILL at %v: %s: %v", delay, f, err)
+			}
+			if !bytes.Equal(got, data) {
+				// The run may have finished before the kill; then the
+				// outputs must be that run's, whole.
+				var m manifest
+				mb, _ := os.ReadFile(filepath.Join(out, fileManifest))
+				if json.Unmarshal(mb, &m) != nil || m.Inputs != 30000 {
+					t.Fatalf("after SIGKILL at %v: %s changed and is not a complete newer run", delay, f)
+				}
+			}
+		}
+	}
+}
