@@ -14,41 +14,51 @@ var englishFunctionWords = map[string]bool{
 	"that": true, "this": true, "who": true, "what": true, "experience": true, "team": true,
 }
 
-// DetectLanguage returns "ko", "en" or "mixed" from the script mix: Korean
-// text that names technologies in English is still "ko"; it is "mixed" only
-// when it also has English sentences.
+// DetectLanguage returns "ko", "en" or "mixed" from the script mix of the
+// lines: Korean text that names technologies in English is still "ko"; it is
+// "mixed" when it also has English lines: English headings ("What you'll
+// do") or sentences (Latin lines with English function words).
 func DetectLanguage(text string) string {
-	var hangul, latin int
-	for _, r := range text {
+	var hangul, latin, koLines, enLines int
+	for _, line := range strings.Split(text, "\n") {
+		var h, l int
+		for _, r := range line {
+			switch {
+			case r >= 0xAC00 && r <= 0xD7A3, r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F:
+				h++
+			case r < 0x80 && unicode.IsLetter(r):
+				l++
+			}
+		}
+		hangul += h
+		latin += l
 		switch {
-		case r >= 0xAC00 && r <= 0xD7A3, r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F:
-			hangul++
-		case r < 0x80 && unicode.IsLetter(r):
-			latin++
+		case h > 0 && h*2 >= l:
+			koLines++
+		case l >= 4 && h*4 < l:
+			if _, head := HeadingKind(line, false); head || hasFunctionWord(line) {
+				enLines++
+			}
 		}
 	}
-	if hangul == 0 {
-		return "en"
-	}
-	if latin == 0 {
-		return "ko"
-	}
-	words := 0
-	function := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !(r >= 'a' && r <= 'z') && r != '\'' }) {
-		words++
-		if englishFunctionWords[w] {
-			function++
-		}
-	}
-	ratio := float64(hangul) / float64(hangul+latin)
 	switch {
-	case ratio < 0.05:
+	case hangul == 0:
 		return "en"
-	case function >= 12 && function*12 >= words:
-		return "mixed"
-	case ratio < 0.35 && function >= 6:
+	case latin == 0:
+		return "ko"
+	case float64(hangul)/float64(hangul+latin) < 0.05 || koLines == 0:
+		return "en"
+	case enLines >= 2 && koLines >= 2:
 		return "mixed"
 	}
 	return "ko"
+}
+
+func hasFunctionWord(line string) bool {
+	for _, w := range strings.FieldsFunc(asciiLower(line), func(r rune) bool { return !(r >= 'a' && r <= 'z') && r != '\'' }) {
+		if englishFunctionWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -157,8 +157,10 @@ func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// particles may follow a short Korean term: 깃을, 자바로, 엑셀과.
-var particles = []string{"을", "를", "이", "가", "은", "는", "과", "와", "에", "의", "로", "으로", "도", "만", "및", "등", "기반", "활용", "경험", "사용", "개발", "환경", "관련", "능력", "역량", "지식", "이해", "프로그래밍", "언어", "스크립트", "숙련", "능숙", "에서", "까지", "부터", "처럼", "이나", "나", "랑", "이랑", "하고"}
+// particles and suffix words may follow a Korean term written without a
+// space: 깃을, 자바로, 엑셀과, 스파크기반, 플랫폼팀; anything else means the
+// term is part of a longer word (하이브 in 하이브리드).
+var particles = []string{"을", "를", "이", "가", "은", "는", "과", "와", "에", "의", "로", "으로", "도", "만", "및", "등", "기반", "활용", "경험", "사용", "개발", "환경", "관련", "능력", "역량", "지식", "이해", "프로그래밍", "언어", "스크립트", "숙련", "능숙", "에서", "까지", "부터", "처럼", "이나", "나", "랑", "이랑", "하고", "팀", "구축", "운영", "설계", "처리", "분석", "엔지니어", "클러스터", "서버", "시스템", "플랫폼", "파이프라인", "데이터", "기술", "도구", "툴", "서비스", "인프라", "쿼리", "모델", "작업", "업무", "라이브러리", "프레임워크", "버전", "연동", "적용", "도입", "학습", "전문", "중심", "위주", "또는", "혹은", "이상", "수준", "등의", "같은", "으로의", "로의", "에의", "상", "내", "간", "화", "적"}
 
 // hit is one accepted occurrence of a form.
 type hit struct {
@@ -187,8 +189,8 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if f.short && (c == '&' || c == '-' || c == '.' || c == '\'') {
 				return false
 			}
-		} else if first >= utf8.RuneSelf && isHangul(r) && isHangul(firstRune(pat)) && f.hangul <= 2 {
-			return false
+		} else if first >= utf8.RuneSelf && isHangul(r) && isHangul(firstRune(pat)) {
+			return false // 커머스 in 루미너리커머스
 		}
 	}
 	// Right side.
@@ -208,7 +210,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if f.short && (c == '&' || c == '\'' || (c == '-' && end+1 < len(text) && isAlnum(text[end+1]))) {
 				return false // "R&D", "C-level"
 			}
-		} else if last >= utf8.RuneSelf && isHangul(lastRune(pat)) && isHangul(r) && f.hangul <= 2 {
+		} else if last >= utf8.RuneSelf && isHangul(lastRune(pat)) && isHangul(r) {
 			rest := text[end:]
 			okParticle := false
 			for _, p := range particles {

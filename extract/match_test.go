@@ -88,6 +88,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"see https://github.com/x/spark-airflow for details", ""},
 		{"깃과 깃허브", "Git, GitHub"},
 		{"깃털처럼 가벼운", ""},
+		{"스파크기반 처리, 스파크를 쓰는 하이브리드", "Spark"},
+		{"루미너리스파크 주식회사", ""},
 		{"자바스크립트와 자바", "Java, JavaScript"},
 		{"ＳＱＬ", ""}, // NFKC happens before matching, in Normalize
 		{"ETL 파이프라인", "ETL"},

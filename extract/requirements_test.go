@@ -127,7 +127,8 @@ func TestDetectLanguage(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"데이터 파이프라인을 개발하고 운영합니다. Python, Airflow, Spark, Kafka, AWS를 사용합니다.", "ko"},
 		{"We are looking for a data engineer with experience in Python and SQL.", "en"},
-		{"데이터 엔지니어를 찾습니다.\nWhat you will do: you will build the data platform with our team and own the pipelines that we run for the analytics team and the rest of the company.", "mixed"},
+		{"데이터 엔지니어를 찾습니다.\nWhat you will do\n- you will build the data platform with our team\n자격요건\n- Python 경험 3년 이상", "mixed"},
+		{"Analytics Engineer (경력 3~5년)\n[About us]\n스텝로그는 리워드 앱을 운영합니다.\n- dbt, BigQuery, Airflow 경험", "ko"},
 	}
 	for _, tt := range tests {
 		if got := DetectLanguage(tt.in); got != tt.want {

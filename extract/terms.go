@@ -18,7 +18,18 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		is in on of to a an as at be by or if do so no up me my he she they them their its it's
 		bi dw dm dx cx rnd r&d esg ipo m&a vc pr ir ad ads seo sem crm erp scm mes plm wms oms pos kyc aml
 		e.g i.e vs fyi tbd tba n/a pdf ppt doc docx xls xlsx hwp zip
-		a/b ab oo xx yy zz o2o`)
+		a/b ab oo xx yy zz o2o
+		about benefits requirements preferred nice responsibilities qualifications what when where why how
+		party staging production service services product products platform system systems solution solutions
+		business company customer customers user users market marketing sales design engineering research
+		analysis analytics model models modeling pipeline pipelines infrastructure cloud server backend frontend
+		mobile web app apps application applications tool tools framework frameworks library libraries
+		process processing quality monitoring testing test tests review code coding software hardware
+		team teams growth global local korea seoul remote office hybrid onsite plus bonus level senior junior
+		manager lead leader head director intern internship full part time contract permanent welcome
+		summary overview mission vision values culture perks salary compensation equity stock options
+		health insurance vacation holiday holidays leave learning education training conference conferences
+		source truth layer layers mart marts warehouse lake lakehouse metrics metric dashboard dashboards report reports`)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -117,9 +128,20 @@ func techLooking(tok string, inKorean bool) bool {
 	case camel, dotted && upper+lower >= 3:
 		return true
 	case lower == 0 && upper >= 3 && upper <= 8:
-		return true
-	case inKorean && len(tok) >= 3 && digit == 0:
-		return true
+		return !commonAcronyms[tok]
+	case inKorean && len(tok) >= 3 && digit == 0 && tok[0] >= 'A' && tok[0] <= 'Z':
+		// A capitalised Latin word in Korean text is usually a product,
+		// unless it is a heading or an everyday English word.
+		if _, head := HeadingKind(tok, false); head {
+			return false
+		}
+		return !commonWords[asciiLower(tok)]
 	}
 	return false
 }
+
+// commonAcronyms are capitals that are not technologies.
+var commonAcronyms = wordSet(`PTO MAU DAU WAU KPI OKR ROI SLA SLO NDA FAQ CEO CTO CFO COO CPO CMO CSO VP HR PM PO QA UI UX
+	USA USD KRW EUR GBP PLN FTE EOE EEO LGBTQ ADA GPA TOEIC TOEFL OPIC IELTS MBA PHD NLP LLM RAG ETL ELT CRM ERP SCM
+	SaaS B2B B2C MVP POC PRD SDK API APIS REST HTTP JSON YAML HTML CSV PDF DAG DAGS SQL OLAP OLTP ASAP TBD ESG IPO
+	AND THE FOR WITH YOU OUR ARE NEW JOB JOBS TEAM DATA AI ML DL IT`)

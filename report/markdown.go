@@ -335,7 +335,7 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 
 func money(v float64) string {
 	switch {
-	case v >= 1e8:
+	case v >= 1e9:
 		return fmt.Sprintf("%.2fB", v/1e9)
 	case v >= 1e6:
 		return fmt.Sprintf("%.1fM", v/1e6)

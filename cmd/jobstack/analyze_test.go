@@ -90,7 +90,7 @@ func TestAnalyzeSample(t *testing.T) {
 		fmt.Sprintf("SELECT count(*) FROM '%s'", sk),
 		fmt.Sprintf("SELECT count(*) FROM '%s' s ANTI JOIN '%s' p USING (posting_id)", sk, pq),
 		fmt.Sprintf("SELECT maturity, count(*) FROM '%s' GROUP BY ALL ORDER BY ALL", pq),
-		fmt.Sprintf("SELECT count(*) FROM '%s' WHERE len(skills) <> (SELECT count(*) FROM '%s' s WHERE s.posting_id = p.posting_id AND s.kind = 'technology')", pq, sk),
+		fmt.Sprintf("SELECT count(*) FROM '%s' p WHERE len(p.skills) <> (SELECT count(*) FROM '%s' s WHERE s.posting_id = p.posting_id AND s.kind = 'technology')", pq, sk),
 	)
 	wantPostings := map[string]string{
 		"posting_id": "VARCHAR", "source": "VARCHAR", "title": "VARCHAR", "company": "VARCHAR", "language": "VARCHAR",

@@ -172,7 +172,8 @@ func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 				list = append(list, s)
 			}
 		}
-		fmt.Fprintf(w, "\n%ss (%d):\n", kind, len(list))
+		label := map[string]string{"technology": "technologies", "concept": "concepts"}[kind]
+		fmt.Fprintf(w, "\n%s (%d):\n", label, len(list))
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range list {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%d×\t%s\t%q\n", s.Name, s.Category, s.Requirement, s.Mentions, s.Via, trunc(s.Evidence, 90))

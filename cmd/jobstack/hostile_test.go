@@ -88,7 +88,7 @@ func TestHostileInputs(t *testing.T) {
 		"cp949-bare.txt":    euckr(t, goodKorean),
 		"mojibake.html":     []byte("<html><body><main><h2>Requirements</h2><p>Weâ€™re hiring a data engineer with 5+ years of experience in Python, Airflow and Spark. RÃ©sumÃ© welcome.</p></main></body></html>"),
 		"big-page.html":     []byte("<html><body><main>" + big + "</main></body></html>"),
-		"huge.html":         bytes.Repeat([]byte("<p>x</p>"), 3<<20/8), // over --max-bytes below
+		"huge.html":         bytes.Repeat([]byte("<p>x</p>"), 17<<20/8), // over the default --max-bytes
 		"notes.pdf":         []byte("%PDF-1.4 not a posting"),
 		"nav-only.html":     []byte("<html><head><script>var a=1</script></head><body><nav>Home | Jobs</nav></body></html>"),
 		"dir/deep.json":     []byte(`[{"title":"Data Engineer","description":"` + strings.ReplaceAll(goodKorean, "\n", `\n`) + `"}, ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `]`),
@@ -104,7 +104,7 @@ func TestHostileInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cfg := Config{Out: filepath.Join(t.TempDir(), "out"), Jobs: 4, MaxBytes: 2 << 20, Progress: "never", Inputs: []string{in}}
+	cfg := Config{Out: filepath.Join(t.TempDir(), "out"), Jobs: 4, MaxBytes: 16 << 20, Progress: "never", Inputs: []string{in}}
 	eng, err := newEngine(&cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -359,4 +359,3 @@ func generateJSONL(path string, n int) (int64, error) {
 	}
 	return total, nil
 }
-
