@@ -46,7 +46,7 @@ deps: $(DUCKDB)
 
 $(DUCKDB): tools/duckdb/package.json tools/duckdb/package-lock.json
 	@command -v npm >/dev/null 2>&1 || (apt-get update && apt-get install -y nodejs npm)
-	cd tools/duckdb && npm ci --no-audit --no-fund
+	cd tools/duckdb && npm install --no-audit --no-fund --no-save
 	@touch $@
 
 clean:
