@@ -147,6 +147,18 @@ func TestRecordFields(t *testing.T) {
 	}
 }
 
+func TestPipeJoinedField(t *testing.T) {
+	t.Parallel()
+	rec := map[string]any{"title": "Backend", "requirement": "ᆞ서버 개발 경험 3년 이상|[우대사항]|ᆞGraphQL 경험|ᆞAWS 경험"}
+	p, err := NewReader(Config{}).Parse(Input{Source: "p.csv#1", Format: FormatRecord, Record: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.SectionText(SectionPreferred); !strings.Contains(got, "GraphQL") || strings.Contains(got, "서버 개발") {
+		t.Errorf("preferred = %q", got)
+	}
+}
+
 func TestMapFields(t *testing.T) {
 	t.Parallel()
 	rec := map[string]any{"job_name": "Data Analyst", "corp": "Acme", "body_text": "We need SQL and Tableau skills for our analytics team, 2+ years of experience."}

@@ -198,7 +198,9 @@ func boundaryOK(text string, start, end int, f form) bool {
 		c := text[end]
 		r, _ := utf8.DecodeRuneInString(text[end:])
 		if isAlnum(last) {
-			if c < utf8.RuneSelf && isAlnum(c) {
+			// A plural of a longer name still names it: "PowerPoints".
+			plural := c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
+			if c < utf8.RuneSelf && isAlnum(c) && !plural {
 				return false
 			}
 			if (c == '+' || c == '#') && last != '+' && last != '#' {
@@ -229,10 +231,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 		if start == 0 || text[start-1] == '\n' || text[start-1] == '(' {
 			return false
 		}
-		if text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ' || text[end+1] == '\n') && start > 0 && text[start-1] == ' ' {
-			// "in C." ends a sentence; allow only when a cue decides.
-			return !f.ambiguous
-		}
+		// "… Python or R." ends a sentence: context decides.
 	}
 	return !inURL(text, start, end)
 }
@@ -424,10 +423,14 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	var out []Skill
 	add := func(ei int32, start, end int, via string) {
 		e := m.entries[ei]
-		req := RequirementOf(p.SectionAt(start))
+		sec := p.SectionAt(start)
+		req := RequirementOf(sec)
 		line := lineAt(p.Text, start)
+		// An inline cue decides within its line: "Kafka 경험자 우대" is
+		// preferred even under 자격요건; "Python is required" is required
+		// only in text without a heading (a heading outranks the line).
 		if cue, ok := LineCue(line); ok {
-			if cue == RequirementPreferred || req < RequirementRequired {
+			if cue == RequirementPreferred && req >= RequirementResponsibility || sec == SectionOther {
 				req = cue
 			}
 		}

@@ -85,6 +85,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"GCP BigQuery", "BigQuery, GCP"},
 		{"BigQuery only", "BigQuery"},
 		{"Node.js backend", "Node.js"},
+		{"create PowerPoints with Airflow", "Airflow"},
+		{"Sparks and SQLs", ""},
 		{"see https://github.com/x/spark-airflow for details", ""},
 		{"깃과 깃허브", "Git, GitHub"},
 		{"깃털처럼 가벼운", ""},
@@ -120,6 +122,7 @@ func TestMatchAmbiguous(t *testing.T) {
 		{"Glue ETL jobs", "AWS Glue, ETL"},
 		{"C/C++ 개발", "C, C++"},
 		{"golang", "Go"},
+		{"tools such as SQL, Python or R.", "Python, R, SQL"},
 	}
 	for _, tt := range tests {
 		if got := names(matchText(m, tt.in)); got != tt.want {

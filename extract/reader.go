@@ -361,10 +361,18 @@ func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, erro
 		{RoleBenefits, SectionBenefits},
 		{RoleProcess, SectionProcess},
 	}
+	// A scrape may put the same text in two section fields (Programmers'
+	// duties and requirements): read it once, under the stronger section.
+	strongest := map[string]SectionKind{}
+	for _, s := range sections {
+		if v := get(s.role); v != "" && s.kind > strongest[v] {
+			strongest[v] = s.kind
+		}
+	}
 	seen := map[string]bool{}
 	for _, s := range sections {
 		v := get(s.role)
-		if v == "" || seen[v] {
+		if v == "" || seen[v] || strongest[v] != s.kind {
 			continue
 		}
 		// "role" is a duties field in some scrapes and a job category in
@@ -425,9 +433,23 @@ func flatKeyFor(flat map[string]any, names []string, value string) string {
 // holds markup.
 func fieldLines(v string) []Line {
 	if looksLikeHTML(v) {
-		return HTMLText(v)
+		var out []Line
+		for _, l := range HTMLText(v) {
+			if strings.Count(l.Text, "|") >= 2 {
+				for _, part := range strings.Split(l.Text, "|") {
+					out = append(out, Line{Text: part})
+				}
+				continue
+			}
+			out = append(out, l)
+		}
+		return out
 	}
 	parts := strings.Split(v, "\n")
+	// Some scrapes join a field's lines with "|" ("ᆞ개발 경험|ᆞSQL 운영 경험").
+	if len(parts) == 1 && strings.Count(v, "|") >= 2 {
+		parts = strings.Split(v, "|")
+	}
 	lines := make([]Line, 0, len(parts))
 	for _, s := range parts {
 		text, head := stripMarkdown(s)

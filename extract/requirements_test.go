@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestYearsFromLine(t *testing.T) {
 	t.Parallel()
@@ -111,6 +114,9 @@ func TestHeadingKind(t *testing.T) {
 		{"1. Requirements", false, SectionRequirements, true},
 		{"우대사항: Kafka 경험", false, SectionPreferred, true},
 		{"자격요건 및 우대사항", true, SectionRequirements, true},
+		{"As a Data Scientist, you will:", false, SectionResponsibilities, true},
+		{"Our Ideal Candidate will have:", false, SectionRequirements, true},
+		{"Bonus points if you have:", false, SectionPreferred, true},
 		{"Python과 SQL에 능숙하신 분", false, 0, false},
 		{"We are building the future of data", false, 0, false},
 	}
@@ -119,6 +125,21 @@ func TestHeadingKind(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("HeadingKind(%q, %v) = %v, %v; want %v, %v", tt.in, tt.marked, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+func TestSplitGluedHeadings(t *testing.T) {
+	t.Parallel()
+	pad := strings.Repeat("We build things. ", 20)
+	in := "Who We AreAt Criteo, we connect shoppers. " + pad + "OverviewA Data Analyst works here." + pad + "we like it.QualificationsBachelor's degree in statistics. Requirements: SQL and Python."
+	got := SplitGluedHeadings(in)
+	for _, want := range []string{"\nWho We Are\nAt Criteo", "\nOverview\nA Data Analyst", "it.\nQualifications\nBachelor's", "\nRequirements:\n SQL"} {
+		if !strings.Contains("\n"+got, want) {
+			t.Errorf("SplitGluedHeadings lacks %q:\n%s", want, got)
+		}
+	}
+	if short := "QualificationsBachelor"; SplitGluedHeadings(short) != short {
+		t.Error("a short line was split")
 	}
 }
 

@@ -124,6 +124,16 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 			return k, true
 		}
 	}
+	// English headings are often sentences that end in a colon: "As a
+	// Data Scientist, you will:", "Our ideal candidate will have:".
+	if strings.HasSuffix(strings.TrimSpace(line), ":") && utf8.RuneCountInString(s) <= 70 {
+		low := asciiLower(s)
+		for _, c := range colonCues {
+			if strings.Contains(low, c.cue) {
+				return c.kind, true
+			}
+		}
+	}
 	if marked && utf8.RuneCountInString(s) <= 40 {
 		key := headingKey(s)
 		for _, w := range markedPrefixes {
@@ -133,6 +143,71 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 		}
 	}
 	return 0, false
+}
+
+// colonCues read a sentence heading ending in a colon, in this order.
+var colonCues = []struct {
+	cue  string
+	kind SectionKind
+}{
+	{"nice to have", SectionPreferred}, {"bonus", SectionPreferred}, {"a plus", SectionPreferred}, {"preferred", SectionPreferred},
+	{"would be great", SectionPreferred}, {"ideally", SectionPreferred}, {"desired", SectionPreferred},
+	{"benefit", SectionBenefits}, {"perks", SectionBenefits}, {"we offer", SectionBenefits}, {"you'll get", SectionBenefits}, {"you will get", SectionBenefits},
+	{"will have", SectionRequirements}, {"ideal candidate", SectionRequirements}, {"qualification", SectionRequirements},
+	{"requirement", SectionRequirements}, {"you have", SectionRequirements}, {"you bring", SectionRequirements},
+	{"looking for", SectionRequirements}, {"must have", SectionRequirements}, {"skills", SectionRequirements},
+	{"you should", SectionRequirements}, {"you need", SectionRequirements}, {"required", SectionRequirements},
+	{"experience", SectionRequirements},
+	{"you will", SectionResponsibilities}, {"you'll", SectionResponsibilities}, {"responsibilit", SectionResponsibilities},
+	{"duties", SectionResponsibilities}, {"the role", SectionResponsibilities}, {"day to day", SectionResponsibilities},
+	{"your job", SectionResponsibilities}, {"you would", SectionResponsibilities},
+	{"about us", SectionCompany}, {"who we are", SectionCompany}, {"about the company", SectionCompany},
+}
+
+// gluedHeadings are English headings that scrapes glue to the next
+// sentence when they drop the line breaks ("QualificationsBachelor's").
+var gluedHeadings = []string{
+	"Essential Duties and Responsibilities", "Duties and Responsibilities", "Key Responsibilities", "Responsibilities",
+	"Preferred Qualifications", "Minimum Qualifications", "Basic Qualifications", "Required Qualifications", "Qualifications",
+	"Requirements", "Required Skills", "Preferred Skills", "Desired Skills", "Nice to Have", "Nice to have",
+	"What You'll Do", "What you'll do", "What You Will Do", "What you will do", "What We're Looking For", "What we're looking for",
+	"What You Bring", "Who You Are", "Who We Are", "About Us", "About the Role", "About the Team", "Job Description",
+	"Job Summary", "Position Summary", "Overview", "Benefits", "Perks", "Bonus Points", "Education", "Skills",
+}
+
+// SplitGluedHeadings puts known English headings that a scrape glued to
+// the surrounding sentences on lines of their own. Only long lines are
+// touched: a posting whose line breaks survived has nothing to split.
+func SplitGluedHeadings(line string) string {
+	if len(line) < 300 {
+		return line
+	}
+	out := line
+	for _, h := range gluedHeadings {
+		from := 0
+		for {
+			i := strings.Index(out[from:], h)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(h)
+			if j < len(out) && out[j] == ':' {
+				j++
+			}
+			glued := j < len(out) && out[j] >= 'A' && out[j] <= 'Z'
+			colon := j > i+len(h)
+			prevOK := i == 0 || out[i-1] == '.' || out[i-1] == '!' || out[i-1] == '?' || out[i-1] >= 'a' && out[i-1] <= 'z' || out[i-1] == ')'
+			spaced := i > 1 && out[i-1] == ' ' && (out[i-2] == '.' || out[i-2] == '!' || out[i-2] == '?')
+			if (glued || colon) && (prevOK || spaced) {
+				out = out[:i] + "\n" + out[i:j] + "\n" + out[j:]
+				from = j + 2
+				continue
+			}
+			from = j
+		}
+	}
+	return out
 }
 
 // markedPrefixes recognise marked-up headings that carry extra words:
@@ -198,7 +273,11 @@ func (b *builder) addLines(lines []Line, base SectionKind) {
 		if text == "" {
 			continue
 		}
+		if len(text) >= 300 {
+			text = SplitGluedHeadings(text)
+		}
 		for _, part := range strings.Split(text, "\n") {
+			part = strings.TrimSpace(part)
 			if k, ok := HeadingKind(part, l.Heading); ok {
 				b.open(k, strings.TrimSpace(part))
 			}

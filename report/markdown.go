@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strings"
 )
@@ -363,41 +362,11 @@ func topTech(st *Stats, class string, n int) []string {
 	return out
 }
 
-// distinctive lists the technologies most over-represented in a class:
-// lift = (share of class postings) / (share of other postings), smoothed.
+// distinctive formats distinctiveLifts for the markdown report.
 func distinctive(st *Stats, class string, n int) []string {
-	inClass := st.ClassPostings[class]
-	others := st.Postings - inClass
-	if inClass == 0 || others == 0 {
-		return nil
-	}
-	type lf struct {
-		t    string
-		lift float64
-		a, b int
-	}
-	var out []lf
-	for t, ts := range st.Tech {
-		a := ts.ByClass[class]
-		if a < 2 {
-			continue
-		}
-		b := ts.Postings - a
-		lift := (float64(a) / float64(inClass)) / ((float64(b) + 0.5) / float64(others))
-		out = append(out, lf{t, lift, a, b})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].lift != out[j].lift {
-			return out[i].lift > out[j].lift
-		}
-		return out[i].t < out[j].t
-	})
 	var s []string
-	for i, x := range out {
-		if i == n || x.lift < 1.2 {
-			break
-		}
-		s = append(s, fmt.Sprintf("%s ×%.1f (%d vs %d)", EscapeCell(x.t), math.Round(x.lift*10)/10, x.a, x.b))
+	for _, x := range distinctiveLifts(st, class, n) {
+		s = append(s, fmt.Sprintf("%s ×%.1f (%d vs %d)", EscapeCell(x.Tech), x.Lift, x.InClass, x.Outside))
 	}
 	return s
 }
