@@ -199,7 +199,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 		r, _ := utf8.DecodeRuneInString(text[end:])
 		if isAlnum(last) {
 			// A plural of a longer name still names it: "PowerPoints".
-			plural := c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
+			plural := f.exact == "" && c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
 			if c < utf8.RuneSelf && isAlnum(c) && !plural {
 				return false
 			}

@@ -36,6 +36,7 @@ entries:
   - {id: amazon_redshift, name: Amazon Redshift, kind: technology, category: warehouse, parent: aws, aliases: [redshift, 레드시프트]}
   - {id: gcp, name: GCP, kind: technology, category: cloud_platform, aliases: [google cloud]}
   - {id: bigquery, name: BigQuery, kind: technology, category: warehouse, parent: gcp, aliases: [gcp bigquery, 빅쿼리]}
+  - {id: spring, name: Spring, kind: technology, category: framework, aliases: [스프링], exact: [Spring]}
   - {id: nodejs, name: Node.js, kind: technology, category: framework, aliases: [nodejs, node js]}
   - {id: etl, name: ETL, kind: concept, category: processing}
 `
@@ -86,6 +87,7 @@ func TestMatchBoundaries(t *testing.T) {
 		{"BigQuery only", "BigQuery"},
 		{"Node.js backend", "Node.js"},
 		{"create PowerPoints with Airflow", "Airflow"},
+		{"a warehouse in Colorado Springs", ""},
 		{"Sparks and SQLs", ""},
 		{"see https://github.com/x/spark-airflow for details", ""},
 		{"깃과 깃허브", "Git, GitHub"},
