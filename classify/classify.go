@@ -335,7 +335,15 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 	if title != "" {
 		for _, rr := range c.rules.Roles {
 			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
-				return rr.Role, []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+				ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+				// "Python Engineer", "Developer": a generic title whose
+				// duties are plainly data work is read by its duties.
+				if rr.Role == "software_engineer" {
+					if role, hits, n := c.dutyRole(p, low); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, low, "software_engineer")+1 {
+						return role, append(ev, fmt.Sprintf("generic title; duties mention %s", quoteAll(hits)))
+					}
+				}
+				return rr.Role, ev
 			}
 		}
 		if w := firstWord(title, c.rules.NonTech); w != "" {
@@ -343,23 +351,7 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 		}
 	}
 	// No title, or a title that names no role: read the duties.
-	duties := strings.ToLower(p.SectionText(extract.SectionResponsibilities) + "\n" + p.SectionText(extract.SectionRequirements))
-	if strings.TrimSpace(duties) == "" {
-		duties = low
-	}
-	best, bestN := "", 0
-	var bestHits []string
-	for _, rr := range c.rules.Roles {
-		var hits []string
-		for _, d := range rr.Duties {
-			if phraseIndex(duties, d) >= 0 {
-				hits = append(hits, d)
-			}
-		}
-		if len(hits) > bestN {
-			best, bestN, bestHits = rr.Role, len(hits), hits
-		}
-	}
+	best, bestHits, bestN := c.dutyRole(p, low)
 	if bestN >= 2 {
 		return best, []string{fmt.Sprintf("duties mention %s", quoteAll(bestHits))}
 	}
@@ -367,6 +359,51 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 		return "other", []string{fmt.Sprintf("title %q names no engineering or data role", p.Title)}
 	}
 	return "other", []string{"no title and too few duty phrases"}
+}
+
+// duties is the text a role is read from: duties and requirements, or
+// the whole text when it has neither.
+func duties(p *extract.Posting, low string) string {
+	d := strings.ToLower(p.SectionText(extract.SectionResponsibilities) + "\n" + p.SectionText(extract.SectionRequirements))
+	if strings.TrimSpace(d) == "" {
+		return low
+	}
+	return d
+}
+
+// dutyRole is the role whose duty phrases the posting mentions most.
+func (c *Classifier) dutyRole(p *extract.Posting, low string) (string, []string, int) {
+	d := duties(p, low)
+	best, bestN := "", 0
+	var bestHits []string
+	for _, rr := range c.rules.Roles {
+		var hits []string
+		for _, w := range rr.Duties {
+			if phraseIndex(d, w) >= 0 {
+				hits = append(hits, w)
+			}
+		}
+		if len(hits) > bestN {
+			best, bestN, bestHits = rr.Role, len(hits), hits
+		}
+	}
+	return best, bestHits, bestN
+}
+
+func (c *Classifier) dutyCount(p *extract.Posting, low, role string) int {
+	d := duties(p, low)
+	n := 0
+	for _, rr := range c.rules.Roles {
+		if rr.Role != role {
+			continue
+		}
+		for _, w := range rr.Duties {
+			if phraseIndex(d, w) >= 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func quoteAll(ss []string) string {
