@@ -128,7 +128,8 @@ var degreeWords = []struct {
 }{
 	{"학력무관", DegreeNone}, {"학력 무관", DegreeNone}, {"학력 제한 없", DegreeNone}, {"학력제한없", DegreeNone},
 	{"no degree required", DegreeNone}, {"degree not required", DegreeNone}, {"degree is not required", DegreeNone},
-	{"고졸", DegreeNone}, {"고등학교", DegreeNone}, {"초대졸", DegreeNone}, {"전문학사", DegreeNone}, {"대학(2,3년)", DegreeNone},
+	{"고졸", DegreeNone}, {"고등학교", DegreeNone}, {"초대졸", DegreeNone}, {"전문학사", DegreeNone}, {"(2,3년)", DegreeNone},
+	{"2,3년제", DegreeNone}, {"2~3년제", DegreeNone}, {"2년제", DegreeNone}, {"3년제", DegreeNone}, {"전문대", DegreeNone},
 	{"high school diploma", DegreeNone}, {"associate degree", DegreeNone}, {"associate's degree", DegreeNone},
 	{"박사", DegreePhD}, {"phd", DegreePhD}, {"ph.d", DegreePhD}, {"doctorate", DegreePhD}, {"doctoral", DegreePhD},
 	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
@@ -201,7 +202,9 @@ func ParseRequirements(p *Posting, extra []string) {
 	lines = append(lines, extra...)
 	for _, s := range p.Sections {
 		switch s.Kind {
-		case SectionBenefits, SectionCompany, SectionProcess:
+		case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
+			// What a posting only prefers is not a requirement: "석사
+			// 이상 우대", "5+ years is a plus".
 			continue
 		}
 		lines = append(lines, strings.Split(p.Text[s.Start:s.End], "\n")...)

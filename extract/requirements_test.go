@@ -49,6 +49,7 @@ func TestDegreeFromLine(t *testing.T) {
 		{"학력: 대졸(4년재) 이상", DegreeBachelor, false, true},
 		{"대학교졸업(4년) 이상", DegreeBachelor, false, true},
 		{"학력무관", DegreeNone, false, true},
+		{"대학졸업(2,3년) 이상", DegreeNone, false, true},
 		{"석사 이상", DegreeMaster, false, true},
 		{"석사 이상 우대", DegreeUnspecified, false, false},
 		{"Bachelor's degree in Computer Science or equivalent experience", DegreeBachelor, true, true},
