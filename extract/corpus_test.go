@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+const corpusDir = "../../shared/corpus"
+
+// corpusFloor is what each source must keep reaching: the share of its
+// postings with a requirements section, with a title and company, and
+// with years found where the text states them. The floors sit a little
+// under what was measured, so a regression fails and noise does not.
+type corpusFloor struct {
+	requirements, titleCompany, years float64
+}
+
+var corpusFloors = map[string]corpusFloor{
+	"ko_wanted_jeongsabin":        {0.98, 0.99, 0.96},
+	"ko_jumpit_enapeace":          {0.97, 0.98, 0.97},
+	"ko_wanted_programmers_2024f": {0.96, 0.98, 0.95},
+	"ko_wanted_kdyeon":            {0.97, 0.0, 0.88}, // the scrape has no company field
+	"en_linkedin_indeed_2018":     {0.37, 0.98, 0.82}, // free text; many postings have no headings
+	"en_glassdoor_ds_2020":        {0.70, 0.98, 0.95},
+	"en_nofluffjobs_pl":           {0.05, 0.0, 0.90}, // description block only; no company field
+	"en_remoteok_api":             {0.30, 0.95, 0.80},
+}
+
+// TestCorpus reads every source in ../shared/corpus and prints, per source,
+// how much of it comes out structured. It skips when the corpus is absent.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	rd := NewReader(Config{})
+	type stat struct {
+		read, rejected, req, titleCo, yearsText, yearsFound, degree int
+	}
+	stats := map[string]*stat{}
+	for folder := range corpusFloors {
+		files, _ := filepath.Glob(filepath.Join(corpusDir, folder, "*"))
+		st := &stat{}
+		stats[folder] = st
+		for _, f := range files {
+			format := FormatOf(f)
+			if !IsRecordFormat(format) {
+				continue
+			}
+			fh, err := os.Open(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			Records(f, format, fh, 16<<20, func(in Input) bool {
+				p, err := rd.Parse(in)
+				if err != nil {
+					st.rejected++
+					return true
+				}
+				st.read++
+				if p.HasSection(SectionRequirements) {
+					st.req++
+				}
+				if p.Title != "" && p.Company != "" {
+					st.titleCo++
+				}
+				// Years are looked for where a posting states requirements:
+				// not in benefits ("3년 이상 근속"), the company intro or
+				// what it only prefers.
+				var reqText strings.Builder
+				for _, sec := range p.Sections {
+					switch sec.Kind {
+					case SectionOther, SectionRequirements, SectionResponsibilities:
+						reqText.WriteString(p.Text[sec.Start:sec.End])
+					}
+				}
+				low := strings.ToLower(reqText.String() + "\n" + p.Title)
+				if strings.Contains(low, "년 이상") || strings.Contains(low, "years of") || strings.Contains(low, "years experience") || strings.Contains(low, "신입") {
+					st.yearsText++
+					if p.Requirements.HasYears {
+						st.yearsFound++
+					}
+				}
+				if p.Requirements.Degree != DegreeUnspecified {
+					st.degree++
+				}
+				return true
+			})
+			fh.Close()
+		}
+	}
+	names := make([]string, 0, len(stats))
+	for n := range stats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	share := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-28s %6s %5s %13s %14s %11s %7s\n", "source", "read", "rej", "requirements", "title+company", "years/text", "degree")
+	for _, n := range names {
+		s := stats[n]
+		fmt.Fprintf(&table, "%-28s %6d %5d %12.1f%% %13.1f%% %10.1f%% %6.1f%%\n", n, s.read, s.rejected,
+			100*share(s.req, s.read), 100*share(s.titleCo, s.read), 100*share(s.yearsFound, s.yearsText), 100*share(s.degree, s.read))
+		f := corpusFloors[n]
+		if got := share(s.req, s.read); got < f.requirements {
+			t.Errorf("%s: %.3f of postings have a requirements section, floor %.2f", n, got, f.requirements)
+		}
+		if got := share(s.titleCo, s.read); got < f.titleCompany {
+			t.Errorf("%s: %.3f of postings have a title and company, floor %.2f", n, got, f.titleCompany)
+		}
+		if got := share(s.yearsFound, s.yearsText); got < f.years {
+			t.Errorf("%s: years found in %.3f of postings that state them, floor %.2f", n, got, f.years)
+		}
+	}
+	t.Logf("corpus extraction:\n%s", table.String())
+}
