@@ -23,7 +23,7 @@ var corpusFloors = map[string]corpusFloor{
 	"ko_wanted_jeongsabin":        {0.98, 0.99, 0.96},
 	"ko_jumpit_enapeace":          {0.97, 0.98, 0.97},
 	"ko_wanted_programmers_2024f": {0.96, 0.98, 0.95},
-	"ko_wanted_kdyeon":            {0.97, 0.0, 0.88}, // the scrape has no company field
+	"ko_wanted_kdyeon":            {0.97, 0.0, 0.88},  // the scrape has no company field
 	"en_linkedin_indeed_2018":     {0.37, 0.98, 0.82}, // free text; many postings have no headings
 	"en_glassdoor_ds_2020":        {0.70, 0.98, 0.95},
 	"en_nofluffjobs_pl":           {0.05, 0.0, 0.90}, // description block only; no company field

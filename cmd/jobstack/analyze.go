@@ -746,6 +746,9 @@ func (c *collector) finish(start time.Time) error {
 	if err := writeFile(c.st.path(fileReport), func(w io.Writer) error { return report.WriteMarkdown(w, c.stats, info) }); err != nil {
 		return err
 	}
+	if err := writeFile(c.st.path(fileHTML), func(w io.Writer) error { return report.WriteHTML(w, c.stats, info) }); err != nil {
+		return err
+	}
 	if err := writeFile(c.st.path(fileTerms), func(w io.Writer) error { return writeTerms(w, c.stats) }); err != nil {
 		return err
 	}
@@ -763,7 +766,7 @@ func (c *collector) finish(start time.Time) error {
 	s.EncodingRepaired = c.stats.Repaired
 	s.Options = map[string]any{"max_bytes": c.cfg.MaxBytes, "keep_duplicates": c.cfg.KeepDuplicates, "strict": c.cfg.Strict,
 		"taxonomy": c.cfg.Taxonomy, "rules": c.cfg.Rules, "map": c.cfg.Map, "near_duplicate_max_bits": dedup.MaxDistance}
-	s.Outputs = []string{filePostings, fileSkills, fileReport, fileRejects, fileTerms, fileManifest}
+	s.Outputs = []string{filePostings, fileSkills, fileReport, fileHTML, fileRejects, fileTerms, fileManifest}
 	if s.Inputs != s.Postings+s.Duplicates+s.Rejected {
 		return fmt.Errorf("internal error: accounting does not add up: %d inputs != %d postings + %d duplicates + %d rejected", s.Inputs, s.Postings, s.Duplicates, s.Rejected)
 	}

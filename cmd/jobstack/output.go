@@ -16,6 +16,7 @@ const (
 	filePostings = "postings.parquet"
 	fileSkills   = "skills.parquet"
 	fileReport   = "report.md"
+	fileHTML     = "report.html"
 	fileRejects  = "rejects.jsonl"
 	fileTerms    = "unknown_terms.jsonl"
 )
