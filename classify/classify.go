@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+
 	"github.com/jobstack/jobstack/extract"
 )
 
@@ -31,6 +33,41 @@ type Classifier struct {
 	dataRoles map[string]bool
 	signalIdx map[string]int
 	order     []int // signals without conditions first, then those with
+	phrases   []string
+	phraseID  map[string]int
+	trie      *ahocorasick.Trie // every phrase the rules look for in text, found in one pass
+}
+
+// found holds where each rule phrase first occurs in a posting's text.
+type found []int32
+
+// at returns the byte offset of phrase's first whole-word occurrence, or -1.
+func (c *Classifier) at(f found, phrase string) int {
+	if i, ok := c.phraseID[phrase]; ok {
+		return int(f[i])
+	}
+	return -1
+}
+
+// scan finds the first occurrence of every rule phrase in low in one pass.
+func (c *Classifier) scan(low string) found {
+	f := make(found, len(c.phrases))
+	for i := range f {
+		f[i] = -1
+	}
+	c.trie.Walk([]byte(low), func(end, n, pattern int64) bool {
+		start := int(end) - int(n) + 1
+		if f[pattern] >= 0 {
+			return true
+		}
+		ph := c.phrases[pattern]
+		if asciiWordy(ph) && !wordBounded(low, start, start+len(ph)) {
+			return true
+		}
+		f[pattern] = int32(start)
+		return true
+	})
+	return f
 }
 
 // New compiles rules into a classifier.
@@ -57,6 +94,29 @@ func New(rules *Rules) (*Classifier, error) {
 			c.order = append(c.order, i)
 		}
 	}
+	c.phraseID = map[string]int{}
+	add := func(list []string) {
+		for _, ph := range list {
+			if _, ok := c.phraseID[ph]; !ok && ph != "" {
+				c.phraseID[ph] = len(c.phrases)
+				c.phrases = append(c.phrases, ph)
+			}
+		}
+	}
+	for _, s := range rules.Signals {
+		add(s.Phrases)
+	}
+	for _, rr := range rules.Roles {
+		add(rr.Duties)
+	}
+	add(rules.Seniority.LeadText)
+	add(rules.Focus.Analytics)
+	add(rules.Focus.Platform)
+	b := ahocorasick.NewTrieBuilder()
+	for _, ph := range c.phrases {
+		b.AddString(ph)
+	}
+	c.trie = b.Build()
 	return c, nil
 }
 
@@ -66,14 +126,15 @@ func (c *Classifier) Rules() *Rules { return c.rules }
 // Classify labels a posting from its text and extracted skills.
 func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result {
 	var res Result
-	low := strings.ToLower(p.Text)
+	low := asciiLower(p.Text)
 	title := strings.ToLower(p.Title)
-	res.Role, res.RoleEvidence = c.role(p, title, low)
-	res.Seniority, res.SeniorityEvidence = c.seniority(p, title, low)
+	f := c.scan(low)
+	res.Role, res.RoleEvidence = c.role(p, title, low, f)
+	res.Seniority, res.SeniorityEvidence = c.seniority(p, title, f)
 	if res.Role == "data_engineer" || res.Role == "analytics_engineer" {
-		res.DEFocus, res.DEFocusEvidence = c.focus(res.Role, low)
+		res.DEFocus, res.DEFocusEvidence = c.focus(res.Role, f)
 	}
-	c.maturity(p, skills, low, &res)
+	c.maturity(p, skills, f, &res)
 	return res
 }
 
@@ -109,7 +170,7 @@ func (c *Classifier) requirementWeight(r extract.Requirement) float64 {
 	return c.sectionWeight(extract.SectionOther)
 }
 
-func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, low string, res *Result) {
+func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f found, res *Result) {
 	scores := map[string]float64{}
 	type fired struct {
 		class  string
@@ -126,7 +187,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, low st
 		if len(s.Absent) > 0 && anyFired(firedIDs, s.Absent) {
 			continue
 		}
-		items := c.items(s, p, skills, low)
+		items := c.items(s, p, skills, f)
 		if len(s.Absent) > 0 && len(items) == 0 && len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil {
 			items = []item{{label: "none of " + strings.Join(s.Absent, ", "), weight: 1}}
 		}
@@ -212,7 +273,7 @@ func anyFired(fired map[string]bool, ids []string) bool {
 
 // items lists what a signal finds in a posting, with the section weight of
 // each.
-func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, low string) []item {
+func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
 		for _, sk := range skills {
@@ -222,7 +283,7 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		}
 	}
 	for _, ph := range s.Phrases {
-		off := phraseIndex(low, ph)
+		off := c.at(f, ph)
 		if off < 0 {
 			continue
 		}
@@ -272,6 +333,23 @@ func phraseIndex(low, ph string) int {
 		}
 		from = i + 1
 	}
+}
+
+// asciiLower lowers ASCII letters only: Korean has no case, and byte
+// offsets stay those of the original text.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 32
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func asciiWordy(s string) bool {
@@ -331,7 +409,7 @@ func firstWord(s string, words []string) string {
 	return ""
 }
 
-func (c *Classifier) role(p *extract.Posting, title, low string) (string, []string) {
+func (c *Classifier) role(p *extract.Posting, title, low string, f found) (string, []string) {
 	if title != "" {
 		for _, rr := range c.rules.Roles {
 			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
@@ -339,7 +417,7 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 				// "Python Engineer", "Developer": a generic title whose
 				// duties are plainly data work is read by its duties.
 				if rr.Role == "software_engineer" {
-					if role, hits, n := c.dutyRole(p, low); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, low, "software_engineer")+1 {
+					if role, hits, n := c.dutyRole(p, f); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, f, "software_engineer")+1 {
 						return role, append(ev, fmt.Sprintf("generic title; duties mention %s", quoteAll(hits)))
 					}
 				}
@@ -351,7 +429,7 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 		}
 	}
 	// No title, or a title that names no role: read the duties.
-	best, bestHits, bestN := c.dutyRole(p, low)
+	best, bestHits, bestN := c.dutyRole(p, f)
 	if bestN >= 2 {
 		return best, []string{fmt.Sprintf("duties mention %s", quoteAll(bestHits))}
 	}
@@ -361,25 +439,33 @@ func (c *Classifier) role(p *extract.Posting, title, low string) (string, []stri
 	return "other", []string{"no title and too few duty phrases"}
 }
 
-// duties is the text a role is read from: duties and requirements, or
-// the whole text when it has neither.
-func duties(p *extract.Posting, low string) string {
-	d := strings.ToLower(p.SectionText(extract.SectionResponsibilities) + "\n" + p.SectionText(extract.SectionRequirements))
-	if strings.TrimSpace(d) == "" {
-		return low
+// inDuties reports whether a phrase occurs in the text a role is read
+// from: duties and requirements, or anywhere when the posting has neither.
+func (c *Classifier) inDuties(p *extract.Posting, f found, phrase string) bool {
+	off := c.at(f, phrase)
+	if off < 0 {
+		return false
 	}
-	return d
+	if !p.HasSection(extract.SectionResponsibilities) && !p.HasSection(extract.SectionRequirements) {
+		return true
+	}
+	// The first occurrence may sit elsewhere; look for one in the duties.
+	for _, k := range []extract.SectionKind{extract.SectionResponsibilities, extract.SectionRequirements} {
+		if phraseIndex(asciiLower(p.SectionText(k)), phrase) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // dutyRole is the role whose duty phrases the posting mentions most.
-func (c *Classifier) dutyRole(p *extract.Posting, low string) (string, []string, int) {
-	d := duties(p, low)
+func (c *Classifier) dutyRole(p *extract.Posting, f found) (string, []string, int) {
 	best, bestN := "", 0
 	var bestHits []string
 	for _, rr := range c.rules.Roles {
 		var hits []string
 		for _, w := range rr.Duties {
-			if phraseIndex(d, w) >= 0 {
+			if c.inDuties(p, f, w) {
 				hits = append(hits, w)
 			}
 		}
@@ -390,15 +476,14 @@ func (c *Classifier) dutyRole(p *extract.Posting, low string) (string, []string,
 	return best, bestHits, bestN
 }
 
-func (c *Classifier) dutyCount(p *extract.Posting, low, role string) int {
-	d := duties(p, low)
+func (c *Classifier) dutyCount(p *extract.Posting, f found, role string) int {
 	n := 0
 	for _, rr := range c.rules.Roles {
 		if rr.Role != role {
 			continue
 		}
 		for _, w := range rr.Duties {
-			if phraseIndex(d, w) >= 0 {
+			if c.inDuties(p, f, w) {
 				n++
 			}
 		}
@@ -414,7 +499,7 @@ func quoteAll(ss []string) string {
 	return strings.Join(q, ", ")
 }
 
-func (c *Classifier) seniority(p *extract.Posting, title, low string) (string, []string) {
+func (c *Classifier) seniority(p *extract.Posting, title string, f found) (string, []string) {
 	sr := c.rules.Seniority
 	r := p.Requirements
 	if title != "" {
@@ -447,21 +532,30 @@ func (c *Classifier) seniority(p *extract.Posting, title, low string) (string, [
 	case r.YearsMin <= sr.MidMax:
 		return "mid", []string{ev}
 	}
-	if w := firstWord(low, sr.LeadText); w != "" {
+	if w := c.firstFound(f, sr.LeadText); w != "" {
 		return "lead", []string{ev, fmt.Sprintf("duties: %q", w)}
 	}
 	return "senior", []string{ev}
 }
 
-func (c *Classifier) focus(role, low string) (string, []string) {
+func (c *Classifier) firstFound(f found, words []string) string {
+	for _, w := range words {
+		if c.at(f, w) >= 0 {
+			return w
+		}
+	}
+	return ""
+}
+
+func (c *Classifier) focus(role string, f found) (string, []string) {
 	var a, pl []string
 	for _, w := range c.rules.Focus.Analytics {
-		if phraseIndex(low, w) >= 0 {
+		if c.at(f, w) >= 0 {
 			a = append(a, w)
 		}
 	}
 	for _, w := range c.rules.Focus.Platform {
-		if phraseIndex(low, w) >= 0 {
+		if c.at(f, w) >= 0 {
 			pl = append(pl, w)
 		}
 	}

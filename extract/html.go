@@ -12,6 +12,7 @@ import (
 type Line struct {
 	Text    string
 	Heading bool // an <h1>–<h6>, <dt>, or a line that is wholly bold
+	normal  bool // Text is already normalised
 }
 
 // htmlPage is what one tokenizer pass over a page yields.

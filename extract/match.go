@@ -285,8 +285,13 @@ var genericCues = []string{"언어", "language", "programming", "프로그래밍
 // requirement level of each from the section it sits in and any inline cue
 // on its line.
 func (m *Matcher) Match(p *Posting) []Skill {
+	return m.aggregate(p, m.hits(p.Text))
+}
+
+// MatchTerms is Match and UnknownTerms in one pass over the text.
+func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
 	hits := m.hits(p.Text)
-	return m.aggregate(p, hits)
+	return m.aggregate(p, hits), m.unknownTerms(p, hits)
 }
 
 // hits returns the accepted, non-overlapping occurrences in text.
@@ -421,9 +426,21 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	byEntry := map[int32]int{}
 	var out []Skill
+	// Hits come in text order, so rune offsets and sections advance with them.
+	runeAt, byteAt := 0, 0
+	secIdx := 0
+	sectionAt := func(off int) SectionKind {
+		for secIdx < len(p.Sections) && p.Sections[secIdx].End <= off {
+			secIdx++
+		}
+		if secIdx < len(p.Sections) && p.Sections[secIdx].Start <= off {
+			return p.Sections[secIdx].Kind
+		}
+		return SectionOther
+	}
 	add := func(ei int32, start, end int, via string) {
 		e := m.entries[ei]
-		sec := p.SectionAt(start)
+		sec := sectionAt(start)
 		req := RequirementOf(sec)
 		line := lineAt(p.Text, start)
 		// An inline cue decides within its line: "Kafka 경험자 우대" is
@@ -446,10 +463,14 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		if via == "" {
 			via = "matched " + strings.TrimSpace(p.Text[start:end])
 		}
+		if start >= byteAt {
+			runeAt += utf8.RuneCountInString(p.Text[byteAt:start])
+			byteAt = start
+		}
 		out = append(out, Skill{
 			ID: e.ID, Name: e.Name, Kind: e.Kind, Category: e.Category, Parent: e.Parent,
 			Requirement: req, Mentions: 1, Evidence: evidenceAround(line, p.Text[start:end]),
-			Offset: utf8.RuneCountInString(p.Text[:start]), Via: via,
+			Offset: runeAt, Via: via,
 		})
 	}
 	for _, h := range hits {

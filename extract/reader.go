@@ -286,7 +286,7 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 	var lines []Line
 	for _, l := range strings.Split(Normalize(src), "\n") {
 		text, head := stripMarkdown(l)
-		lines = append(lines, Line{Text: text, Heading: head})
+		lines = append(lines, Line{Text: text, Heading: head, normal: true})
 	}
 	var b builder
 	b.addLines(lines, SectionOther)

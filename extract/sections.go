@@ -269,7 +269,10 @@ func (b *builder) line(s string) {
 func (b *builder) addLines(lines []Line, base SectionKind) {
 	b.open(base, "")
 	for _, l := range lines {
-		text := Normalize(l.Text)
+		text := l.Text
+		if !l.normal {
+			text = Normalize(text)
+		}
 		if text == "" {
 			continue
 		}

@@ -44,8 +44,11 @@ func wordSet(words string) map[string]bool {
 // ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
 // uses an English word that is not a product). Each term is listed once.
 func (m *Matcher) UnknownTerms(p *Posting, skills []Skill) []string {
+	return m.unknownTerms(p, m.hits(p.Text))
+}
+
+func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 	text := p.Text
-	covered := m.hits(text)
 	ci := 0
 	seen := map[string]bool{}
 	var out []string

@@ -456,11 +456,11 @@ func (e *engine) process(t task) (r result) {
 	if e.afterParse != nil {
 		e.afterParse(p)
 	}
-	skills := e.matcher.Match(p)
+	skills, terms := e.matcher.MatchTerms(p)
 	labels := e.classifier.Classify(p, skills)
-	r.row, r.skills = buildRows(p, skills, labels)
 	r.print = dedup.Fingerprint(p.Title+"\n"+p.Text, p.Title+"\n"+dedupCore(p))
-	r.terms = e.matcher.UnknownTerms(p, skills)
+	r.row, r.skills = buildRows(p, skills, labels, r.print)
+	r.terms = terms
 	return r
 }
 
@@ -504,21 +504,26 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// postingID is a stable id from a posting's content.
-func postingID(p *extract.Posting) string {
+// postingID is a stable id from a posting's content: its title, company
+// and the hash of its normalised text.
+func postingID(p *extract.Posting, print dedup.Print) string {
 	h := sha256.New()
 	io.WriteString(h, p.Title)
 	h.Write([]byte{0})
 	io.WriteString(h, p.Company)
 	h.Write([]byte{0})
-	io.WriteString(h, dedup.Normalize(p.Text))
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(print.Exact >> (8 * i))
+	}
+	h.Write(b[:])
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Result) (*report.PostingRow, []report.SkillRow) {
+func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Result, print dedup.Print) (*report.PostingRow, []report.SkillRow) {
 	req := p.Requirements
 	row := &report.PostingRow{
-		PostingID:          postingID(p),
+		PostingID:          postingID(p, print),
 		Source:             p.Source,
 		Title:              p.Title,
 		Company:            p.Company,
@@ -714,7 +719,7 @@ func (c *collector) add(r result) error {
 		}
 	}
 	c.stats.Add(r.row, r.skills, r.terms)
-	if err := c.spill.Encode(r.row); err != nil {
+	if err := c.spill.Encode(toSpill(r.row)); err != nil {
 		return fmt.Errorf("writing postings: %w", err)
 	}
 	return nil
@@ -798,12 +803,13 @@ func (c *collector) writePostings() error {
 	return writeFile(c.st.path(filePostings), func(w io.Writer) error {
 		pw := report.NewWriter[report.PostingRow](w, version)
 		for i := int32(0); ; i++ {
-			var row report.PostingRow
-			if err := dec.Decode(&row); err == io.EOF {
+			var sr spillRow
+			if err := dec.Decode(&sr); err == io.EOF {
 				break
 			} else if err != nil {
 				return fmt.Errorf("reading postings back: %w", err)
 			}
+			row := sr.row()
 			row.DuplicateCount = c.dupN[i]
 			row.DuplicateSources = nonNil(c.dupSrc[i])
 			fixLists(&row)
@@ -813,6 +819,52 @@ func (c *collector) writePostings() error {
 		}
 		return pw.Close()
 	})
+}
+
+// spillRow is a PostingRow as the spill file holds it. gob leaves out zero
+// values, so a pointer to 0 (years_min of 신입) would come back nil: the
+// optional fields travel as a value and a flag.
+type spillRow struct {
+	Row                               report.PostingRow
+	YearsMin, YearsMax, Headcount     int32
+	HasYearsMin, HasYearsMax, HasHead bool
+	SalaryMin, SalaryMax              float64
+	HasSalary                         bool
+}
+
+func toSpill(r *report.PostingRow) spillRow {
+	s := spillRow{Row: *r}
+	s.Row.YearsMin, s.Row.YearsMax, s.Row.Headcount, s.Row.SalaryMin, s.Row.SalaryMax = nil, nil, nil, nil, nil
+	if r.YearsMin != nil {
+		s.YearsMin, s.HasYearsMin = *r.YearsMin, true
+	}
+	if r.YearsMax != nil {
+		s.YearsMax, s.HasYearsMax = *r.YearsMax, true
+	}
+	if r.Headcount != nil {
+		s.Headcount, s.HasHead = *r.Headcount, true
+	}
+	if r.SalaryMin != nil && r.SalaryMax != nil {
+		s.SalaryMin, s.SalaryMax, s.HasSalary = *r.SalaryMin, *r.SalaryMax, true
+	}
+	return s
+}
+
+func (s *spillRow) row() report.PostingRow {
+	r := s.Row
+	if s.HasYearsMin {
+		r.YearsMin = &s.YearsMin
+	}
+	if s.HasYearsMax {
+		r.YearsMax = &s.YearsMax
+	}
+	if s.HasHead {
+		r.Headcount = &s.Headcount
+	}
+	if s.HasSalary {
+		r.SalaryMin, r.SalaryMax = &s.SalaryMin, &s.SalaryMax
+	}
+	return r
 }
 
 // fixLists restores empty lists that gob leaves nil, so every list column

@@ -90,6 +90,7 @@ func TestAnalyzeSample(t *testing.T) {
 		fmt.Sprintf("SELECT count(*) FROM '%s'", sk),
 		fmt.Sprintf("SELECT count(*) FROM '%s' s ANTI JOIN '%s' p USING (posting_id)", sk, pq),
 		fmt.Sprintf("SELECT maturity, count(*) FROM '%s' GROUP BY ALL ORDER BY ALL", pq),
+		fmt.Sprintf("SELECT count(*) FILTER (WHERE years_min = 0), count(*) FILTER (WHERE years_min IS NULL) FROM '%s'", pq),
 		fmt.Sprintf("SELECT count(*) FROM '%s' p WHERE len(p.skills) <> (SELECT count(*) FROM '%s' s WHERE s.posting_id = p.posting_id AND s.kind = 'technology')", pq, sk),
 	)
 	wantPostings := map[string]string{
@@ -122,7 +123,11 @@ func TestAnalyzeSample(t *testing.T) {
 			t.Errorf("no sample posting was labelled %s (got %v)", c, res[5].Rows)
 		}
 	}
-	if n := num(res[6].Rows[0][0]); n != 0 {
+	// 신입 postings ask for 0 years: zero is a value, not a missing one.
+	if zero, null := num(res[6].Rows[0][0]), num(res[6].Rows[0][1]); zero < 5 || null > 5 {
+		t.Errorf("years_min: %v postings with 0 and %v with null; the sample has ten 신입/new-grad postings and three that state no years", zero, null)
+	}
+	if n := num(res[7].Rows[0][0]); n != 0 {
 		t.Errorf("%v postings list skills that skills.parquet does not have", n)
 	}
 }

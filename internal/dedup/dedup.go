@@ -50,54 +50,69 @@ type Print struct {
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := true
-	for _, tok := range strings.Fields(s) {
-		low := strings.ToLower(tok)
-		if strings.Contains(low, "://") || strings.HasPrefix(low, "www.") || strings.Contains(low, "@") && strings.Contains(low, ".") {
+	const (
+		none = iota
+		word
+		zero
+	)
+	last := none   // the kind of the last token written
+	inWord := false // the current token continues the last word
+	for i := 0; i < len(s); {
+		// One white-space-separated token at a time, so a URL or an
+		// e-mail address can be dropped whole.
+		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			j++
+		}
+		tok := s[i:j]
+		i = j
+		inWord = false
+		if isAddress(tok) {
 			continue
 		}
-		digit := false
-		for _, r := range low {
+		for _, r := range tok {
 			switch {
-			case unicode.IsDigit(r):
-				if !digit {
-					if !space {
+			case r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r):
+				inWord = false
+				if last != zero {
+					if last != none {
 						b.WriteByte(' ')
 					}
 					b.WriteByte('0')
-					space = false
+					last = zero
 				}
-				digit = true
-				continue
-			case unicode.IsLetter(r):
-				if digit {
-					b.WriteByte(' ')
+			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && unicode.IsLetter(r):
+				if !inWord {
+					if last != none {
+						b.WriteByte(' ')
+					}
+					inWord = true
+					last = word
 				}
-				b.WriteRune(r)
-				space = false
+				if r >= 'A' && r <= 'Z' {
+					b.WriteByte(byte(r) + 32)
+				} else if r < 0x80 {
+					b.WriteByte(byte(r))
+				} else {
+					b.WriteRune(unicode.ToLower(r))
+				}
 			default:
-				if !space {
-					b.WriteByte(' ')
-					space = true
-				}
+				inWord = false
 			}
-			digit = false
-		}
-		if !space {
-			b.WriteByte(' ')
-			space = true
 		}
 	}
-	// A date or a formatted number ("2026-03-01", "1,234") is one token.
-	fields := strings.Fields(b.String())
-	out := fields[:0]
-	for _, f := range fields {
-		if f == "0" && len(out) > 0 && out[len(out)-1] == "0" {
-			continue
-		}
-		out = append(out, f)
+	return b.String()
+}
+
+// isAddress reports whether a token is a URL or an e-mail address.
+func isAddress(tok string) bool {
+	if strings.Contains(tok, "://") || len(tok) > 4 && (tok[:4] == "www." || tok[:4] == "WWW.") {
+		return true
 	}
-	return strings.Join(out, " ")
+	return strings.IndexByte(tok, '@') >= 0 && strings.IndexByte(tok, '.') >= 0
 }
 
 // Fingerprint computes the print of a posting: the exact hash of its whole
