@@ -55,7 +55,7 @@ func Normalize(s string) string {
 		word
 		zero
 	)
-	last := none   // the kind of the last token written
+	last := none    // the kind of the last token written
 	inWord := false // the current token continues the last word
 	for i := 0; i < len(s); {
 		// One white-space-separated token at a time, so a URL or an
