@@ -4,7 +4,7 @@ GO      ?= go
 DUCKDB  := tools/duckdb/node_modules/@duckdb/node-api/package.json
 FUZZTIME ?= 30s
 
-.PHONY: build run test race golden fuzz lint tidy bench deps clean
+.PHONY: build run test race golden fuzz lint tidy bench deps browser clean
 
 build:
 	$(GO) build -o bin/ ./cmd/...
@@ -15,7 +15,7 @@ run: build
 
 # The tests read the Parquet outputs back with DuckDB (an npm package that
 # ships its engine), so `test` installs it first.
-test: deps lint
+test: deps browser lint
 	$(GO) test -race -count=1 ./...
 
 race: deps
@@ -43,6 +43,12 @@ bench: build
 	$(GO) run ./internal/benchcmd
 
 deps: $(DUCKDB)
+
+# The browser test opens report.html in Debian's headless Chromium; the CJK
+# font makes Korean render as text rather than boxes in its screenshot.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto sans cjk" || \
+		(apt-get update && apt-get install -y chromium fonts-noto-cjk)
 
 $(DUCKDB): tools/duckdb/package.json tools/duckdb/package-lock.json
 	@command -v npm >/dev/null 2>&1 || (apt-get update && apt-get install -y nodejs npm)
