@@ -149,15 +149,10 @@ func mayNameDegree(line string) bool {
 	if strings.ContainsAny(line, "학졸석박전") {
 		return true
 	}
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case 'B', 'b', 'M', 'm', 'P', 'p', 'D', 'd', 'G', 'g', 'C', 'c', 'U', 'u', 'A', 'a', 'H', 'h':
-			rest := asciiLower(line[i:min(len(line), i+12)])
-			for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
-				if strings.HasPrefix(rest, w) {
-					return true
-				}
-			}
+	low := asciiLower(line)
+	for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
+		if strings.Contains(low, w) {
+			return true
 		}
 	}
 	return false

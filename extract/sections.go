@@ -110,6 +110,11 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	if len(line) > 240 || utf8.RuneCountInString(line) > 80 {
 		return 0, false
 	}
+	// A longer bullet item is content, not a heading ("- Python 경험").
+	if len(line) > 36 && (strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "· ")) &&
+		!strings.HasSuffix(line, ":") {
+		return 0, false
+	}
 	s := stripDecoration(line)
 	if s == "" {
 		return 0, false

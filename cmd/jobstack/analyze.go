@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,8 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.StringVar(&cfg.Progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	fs.BoolVar(&cfg.Strict, "strict", false, "exit 1 when any input is rejected (for CI pipelines)")
 	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "keep duplicate postings as rows of their own instead of folding them")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv; other files are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -74,8 +77,25 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			st.abort()
 		}
 	}()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	bar := newProgress(cfg.Progress, stderr)
 	sum, err := analyze(ctx, &cfg, eng, st, bar)
+	if *memProfile != "" {
+		if f, perr := os.Create(*memProfile); perr == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	bar.finish()
 	if err != nil {
 		return err
@@ -458,7 +478,7 @@ func (e *engine) process(t task) (r result) {
 	}
 	skills, terms := e.matcher.MatchTerms(p)
 	labels := e.classifier.Classify(p, skills)
-	r.print = dedup.Fingerprint(p.Title+"\n"+p.Text, p.Title+"\n"+dedupCore(p))
+	r.print = dedup.Fingerprint(p.Title+"\n"+p.Text, p.Title+"\n"+dedupCore(p)).WithTitle(p.Title)
 	r.row, r.skills = buildRows(p, skills, labels, r.print)
 	r.terms = terms
 	return r

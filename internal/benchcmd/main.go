@@ -247,7 +247,7 @@ func page(r *rand.Rand, i int) []byte {
 	var b bytes.Buffer
 	b.WriteString("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + html.EscapeString(title) + " | 잡보드</title>")
 	b.WriteString(noiseStyle)
-	for k := 0; k < 1+r.IntN(6); k++ {
+	for k := 0; k < 2+r.IntN(30); k++ {
 		b.WriteString(noiseScript)
 	}
 	if i%3 == 0 {
@@ -266,7 +266,7 @@ func page(r *rand.Rand, i int) []byte {
 		fmt.Fprintf(&b, `<a href="/c/%d">카테고리 %d</a>`, k, k)
 	}
 	b.WriteString("</nav></header><div class=\"wrap\"><aside class=\"side\"><ul>")
-	for k := 0; k < 10+r.IntN(120); k++ {
+	for k := 0; k < 20+r.IntN(260); k++ {
 		fmt.Fprintf(&b, `<li><a href="/j/%d">%s at %s</a></li>`, k, pick(r, []string{"Backend Engineer", "iOS Developer", "Designer", "PM"}), pick(r, companies))
 	}
 	b.WriteString("</ul></aside><main><article class=\"job\"><h1>" + html.EscapeString(title) + "</h1><div class=\"company\">" + html.EscapeString(company) + "</div>")

@@ -14,8 +14,8 @@
 //	fp := dedup.Fingerprint(title+"\n"+text, title+"\n"+core)
 //	if first, _, ok := ix.Find(fp); ok { /* fold into first */ } else { ix.Add(id, fp) }
 //
-// Memory: about 80 bytes per unique posting (two hashes and five index
-// entries), so a million unique postings cost about 80 MB.
+// Memory: about 90 bytes per unique posting (three hashes and five index
+// entries), so a million unique postings cost about 90 MB.
 package dedup
 
 import (
@@ -42,6 +42,40 @@ type Print struct {
 	Exact    uint64 // hash of the normalised text
 	Sim      uint64 // SimHash of its word 3-shingles
 	Shingles int    // how many shingles the SimHash saw
+	Title    uint64 // hash of the title without tags; 0 when there is none
+}
+
+// WithTitle adds the title to a print. Near duplicates must have the same
+// title once bracketed tags are dropped: a company that posts "Senior" and
+// "Staff Data Engineer" with one body has two postings, while "ML Engineer
+// (전문연구요원)" and "ML Engineer" are one.
+func (p Print) WithTitle(title string) Print {
+	var b strings.Builder
+	depth := 0
+	for _, r := range title {
+		switch r {
+		case '(', '[', '{', '<', '【':
+			depth++
+			continue
+		case ')', ']', '}', '>', '】':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	norm := Normalize(b.String())
+	if norm == "" {
+		p.Title = 0
+		return p
+	}
+	h := fnv.New64a()
+	h.Write([]byte(norm))
+	p.Title = h.Sum64() | 1 // never 0, which means "no title"
+	return p
 }
 
 // Normalize folds a text for comparison: lower case, URLs and e-mail
@@ -127,20 +161,18 @@ func Fingerprint(text, core string) Print {
 		norm = Normalize(core)
 	}
 	words := strings.Fields(norm)
-	var v [64]int
+	// Count the set bits per position without branches; a bit is set in
+	// the SimHash when more than half the shingles set it.
+	var ones [64]int32
 	for i := 0; i+3 <= len(words); i++ {
 		x := hash3(words[i], words[i+1], words[i+2])
-		for b := 0; b < 64; b++ {
-			if x&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
-			}
+		for b := range ones {
+			ones[b] += int32(x >> b & 1)
 		}
 		p.Shingles++
 	}
-	for b := 0; b < 64; b++ {
-		if v[b] > 0 {
+	for b := range ones {
+		if 2*int(ones[b]) > p.Shingles {
 			p.Sim |= 1 << b
 		}
 	}
@@ -188,6 +220,7 @@ type Index struct {
 	exact  map[uint64]int32
 	blocks [blocks]map[uint16][]int32
 	sims   []uint64 // by posting id
+	titles []uint64 // by posting id
 }
 
 // NewIndex returns an empty index.
@@ -212,6 +245,9 @@ func (ix *Index) Find(p Print) (id int32, exact bool, ok bool) {
 	for i := range ix.blocks {
 		key := block(p.Sim, i)
 		for _, cand := range ix.blocks[i][key] {
+			if t := ix.titles[cand]; t != 0 && p.Title != 0 && t != p.Title {
+				continue
+			}
 			if d := Distance(ix.sims[cand], p.Sim); d < bestD || d == bestD && cand < best {
 				best, bestD = cand, d
 			}
@@ -227,6 +263,7 @@ func (ix *Index) Find(p Print) (id int32, exact bool, ok bool) {
 func (ix *Index) Add(id int32, p Print) {
 	ix.exact[p.Exact] = id
 	ix.sims = append(ix.sims, p.Sim)
+	ix.titles = append(ix.titles, p.Title)
 	if p.Shingles < MinShingles {
 		// Too short for near matching; keep the slot so ids line up, but
 		// make it unreachable through the blocks.

@@ -97,6 +97,18 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+func TestTitleGuard(t *testing.T) {
+	t.Parallel()
+	ix := NewIndex()
+	ix.Add(0, Fingerprint(posting, core).WithTitle("[Coupang] Senior Data Engineer (Data Platform)"))
+	if _, _, ok := ix.Find(Fingerprint(posting+"\n게시일 2026-01-02", core).WithTitle("[Coupang] Staff Data Engineer (Data Platform)")); ok {
+		t.Error("a posting for another level with the same body was folded")
+	}
+	if _, _, ok := ix.Find(Fingerprint(posting+"\n게시일 2026-01-02", core).WithTitle("Senior Data Engineer (병역특례 가능)")); !ok {
+		t.Error("a repost whose title differs only in a bracketed tag was not folded")
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
