@@ -446,7 +446,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		// An inline cue decides within its line: "Kafka 경험자 우대" is
 		// preferred even under 자격요건; "Python is required" is required
 		// only in text without a heading (a heading outranks the line).
-		if cue, ok := LineCue(line); ok {
+		if cue, ok := LineCue(clauseAt(line, start-lineStart(p.Text, start))); ok {
 			if cue == RequirementPreferred && req >= RequirementResponsibility || sec == SectionOther {
 				req = cue
 			}
@@ -487,6 +487,68 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
 	return out
+}
+
+func lineStart(text string, off int) int {
+	return strings.LastIndexByte(text[:off], '\n') + 1
+}
+
+// clauseAt returns the clause of a line around byte offset off, so that
+// "Python 필수, Tableau 경험자 우대" gives each term its own cue. A line
+// without a cue-bearing clause boundary is its own clause.
+func clauseAt(line string, off int) string {
+	if off < 0 || off > len(line) {
+		return line
+	}
+	// Clause boundaries: a comma, a semicolon, or a full stop before a
+	// space (not the dot of "Node.js").
+	isBoundary := func(i int) bool {
+		switch line[i] {
+		case ',', ';':
+			return true
+		case '.':
+			return i+1 < len(line) && line[i+1] == ' '
+		}
+		return false
+	}
+	start := 0
+	for i := off - 1; i >= 0; i-- {
+		if isBoundary(i) {
+			start = i + 1
+			break
+		}
+	}
+	end := len(line)
+	for i := off; i < len(line); i++ {
+		if isBoundary(i) {
+			end = i
+			break
+		}
+	}
+	clause := line[start:end]
+	if _, ok := LineCue(clause); ok {
+		return clause
+	}
+	// "Background in any of the following preferred: Tableau, Vertica":
+	// a list item without a cue of its own takes its sentence's, then its
+	// line's.
+	sStart, sEnd := 0, len(line)
+	for i := off - 1; i > 0; i-- {
+		if line[i-1] == '.' && line[i] == ' ' {
+			sStart = i
+			break
+		}
+	}
+	for i := off; i+1 < len(line); i++ {
+		if line[i] == '.' && line[i+1] == ' ' {
+			sEnd = i
+			break
+		}
+	}
+	if _, ok := LineCue(line[sStart:sEnd]); ok {
+		return line[sStart:sEnd]
+	}
+	return line
 }
 
 // lineAt returns the line of text holding byte offset off.

@@ -152,6 +152,14 @@ func TestMatchRequirement(t *testing.T) {
 		}
 	}
 	want := map[string]string{"Airflow": "responsibility", "Python": "required", "Kafka": "preferred", "Spark": "preferred"}
+	// Without headings, each clause carries its own cue.
+	q := &Posting{Text: "Python 필수, Kafka 경험자 우대. SQL is required"}
+	q.Sections = []Section{{Kind: SectionOther, Start: 0, End: len(q.Text)}}
+	for _, s := range m.Match(q) {
+		if w := map[string]string{"Python": "required", "Kafka": "preferred", "SQL": "required"}[s.Name]; s.Requirement.String() != w {
+			t.Errorf("clause cue: %s = %s, want %s", s.Name, s.Requirement, w)
+		}
+	}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s requirement = %q, want %q (all: %v)", k, got[k], v, got)

@@ -391,7 +391,9 @@ func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, erro
 		for _, l := range fieldLines(v) {
 			text := Normalize(l.Text)
 			for _, part := range strings.Split(text, "\n") {
-				if k, ok := HeadingKind(part, l.Heading); ok && k != s.kind {
+				// A generic sub-heading ("Skills:") stays in the field's
+				// section; a specific one ("우대사항") opens its own.
+				if k, ok := HeadingKind(part, l.Heading); ok && k != s.kind && k != SectionOther {
 					b.open(k, strings.TrimSpace(part))
 				}
 				b.line(part)

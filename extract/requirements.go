@@ -134,6 +134,7 @@ var degreeWords = []struct {
 	{"박사", DegreePhD}, {"phd", DegreePhD}, {"ph.d", DegreePhD}, {"doctorate", DegreePhD}, {"doctoral", DegreePhD},
 	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
 	{"master of", DegreeMaster}, {"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
+	{"ms or", DegreeMaster}, {"ms/", DegreeMaster}, {"ms in", DegreeMaster}, {"ms degree", DegreeMaster},
 	{"대졸", DegreeBachelor}, {"4년제", DegreeBachelor}, {"4년재", DegreeBachelor}, {"학사", DegreeBachelor},
 	{"대학교졸업", DegreeBachelor}, {"대학교 졸업", DegreeBachelor}, {"대학 졸업", DegreeBachelor}, {"bachelor", DegreeBachelor},
 	{"b.s.", DegreeBachelor}, {"b.a.", DegreeBachelor}, {"bs/ms", DegreeBachelor}, {"bs in", DegreeBachelor},
@@ -150,7 +151,7 @@ func mayNameDegree(line string) bool {
 		return true
 	}
 	low := asciiLower(line)
-	for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
+	for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "ms or", "ms/", "ms in", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
 		if strings.Contains(low, w) {
 			return true
 		}

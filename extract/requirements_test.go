@@ -55,6 +55,7 @@ func TestDegreeFromLine(t *testing.T) {
 		{"Bachelor's degree in Computer Science or equivalent experience", DegreeBachelor, true, true},
 		{"BS/MS in Computer Science, Statistics or a related field", DegreeBachelor, false, true},
 		{"PhD in Machine Learning", DegreePhD, false, true},
+		{"MS or PhD in a related field", DegreeMaster, false, true},
 		{"Master's degree preferred", DegreeUnspecified, false, false},
 		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeBachelor, true, true},
 		{"Python 경험", DegreeUnspecified, false, false},

@@ -293,7 +293,19 @@ func page(r *rand.Rand, i int) []byte {
 	for k := 0; k < r.IntN(4); k++ {
 		b.WriteString(noiseScript)
 	}
-	b.WriteString("</footer></body></html>")
+	b.WriteString("</footer>")
+	// Real job boards wrap a posting in 5–50 KB of markup: pad the page
+	// with scripts and link lists until it reaches a size drawn from that
+	// range.
+	target := 5<<10 + r.IntN(45<<10)
+	for k := 0; b.Len() < target; k++ {
+		if k%3 == 0 {
+			b.WriteString(noiseScript)
+			continue
+		}
+		fmt.Fprintf(&b, `<div class="related"><a href="/j/%d">%s · %s</a></div>`, k, pick(r, []string{"Backend Engineer", "iOS Developer", "Product Designer", "Data Analyst"}), pick(r, companies))
+	}
+	b.WriteString("</body></html>")
 	return b.Bytes()
 }
 
