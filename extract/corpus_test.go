@@ -125,3 +125,104 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("corpus extraction:\n%s", table.String())
 }
+
+// TestSiteTagRecall checks the matcher against the job sites' own tech
+// tags (Wanted skill_stack, Jumpit 기술스택, Programmers tech_stack): the
+// tags are noisy, so only a tag the taxonomy knows and whose spelling also
+// stands in the posting's text counts, and the test reports recall.
+func TestSiteTagRecall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	rd := NewReader(Config{})
+	floors := map[string]float64{"ko_wanted_jeongsabin": 0.97, "ko_jumpit_enapeace": 0.97, "ko_wanted_programmers_2024f": 0.95}
+	var table strings.Builder
+	for _, folder := range []string{"ko_wanted_jeongsabin", "ko_jumpit_enapeace", "ko_wanted_programmers_2024f"} {
+		files, _ := filepath.Glob(filepath.Join(corpusDir, folder, "*"))
+		found, total := 0, 0
+		missed := map[string]int{}
+		for _, f := range files {
+			format := FormatOf(f)
+			if !IsRecordFormat(format) {
+				continue
+			}
+			fh, _ := os.Open(f)
+			Records(f, format, fh, 16<<20, func(in Input) bool {
+				p, err := rd.Parse(in)
+				if err != nil || len(p.SiteTags) == 0 {
+					return true
+				}
+				got := map[string]bool{}
+				for _, s := range m.Match(p) {
+					got[s.ID] = true
+				}
+				low := strings.ToLower(p.Text)
+				for _, tag := range p.SiteTags {
+					e, ok := tax.Resolve(tag)
+					if !ok || e.Kind != "technology" || !containsToken(low, strings.ToLower(tag)) {
+						continue
+					}
+					total++
+					if got[e.ID] {
+						found++
+					} else {
+						missed[e.Name]++
+					}
+				}
+				return true
+			})
+			fh.Close()
+		}
+		recall := float64(found) / float64(max(total, 1))
+		fmt.Fprintf(&table, "%-28s %5d tags in text, recall %.3f; most missed: %v\n", folder, total, recall, topMissed(missed, 5))
+		if recall < floors[folder] {
+			t.Errorf("%s: recall against site tags %.3f, floor %.2f", folder, recall, floors[folder])
+		}
+	}
+	t.Logf("site-tag recall:\n%s", table.String())
+}
+
+// containsToken reports whether tag stands in text as a whole token: not
+// "git" in "github", "sql" in "mysql", "r" in "for".
+func containsToken(text, tag string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], tag)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(tag)
+		if (i == 0 || !isAlnum(text[i-1])) && (j == len(text) || !isAlnum(text[j]) && text[j] != '+' && text[j] != '#') {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func topMissed(m map[string]int, n int) []string {
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range m {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
+	var out []string
+	for i, x := range all {
+		if i == n {
+			break
+		}
+		out = append(out, fmt.Sprintf("%s×%d", x.k, x.v))
+	}
+	return out
+}

@@ -289,3 +289,18 @@ func TestKillMidRun(t *testing.T) {
 		}
 	}
 }
+
+// TestVanishedFile: a file listed by the walk and gone when a worker reads
+// it is that input's read_error, and the run goes on.
+func TestVanishedFile(t *testing.T) {
+	cfg := Config{MaxBytes: 16 << 20}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(t.TempDir(), "gone.html")
+	r := eng.process(task{in: extract.Input{Source: gone, Format: extract.FormatHTML}, path: gone, size: 100})
+	if r.rej == nil || r.rej.Reason != extract.ReasonReadError || !strings.Contains(r.rej.Detail, "gone.html") {
+		t.Errorf("vanished file: %+v, want a read_error that names the file", r.rej)
+	}
+}

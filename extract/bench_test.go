@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func samplePostings(b *testing.B) []*Posting {
+	b.Helper()
+	rd := NewReader(Config{})
+	files, _ := filepath.Glob("../testdata/postings/*.html")
+	txt, _ := filepath.Glob("../testdata/postings/*.txt")
+	var out []*Posting
+	for _, f := range append(files, txt...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		format := FormatHTML
+		if filepath.Ext(f) == ".txt" {
+			format = FormatText
+		}
+		p, err := rd.Parse(Input{Source: f, Format: format, Data: data})
+		if err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// BenchmarkMatch measures matching alone: the embedded taxonomy over the
+// text of the sample postings.
+func BenchmarkMatch(b *testing.B) {
+	tax, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	ps := samplePostings(b)
+	var n int64
+	for _, p := range ps {
+		n += int64(len(p.Text))
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range ps {
+			m.Match(p)
+		}
+	}
+}
+
+// BenchmarkParseHTML measures reading pages into postings (decode, tokenize,
+// content block, sections, requirements).
+func BenchmarkParseHTML(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/postings/*.html")
+	var data [][]byte
+	var n int64
+	for _, f := range files {
+		d, _ := os.ReadFile(f)
+		data = append(data, d)
+		n += int64(len(d))
+	}
+	rd := NewReader(Config{})
+	b.SetBytes(n)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range data {
+			rd.Parse(Input{Source: "b.html", Format: FormatHTML, Data: d})
+		}
+	}
+}
+
+// BenchmarkNewMatcher measures start-up: parsing the embedded taxonomy and
+// building the automaton.
+func BenchmarkNewMatcher(b *testing.B) {
+	for b.Loop() {
+		tax, err := Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		NewMatcher(tax)
+	}
+}
