@@ -11,7 +11,7 @@ build:
 
 run: build
 	./bin/jobstack analyze --progress never -o out testdata/postings
-	@echo "outputs: out/postings.parquet out/skills.parquet out/report.md out/manifest.json out/rejects.jsonl"
+	@echo "outputs: out/postings.parquet out/skills.parquet out/report.md out/report.html out/manifest.json out/rejects.jsonl out/unknown_terms.jsonl"
 
 # The tests read the Parquet outputs back with DuckDB (an npm package that
 # ships its engine), so `test` installs it first.

@@ -416,7 +416,7 @@ func (c *Classifier) role(p *extract.Posting, title, low string, f found) (strin
 				ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
 				// "Python Engineer", "Developer": a generic title whose
 				// duties are plainly data work is read by its duties.
-				if rr.Role == "software_engineer" {
+				if rr.Role == "software_engineer" && firstWord(title, specificSoftware) == "" {
 					if role, hits, n := c.dutyRole(p, f); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, f, "software_engineer")+1 {
 						return role, append(ev, fmt.Sprintf("generic title; duties mention %s", quoteAll(hits)))
 					}
@@ -438,6 +438,12 @@ func (c *Classifier) role(p *extract.Posting, title, low string, f found) (strin
 	}
 	return "other", []string{"no title and too few duty phrases"}
 }
+
+// specificSoftware are title words that make a software title specific
+// (a database engineer, a robot system engineer): their duties, however
+// data-heavy, do not make them a data role.
+var specificSoftware = []string{"database", "db ", "dba", "backend", "back-end", "백엔드", "frontend", "프론트", "devops", "데브옵스",
+	"sre", "qa", "ios", "android", "robot", "로봇", "system", "시스템", "server", "서버", "firmware", "embedded", "security", "보안", "full stack", "풀스택"}
 
 // inDuties reports whether a phrase occurs in the text a role is read
 // from: duties and requirements, or anywhere when the posting has neither.
