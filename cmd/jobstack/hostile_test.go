@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -302,5 +303,32 @@ func TestVanishedFile(t *testing.T) {
 	r := eng.process(task{in: extract.Input{Source: gone, Format: extract.FormatHTML}, path: gone, size: 100})
 	if r.rej == nil || r.rej.Reason != extract.ReasonReadError || !strings.Contains(r.rej.Detail, "gone.html") {
 		t.Errorf("vanished file: %+v, want a read_error that names the file", r.rej)
+	}
+}
+
+// TestKeepDuplicates: reposts are folded by default, with their sources
+// listed, and kept as rows of their own (with distinct ids) on request.
+func TestKeepDuplicates(t *testing.T) {
+	in := t.TempDir()
+	write(t, filepath.Join(in, "a.txt"), []byte(goodKorean))
+	write(t, filepath.Join(in, "b.txt"), []byte(goodKorean+"\n게시일 2026-11-02"))
+	write(t, filepath.Join(in, "c.txt"), []byte(goodKorean))
+	folded, _ := analyzeInto(t, in)
+	m := readManifest(t, folded)
+	if m.Postings != 1 || m.Duplicates != 2 {
+		t.Errorf("folded: %d postings, %d duplicates; want 1 and 2", m.Postings, m.Duplicates)
+	}
+	res := duckdb(t, "SELECT duplicate_count, duplicate_sources FROM '"+filepath.Join(folded, filePostings)+"'")
+	if r := res[0].Rows[0]; num(r[0]) != 2 || !strings.Contains(fmt.Sprint(r[1]), "b.txt") || !strings.Contains(fmt.Sprint(r[1]), "c.txt") {
+		t.Errorf("duplicate columns = %v", r)
+	}
+	kept, _ := analyzeInto(t, "--keep-duplicates", in)
+	m = readManifest(t, kept)
+	if m.Postings != 3 || m.Duplicates != 0 {
+		t.Errorf("--keep-duplicates: %d postings, %d duplicates; want 3 and 0", m.Postings, m.Duplicates)
+	}
+	res = duckdb(t, "SELECT count(DISTINCT posting_id) FROM '"+filepath.Join(kept, filePostings)+"'")
+	if n := num(res[0].Rows[0][0]); n != 3 {
+		t.Errorf("--keep-duplicates: %v distinct posting ids, want 3", n)
 	}
 }
