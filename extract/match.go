@@ -438,15 +438,40 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		}
 		return SectionOther
 	}
+	// Lines are looked up once: many hits share a line.
+	type lineInfo struct {
+		start, end int
+		pref, req  bool
+	}
+	var cur lineInfo
+	cur.start, cur.end = -1, -1
 	add := func(ei int32, start, end int, via string) {
 		e := m.entries[ei]
 		sec := sectionAt(start)
 		req := RequirementOf(sec)
-		line := lineAt(p.Text, start)
-		// An inline cue decides within its line: "Kafka 경험자 우대" is
-		// preferred even under 자격요건; "Python is required" is required
-		// only in text without a heading (a heading outranks the line).
-		if cue, ok := LineCue(clauseAt(line, start-lineStart(p.Text, start))); ok {
+		if start < cur.start || start >= cur.end {
+			cur.start = lineStart(p.Text, start)
+			cur.end = len(p.Text)
+			if i := strings.IndexByte(p.Text[start:], '\n'); i >= 0 {
+				cur.end = start + i
+			}
+			cur.pref, cur.req = cueKinds(asciiLower(p.Text[cur.start:cur.end]))
+		}
+		line := p.Text[cur.start:cur.end]
+		// An inline cue decides within its clause, sentence or line: "Kafka
+		// 경험자 우대" is preferred even under 자격요건; "Python is required"
+		// is required only in text without a heading (a heading outranks
+		// the line). Only a line with both kinds of cue needs a closer look.
+		cue, ok := RequirementOther, false
+		switch {
+		case cur.pref && cur.req:
+			cue, ok = LineCue(clauseAt(line, start-cur.start))
+		case cur.pref:
+			cue, ok = RequirementPreferred, true
+		case cur.req:
+			cue, ok = RequirementRequired, true
+		}
+		if ok {
 			if cue == RequirementPreferred && req >= RequirementResponsibility || sec == SectionOther {
 				req = cue
 			}
@@ -561,25 +586,31 @@ func lineAt(text string, off int) string {
 	return text[s : off+e]
 }
 
-// evidenceAround shortens a line to about 160 characters around a term.
+// evidenceAround shortens a line to about 160 characters around a term,
+// walking out from the term so a long line costs no more than a short one.
 func evidenceAround(line, term string) string {
 	const width = 160
-	if utf8.RuneCountInString(line) <= width {
+	if len(line) <= width {
 		return strings.TrimSpace(line)
 	}
-	i := strings.Index(line, term)
-	if i < 0 {
+	at := strings.Index(line, term)
+	if at < 0 {
 		return snippet(line, width)
 	}
-	r := []rune(line)
-	at := utf8.RuneCountInString(line[:i])
-	lo := max(0, at-width/2)
-	hi := min(len(r), lo+width)
-	out := strings.TrimSpace(string(r[lo:hi]))
+	lo, hi := at, at+len(term)
+	for n := 0; n < width/2 && lo > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(line[:lo])
+		lo -= size
+	}
+	for n := 0; n < width/2 && hi < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[hi:])
+		hi += size
+	}
+	out := strings.TrimSpace(line[lo:hi])
 	if lo > 0 {
 		out = "…" + out
 	}
-	if hi < len(r) {
+	if hi < len(line) {
 		out += "…"
 	}
 	return out
