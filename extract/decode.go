@@ -194,13 +194,20 @@ func RepairMojibake(s string) (string, bool) {
 	return b.String(), true
 }
 
+// hasMojibakeLead reports whether s holds a rune from U+00C2 to U+00F4,
+// the Latin-1 reading of a UTF-8 lead byte. In UTF-8 those runes are the
+// byte 0xC3 followed by 0x82–0xB4, so a byte search finds them quickly.
 func hasMojibakeLead(s string) bool {
-	for _, r := range s {
-		if r >= 0xC2 && r <= 0xF4 {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xC3)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(s) && s[i] >= 0x82 && s[i] <= 0xB4 {
 			return true
 		}
 	}
-	return false
 }
 
 // Normalize prepares decoded text for matching: NFKC (full-width Latin and

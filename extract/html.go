@@ -127,11 +127,11 @@ func parseHTML(src string, findContent bool) *htmlPage {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			var attrs map[string]string
+			var attrs tagAttrs
 			if hasAttr {
-				attrs = readAttrs(z)
+				attrs.read(z)
 			}
-			p.start(a, attrs, tt == html.SelfClosingTagToken)
+			p.start(a, &attrs, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			p.end(atom.Lookup(name))
@@ -139,13 +139,35 @@ func parseHTML(src string, findContent bool) *htmlPage {
 	}
 }
 
-func readAttrs(z *html.Tokenizer) map[string]string {
-	attrs := make(map[string]string, 4)
+// tagAttrs are the attributes the parser reads; others are skipped
+// without being copied, since pages carry thousands of tags.
+type tagAttrs struct {
+	class, id, typ, itemtype, property, name, itemprop, content string
+}
+
+func (t *tagAttrs) read(z *html.Tokenizer) {
 	for {
 		k, v, more := z.TagAttr()
-		attrs[string(k)] = string(v)
+		switch string(k) {
+		case "class":
+			t.class = string(v)
+		case "id":
+			t.id = string(v)
+		case "type":
+			t.typ = string(v)
+		case "itemtype":
+			t.itemtype = string(v)
+		case "property":
+			t.property = string(v)
+		case "name":
+			t.name = string(v)
+		case "itemprop":
+			t.itemprop = string(v)
+		case "content":
+			t.content = string(v)
+		}
 		if !more {
-			return attrs
+			return
 		}
 	}
 }
@@ -153,11 +175,11 @@ func readAttrs(z *html.Tokenizer) map[string]string {
 var contentHints = []string{"content", "article", "job", "posting", "description", "detail", "main", "body", "view", "position", "recruit", "jd"}
 var boilerHints = []string{"comment", "sidebar", "footer", "nav", "menu", "related", "recommend", "banner", "share", "social", "cookie", "popup", "modal", "breadcrumb", "similar", "other-jobs", "ad-", "advert", "gnb", "lnb"}
 
-func hintOf(attrs map[string]string) int8 {
-	s := strings.ToLower(attrs["class"] + " " + attrs["id"])
-	if strings.TrimSpace(s) == "" {
+func hintOf(attrs *tagAttrs) int8 {
+	if attrs.class == "" && attrs.id == "" {
 		return 0
 	}
+	s := strings.ToLower(attrs.class + " " + attrs.id)
 	for _, h := range boilerHints {
 		if strings.Contains(s, h) {
 			return -1
@@ -171,7 +193,7 @@ func hintOf(attrs map[string]string) int8 {
 	return 0
 }
 
-func (p *htmlParser) start(a atom.Atom, attrs map[string]string, selfClosing bool) {
+func (p *htmlParser) start(a atom.Atom, attrs *tagAttrs, selfClosing bool) {
 	switch a {
 	case atom.Meta:
 		p.meta(attrs)
@@ -182,10 +204,10 @@ func (p *htmlParser) start(a atom.Atom, attrs map[string]string, selfClosing boo
 		}
 		return
 	}
-	if it := attrs["itemtype"]; it != "" && strings.Contains(it, "JobPosting") {
+	if it := attrs.itemtype; it != "" && strings.Contains(it, "JobPosting") {
 		p.page.microdata = true
 	}
-	if a == atom.Script && strings.Contains(strings.ToLower(attrs["type"]), "ld+json") && !selfClosing {
+	if a == atom.Script && strings.Contains(strings.ToLower(attrs.typ), "ld+json") && !selfClosing {
 		p.inJSONLD = true
 		p.ld.Reset()
 		return
@@ -317,20 +339,20 @@ func (p *htmlParser) pop() {
 	}
 }
 
-func (p *htmlParser) meta(attrs map[string]string) {
-	key := attrs["property"]
+func (p *htmlParser) meta(attrs *tagAttrs) {
+	key := attrs.property
 	if key == "" {
-		key = attrs["name"]
+		key = attrs.name
 	}
 	if key == "" {
-		key = attrs["itemprop"]
+		key = attrs.itemprop
 	}
 	if key == "" {
 		return
 	}
 	key = strings.ToLower(key)
 	if _, ok := p.page.meta[key]; !ok {
-		p.page.meta[key] = strings.TrimSpace(attrs["content"])
+		p.page.meta[key] = strings.TrimSpace(attrs.content)
 	}
 }
 
