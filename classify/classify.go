@@ -126,7 +126,7 @@ func (c *Classifier) Rules() *Rules { return c.rules }
 // Classify labels a posting from its text and extracted skills.
 func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result {
 	var res Result
-	low := asciiLower(p.Text)
+	low := extract.LowerASCII(p.Text)
 	title := strings.ToLower(p.Title)
 	f := c.scan(low)
 	res.Role, res.RoleEvidence = c.role(p, title, low, f)
@@ -335,22 +335,6 @@ func phraseIndex(low, ph string) int {
 	}
 }
 
-// asciiLower lowers ASCII letters only: Korean has no case, and byte
-// offsets stay those of the original text.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 32
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
 
 func asciiWordy(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -457,7 +441,7 @@ func (c *Classifier) inDuties(p *extract.Posting, f found, phrase string) bool {
 	}
 	// The first occurrence may sit elsewhere; look for one in the duties.
 	for _, k := range []extract.SectionKind{extract.SectionResponsibilities, extract.SectionRequirements} {
-		if phraseIndex(asciiLower(p.SectionText(k)), phrase) >= 0 {
+		if phraseIndex(extract.LowerASCII(p.SectionText(k)), phrase) >= 0 {
 			return true
 		}
 	}

@@ -136,8 +136,10 @@ func isHangul(r rune) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
 }
 
-// asciiLower lowers ASCII letters only, so byte offsets stay the same and
-// Korean text is untouched.
+// LowerASCII lowers ASCII letters only, so byte offsets stay those of the
+// original text and Korean, which has no case, is untouched.
+func LowerASCII(s string) string { return asciiLower(s) }
+
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
