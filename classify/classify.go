@@ -335,7 +335,6 @@ func phraseIndex(low, ph string) int {
 	}
 }
 
-
 func asciiWordy(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
