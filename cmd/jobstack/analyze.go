@@ -173,8 +173,12 @@ type summary struct {
 }
 
 func (s *summary) line(out string) string {
-	return fmt.Sprintf("%s postings → %s/ (%s rejected, %s duplicates) in %.1fs, %s inputs/s, %.1f MB/s",
-		thousands(s.Postings), strings.TrimSuffix(out, "/"), thousands(s.Rejected), thousands(s.Duplicates),
+	noun := "postings"
+	if s.Postings == 1 {
+		noun = "posting"
+	}
+	return fmt.Sprintf("%s %s → %s/ (%s rejected, %s duplicates) in %.1fs, %s inputs/s, %.1f MB/s",
+		thousands(s.Postings), noun, strings.TrimSuffix(out, "/"), thousands(s.Rejected), thousands(s.Duplicates),
 		s.ElapsedSeconds, thousands(int(s.PostingsPerSec)), s.MBPerSec)
 }
 
