@@ -353,6 +353,11 @@ func (m *Matcher) resolveAmbiguous(text, lower string, hits []hit) {
 	for i := range hits {
 		h := &hits[i]
 		if !h.ambiguous {
+			// An anti phrase refutes any match it covers: "star/snowflake
+			// schema" is a modelling pattern, not Snowflake.
+			if h.ok && len(m.anti[h.entry]) > 0 && m.refuted(lower, h) {
+				h.ok = false
+			}
 			continue
 		}
 		any = true

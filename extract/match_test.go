@@ -39,6 +39,7 @@ entries:
   - {id: spring, name: Spring, kind: technology, category: framework, aliases: [스프링], exact: [Spring]}
   - {id: nodejs, name: Node.js, kind: technology, category: framework, aliases: [nodejs, node js]}
   - {id: etl, name: ETL, kind: concept, category: processing}
+  - {id: snowflake, name: Snowflake, kind: technology, category: warehouse, anti: [snowflake schema, star/snowflake]}
 `
 
 func testMatcher(t *testing.T) *Matcher {
@@ -97,6 +98,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"자바스크립트와 자바", "Java, JavaScript"},
 		{"ＳＱＬ", ""}, // NFKC happens before matching, in Normalize
 		{"ETL 파이프라인", "ETL"},
+		{"Star/Snowflake schemas in the warehouse", ""},
+		{"Snowflake and Airflow", "Airflow, Snowflake"},
 	}
 	for _, tt := range tests {
 		if got := names(matchText(m, tt.in)); got != tt.want {
