@@ -62,7 +62,8 @@ func TestSeed004(t *testing.T) {
 		degree   extract.Degree
 	}{
 		{EarlyService, []string{"JavaScript", "Python", "SQL"}, extract.DegreeBachelor},
-		{CloudStartup, []string{"AWS", "Airflow", "Amazon EKS", "Amazon EMR", "Amazon Kinesis", "Amazon RDS", "AWS Glue", "Docker", "InfluxDB", "Kafka", "Kubernetes"}, extract.DegreeBachelor},
+		// "컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식": a major, not a degree level.
+		{CloudStartup, []string{"AWS", "Airflow", "Amazon EKS", "Amazon EMR", "Amazon Kinesis", "Amazon RDS", "AWS Glue", "Docker", "InfluxDB", "Kafka", "Kubernetes"}, extract.DegreeUnspecified},
 	}
 	for i, tt := range tests {
 		p, err := rd.Parse(extract.Input{Source: "seed004#" + string(rune('1'+i)), Format: extract.FormatText, Data: []byte(postings[i])})

@@ -413,7 +413,8 @@ func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, erro
 		extra = append(extra, "경력 "+v)
 	}
 	if v := get(RoleEducation); v != "" {
-		extra = append(extra, v)
+		// The field name carries the meaning: Jumpit's 학력 is just "무관".
+		extra = append(extra, "학력 "+v)
 	}
 	if v := get(RoleSalary); v != "" {
 		p.Requirements.Salary = ParseSalary(v)

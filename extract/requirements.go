@@ -131,6 +131,7 @@ var degreeWords = []struct {
 	{"고졸", DegreeNone}, {"고등학교", DegreeNone}, {"초대졸", DegreeNone}, {"전문학사", DegreeNone}, {"(2,3년)", DegreeNone},
 	{"2,3년제", DegreeNone}, {"2~3년제", DegreeNone}, {"2년제", DegreeNone}, {"3년제", DegreeNone}, {"전문대", DegreeNone},
 	{"high school diploma", DegreeNone}, {"associate degree", DegreeNone}, {"associate's degree", DegreeNone},
+	{"학/석사", DegreeBachelor}, {"학·석사", DegreeBachelor}, {"석/박사", DegreeMaster}, {"석·박사", DegreeMaster}, {"석박사", DegreeMaster},
 	{"박사", DegreePhD}, {"phd", DegreePhD}, {"ph.d", DegreePhD}, {"doctorate", DegreePhD}, {"doctoral", DegreePhD},
 	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
 	{"master of", DegreeMaster}, {"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
@@ -140,14 +141,17 @@ var degreeWords = []struct {
 	{"b.s.", DegreeBachelor}, {"b.a.", DegreeBachelor}, {"bs/ms", DegreeBachelor}, {"bs in", DegreeBachelor},
 	{"ba/bs", DegreeBachelor}, {"bs/ba", DegreeBachelor}, {"undergraduate degree", DegreeBachelor},
 	{"college degree", DegreeBachelor}, {"university degree", DegreeBachelor}, {"4-year degree", DegreeBachelor},
-	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor}, {"degree in computer science", DegreeBachelor},
-	{"degree in a related field", DegreeBachelor}, {"degree in", DegreeBachelor}, {"전공자", DegreeBachelor},
-	{"전공 졸업", DegreeBachelor},
+	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor},
 }
+
+// genericDegree words name a degree without its level; they mean a
+// bachelor's only when nothing on the line names one ("MSc degree in
+// mathematics" is a master's). A major alone ("전공자") names no degree.
+var genericDegree = []string{"degree in computer science", "degree in a related field", "degree in", "관련 분야의 학위", "학위 소지", "학위"}
 
 // mayNameDegree is a cheap test that lets most lines skip the degree scan.
 func mayNameDegree(line string) bool {
-	if strings.ContainsAny(line, "학졸석박전") {
+	if strings.ContainsAny(line, "학졸석박") {
 		return true
 	}
 	low := asciiLower(line)
@@ -170,15 +174,28 @@ func degreeFromLine(line string) (Degree, bool, bool) {
 		return DegreeUnspecified, false, false
 	}
 	found := DegreeUnspecified
+	// "학력 무관", "나이/성별/학력/전공 무관": no degree required.
+	if strings.Contains(low, "학력") && (strings.Contains(low, "무관") || strings.Contains(low, "제한 없") || strings.Contains(low, "제한없")) {
+		found = DegreeNone
+	}
 	for _, w := range degreeWords {
 		if !strings.Contains(low, w.word) {
 			continue
 		}
-		if w.word == "전공자" && !strings.Contains(low, "컴퓨터") && !strings.Contains(low, "관련") && !strings.Contains(low, "공학") {
+		// "학/석사" and "석/박사" hold "석사" and "박사": the pair decides.
+		if (w.word == "석사" || w.word == "박사") && (strings.Contains(low, "학/석사") || strings.Contains(low, "학·석사") || strings.Contains(low, "석/박사") || strings.Contains(low, "석·박사") || strings.Contains(low, "석박사")) {
 			continue
 		}
 		if found == DegreeUnspecified || w.degree < found {
 			found = w.degree
+		}
+	}
+	if found == DegreeUnspecified {
+		for _, w := range genericDegree {
+			if strings.Contains(low, w) {
+				found = DegreeBachelor
+				break
+			}
 		}
 	}
 	if found == DegreeUnspecified {

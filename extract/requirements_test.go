@@ -57,7 +57,12 @@ func TestDegreeFromLine(t *testing.T) {
 		{"PhD in Machine Learning", DegreePhD, false, true},
 		{"MS or PhD in a related field", DegreeMaster, false, true},
 		{"Master's degree preferred", DegreeUnspecified, false, false},
-		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeBachelor, true, true},
+		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeUnspecified, false, false},
+		{"MSc degree in rigorous quantitative science", DegreeMaster, false, true},
+		{"석/박사급 이상의 학력을 소지하고 있으신 분", DegreeMaster, false, true},
+		{"신입 지원자격 : 학/석사 기졸업자", DegreeBachelor, false, true},
+		{"나이/성별/학력/전공 무관", DegreeNone, false, true},
+		{"관련 분야의 학위 혹은 동등한 조건을 갖추신 분", DegreeBachelor, true, true},
 		{"Python 경험", DegreeUnspecified, false, false},
 	}
 	for _, tt := range tests {
