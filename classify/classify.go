@@ -129,7 +129,7 @@ func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result
 	low := extract.LowerASCII(p.Text)
 	title := strings.ToLower(p.Title)
 	f := c.scan(low)
-	res.Role, res.RoleEvidence = c.role(p, title, low, f)
+	res.Role, res.RoleEvidence = c.role(p, title, f)
 	res.Seniority, res.SeniorityEvidence = c.seniority(p, title, f)
 	if res.Role == "data_engineer" || res.Role == "analytics_engineer" {
 		res.DEFocus, res.DEFocusEvidence = c.focus(res.Role, f)
@@ -392,7 +392,7 @@ func firstWord(s string, words []string) string {
 	return ""
 }
 
-func (c *Classifier) role(p *extract.Posting, title, low string, f found) (string, []string) {
+func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []string) {
 	if title != "" {
 		for _, rr := range c.rules.Roles {
 			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {

@@ -142,7 +142,7 @@ func FuzzMatch(f *testing.F) {
 				t.Fatalf("offset %d out of range %d", s.Offset, runes)
 			}
 		}
-		m.UnknownTerms(p, nil)
+		m.UnknownTerms(p)
 	})
 }
 

@@ -43,7 +43,7 @@ func wordSet(words string) map[string]bool {
 // taxonomy did not match: CamelCase (ClickHouse), dotted names (Socket.io),
 // ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
 // uses an English word that is not a product). Each term is listed once.
-func (m *Matcher) UnknownTerms(p *Posting, skills []Skill) []string {
+func (m *Matcher) UnknownTerms(p *Posting) []string {
 	return m.unknownTerms(p, m.hits(p.Text))
 }
 
