@@ -332,3 +332,50 @@ func TestKeepDuplicates(t *testing.T) {
 		t.Errorf("--keep-duplicates: %v distinct posting ids, want 3", n)
 	}
 }
+
+// TestInterrupt sends SIGINT and SIGTERM to a real jobstack run: it exits
+// 130, leaves no staging folder, and the previous outputs stand.
+func TestInterrupt(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("signal test needs Linux")
+	}
+	bin := filepath.Join(t.TempDir(), "jobstack")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	in := t.TempDir()
+	var big bytes.Buffer
+	for i := 0; i < 40000; i++ {
+		rec, _ := json.Marshal(map[string]string{"title": fmt.Sprintf("Data Engineer %d", i), "description": goodKorean + strings.Repeat(" 설명", i%40) + fmt.Sprintf(" #%d", i)})
+		big.Write(rec)
+		big.WriteByte('\n')
+	}
+	write(t, filepath.Join(in, "many.jsonl"), big.Bytes())
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	if b, err := exec.Command(bin, "analyze", "--progress", "never", "-o", out, "../../testdata/postings").CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, b)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, fileManifest))
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		cmd := exec.Command(bin, "analyze", "--progress", "never", "-o", out, in)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(400 * time.Millisecond)
+		cmd.Process.Signal(sig)
+		cmd.Wait()
+		if code := cmd.ProcessState.ExitCode(); code != exitCanceled {
+			t.Errorf("%v: exit %d, want %d (%s)", sig, code, exitCanceled, stderr.String())
+		}
+		after, _ := os.ReadFile(filepath.Join(out, fileManifest))
+		if !bytes.Equal(before, after) {
+			t.Errorf("%v: the previous outputs changed", sig)
+		}
+		if left, _ := filepath.Glob(filepath.Join(parent, ".out.jobstack-tmp-*")); len(left) > 0 {
+			t.Errorf("%v: staging folders left behind: %v", sig, left)
+		}
+	}
+}
