@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -14,6 +15,7 @@ import (
 // collector advances it.
 type progress struct {
 	bar *progressbar.ProgressBar
+	n   int
 }
 
 // newProgress makes the bar: "auto" draws it only when stderr is a
@@ -31,7 +33,6 @@ func newProgress(mode string, stderr io.Writer) *progress {
 	bar := progressbar.NewOptions64(-1,
 		progressbar.OptionSetWriter(stderr),
 		progressbar.OptionSetDescription("analyzing"),
-		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("postings"),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -42,9 +43,16 @@ func newProgress(mode string, stderr io.Writer) *progress {
 }
 
 func (p *progress) add() {
-	if p.bar != nil {
-		p.bar.Add(1)
+	if p.bar == nil {
+		return
 	}
+	p.n++
+	// The total is unknown until the records are read: show the count in
+	// the description, refreshed now and then rather than on every posting.
+	if p.n%64 == 1 {
+		p.bar.Describe(fmt.Sprintf("analyzing %s inputs", thousands(p.n)))
+	}
+	p.bar.Add(1)
 }
 
 func (p *progress) finish() {
