@@ -28,6 +28,26 @@ const (
 	colorElsewhere = "#c9dcef"
 )
 
+// countsTemplate is a two-column table of keys and posting counts.
+const countsTemplate = `{{define "counts"}}<table{{if .ID}} id="{{.ID}}"{{end}}>
+<thead><tr><th scope="col">{{.Header}}</th><th scope="col" class="n">postings</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
+{{- end}}
+</tbody>
+</table>{{end}}`
+
+// countTable is what the counts template shows.
+type countTable struct {
+	ID, Header string
+	Rows       []KV
+}
+
+func newCountTable(id, header string, rows []KV) countTable {
+	return countTable{ID: id, Header: header, Rows: rows}
+}
+
 // htmlCSS is the page's only style sheet. The Content-Security-Policy allows
 // this exact text (by its hash) and no other style, so the charts use SVG
 // presentation attributes rather than style attributes.
@@ -397,7 +417,7 @@ func anchor(heading string) string {
 // Content-Security-Policy allows only its own style and the small script
 // that sorts the postings table. The same stats give the same bytes.
 func WriteHTML(w io.Writer, st *Stats, info RunInfo) error {
-	t, err := template.New("report.html").Parse(htmlTemplate)
+	t, err := template.New("report.html").Funcs(template.FuncMap{"counts": newCountTable}).Parse(htmlTemplate + countsTemplate)
 	if err != nil {
 		return err
 	}
@@ -717,14 +737,7 @@ const htmlTemplate = `<!DOCTYPE html>
 <div>
 <h3 id="technologies-asked-for-together">Technologies asked for together</h3>
 {{- if .Pairs}}
-<table>
-<thead><tr><th scope="col">pair</th><th scope="col" class="n">postings</th></tr></thead>
-<tbody>
-{{- range .Pairs}}
-<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
-{{- end}}
-</tbody>
-</table>
+{{template "counts" (counts "" "pair" .Pairs)}}
 {{- else}}
 <p>No two technologies are asked for together in more than one posting.</p>
 {{- end}}
@@ -733,14 +746,7 @@ const htmlTemplate = `<!DOCTYPE html>
 {{- if .Concepts}}
 <div>
 <h3 id="concepts">Concepts</h3>
-<table>
-<thead><tr><th scope="col">concept</th><th scope="col" class="n">postings</th></tr></thead>
-<tbody>
-{{- range .Concepts}}
-<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
-{{- end}}
-</tbody>
-</table>
+{{template "counts" (counts "" "concept" .Concepts)}}
 </div>
 {{- end}}
 </div>
@@ -759,30 +765,9 @@ const htmlTemplate = `<!DOCTYPE html>
 </table>
 </div>
 <div class="row">
-<table id="seniority">
-<thead><tr><th scope="col">seniority</th><th scope="col" class="n">postings</th></tr></thead>
-<tbody>
-{{- range .Seniority}}
-<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-<table id="years">
-<thead><tr><th scope="col">years of experience (minimum)</th><th scope="col" class="n">postings</th></tr></thead>
-<tbody>
-{{- range .Years}}
-<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-<table id="degrees">
-<thead><tr><th scope="col">degree (minimum)</th><th scope="col" class="n">postings</th></tr></thead>
-<tbody>
-{{- range .Degrees}}
-<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
-{{- end}}
-</tbody>
-</table>
+{{template "counts" (counts "seniority" "seniority" .Seniority)}}
+{{template "counts" (counts "years" "years of experience (minimum)" .Years)}}
+{{template "counts" (counts "degrees" "degree (minimum)" .Degrees)}}
 </div>
 {{- if .DEFocus}}
 <p>Data engineers by focus (seed 001: analytics DE vs platform DE): {{.DEFocus}}.</p>
