@@ -38,6 +38,15 @@ const countsTemplate = `{{define "counts"}}<table{{if .ID}} id="{{.ID}}"{{end}}>
 </tbody>
 </table>{{end}}`
 
+// pairsTemplate is a table of row headings and values ([]htmlPair).
+const pairsTemplate = `{{define "pairs"}}<table>
+<tbody>
+{{- range .}}
+<tr><th scope="row">{{.Key}}</th><td class="n">{{.Value}}</td></tr>
+{{- end}}
+</tbody>
+</table>{{end}}`
+
 // countTable is what the counts template shows.
 type countTable struct {
 	ID, Header string
@@ -417,7 +426,7 @@ func anchor(heading string) string {
 // Content-Security-Policy allows only its own style and the small script
 // that sorts the postings table. The same stats give the same bytes.
 func WriteHTML(w io.Writer, st *Stats, info RunInfo) error {
-	t, err := template.New("report.html").Funcs(template.FuncMap{"counts": newCountTable}).Parse(htmlTemplate + countsTemplate)
+	t, err := template.New("report.html").Funcs(template.FuncMap{"counts": newCountTable}).Parse(htmlTemplate + countsTemplate + pairsTemplate)
 	if err != nil {
 		return err
 	}
@@ -640,13 +649,7 @@ const htmlTemplate = `<!DOCTYPE html>
 
 <section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
-<table>
-<tbody>
-{{- range .Summary}}
-<tr><th scope="row">{{.Key}}</th><td class="n">{{.Value}}</td></tr>
-{{- end}}
-</tbody>
-</table>
+{{template "pairs" .Summary}}
 <p class="meta">Run time and machine details are in <code>manifest.json</code>, so this report stays the same for the same inputs.</p>
 </section>
 
@@ -826,13 +829,7 @@ const htmlTemplate = `<!DOCTYPE html>
 
 <section aria-labelledby="data-quality">
 <h2 id="data-quality">Data quality</h2>
-<table>
-<tbody>
-{{- range .Quality}}
-<tr><th scope="row">{{.Key}}</th><td class="n">{{.Value}}</td></tr>
-{{- end}}
-</tbody>
-</table>
+{{template "pairs" .Quality}}
 {{- if .Rejects}}
 <div class="scroll">
 <table>
