@@ -6,9 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
-
 	"github.com/jobstack/jobstack/extract"
+	"github.com/jobstack/jobstack/internal/aho"
 )
 
 // Result is the labels of one posting, each with the evidence for it.
@@ -35,7 +34,7 @@ type Classifier struct {
 	order     []int // signals without conditions first, then those with
 	phrases   []string
 	phraseID  map[string]int
-	trie      *ahocorasick.Trie // every phrase the rules look for in text, found in one pass
+	ac        *aho.Automaton // every phrase the rules look for in text, found in one pass
 }
 
 // found holds where each rule phrase first occurs in a posting's text.
@@ -55,8 +54,7 @@ func (c *Classifier) scan(low string) found {
 	for i := range f {
 		f[i] = -1
 	}
-	c.trie.Walk([]byte(low), func(end, n, pattern int64) bool {
-		start := int(end) - int(n) + 1
+	c.ac.Walk(low, func(start, _, pattern int) bool {
 		if f[pattern] >= 0 {
 			return true
 		}
@@ -112,11 +110,7 @@ func New(rules *Rules) (*Classifier, error) {
 	add(rules.Seniority.LeadText)
 	add(rules.Focus.Analytics)
 	add(rules.Focus.Platform)
-	b := ahocorasick.NewTrieBuilder()
-	for _, ph := range c.phrases {
-		b.AddString(ph)
-	}
-	c.trie = b.Build()
+	c.ac = aho.Build(c.phrases, false)
 	return c, nil
 }
 

@@ -83,3 +83,26 @@ func BenchmarkNewMatcher(b *testing.B) {
 		NewMatcher(tax)
 	}
 }
+
+// BenchmarkWalk measures the taxonomy automaton's pass alone (no boundary
+// checks, no aggregation) over the sample postings' text.
+func BenchmarkWalk(b *testing.B) {
+	tax, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	ps := samplePostings(b)
+	var n int64
+	for _, p := range ps {
+		n += int64(len(p.Text))
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	hits := 0
+	for b.Loop() {
+		for _, p := range ps {
+			m.ac.Walk(p.Text, func(int, int, int) bool { hits++; return true })
+		}
+	}
+}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
+	"github.com/jobstack/jobstack/internal/aho"
 )
 
 // Skill is a technology or concept a posting mentions.
@@ -36,7 +36,7 @@ type form struct {
 type Matcher struct {
 	tax      *Taxonomy
 	entries  []*Entry
-	trie     *ahocorasick.Trie
+	ac       *aho.Automaton
 	forms    [][]form // by pattern index
 	patterns []string
 	parent   []int32    // entry index of the parent, -1 when none
@@ -111,11 +111,7 @@ func NewMatcher(t *Taxonomy) *Matcher {
 			mk(a, true)
 		}
 	}
-	b := ahocorasick.NewTrieBuilder()
-	for _, p := range m.patterns {
-		b.AddString(p)
-	}
-	m.trie = b.Build()
+	m.ac = aho.Build(m.patterns, true)
 	return m
 }
 
@@ -300,9 +296,7 @@ func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
 func (m *Matcher) hits(text string) []hit {
 	lower := asciiLower(text)
 	var cands []hit
-	m.trie.Walk([]byte(lower), func(end, n, pattern int64) bool {
-		e := int(end) + 1
-		s := e - int(n)
+	m.ac.Walk(text, func(s, e, pattern int) bool {
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
 				continue

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/jobstack/jobstack/extract"
+	"github.com/jobstack/jobstack/internal/benchgen"
 )
 
 // BenchmarkProcess measures one worker's whole per-posting work (read,
@@ -39,5 +42,48 @@ func BenchmarkProcess(b *testing.B) {
 		for _, t := range tasks {
 			eng.process(t)
 		}
+	}
+}
+
+// generated returns n synthetic postings from the bench generator as
+// in-memory tasks, and their total size.
+func generated(n int, pages bool) ([]task, int64) {
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	tasks := make([]task, n)
+	var size int64
+	for i := range tasks {
+		in := extract.Input{Source: fmt.Sprintf("%06d.txt", i), Format: extract.FormatText}
+		if pages {
+			in.Data, in.Format = benchgen.Page(r, i), extract.FormatHTML
+		} else {
+			in.Data = benchgen.Text(r, i)
+		}
+		tasks[i] = task{in: in}
+		size += int64(len(in.Data))
+	}
+	return tasks, size
+}
+
+// BenchmarkProcessText and BenchmarkProcessPage measure one worker's
+// per-posting work on `make bench`'s generated postings (about 5 KB of
+// text; 5–50 KB pages). ns/op is per posting.
+func BenchmarkProcessText(b *testing.B) { benchmarkGenerated(b, false) }
+func BenchmarkProcessPage(b *testing.B) { benchmarkGenerated(b, true) }
+
+func benchmarkGenerated(b *testing.B, pages bool) {
+	cfg := Config{MaxBytes: 16 << 20}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tasks, size := generated(300, pages)
+	b.SetBytes(size / int64(len(tasks)))
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if r := eng.process(tasks[i%len(tasks)]); r.rej != nil {
+			b.Fatal(r.rej)
+		}
+		i++
 	}
 }
