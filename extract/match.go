@@ -456,7 +456,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			if i := strings.IndexByte(p.Text[start:], '\n'); i >= 0 {
 				cur.end = start + i
 			}
-			cur.pref, cur.req = cueKinds(asciiLower(p.Text[cur.start:cur.end]))
+			cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
 		}
 		line := p.Text[cur.start:cur.end]
 		// An inline cue decides within its clause, sentence or line: "Kafka

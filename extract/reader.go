@@ -554,7 +554,7 @@ func normEmployment(s string) string {
 	if s == "" {
 		return ""
 	}
-	return employmentType(strings.ToLower(strings.ReplaceAll(s, "_", "-")))
+	return employmentType(strings.ReplaceAll(s, "_", "-"))
 }
 
 func firstNonEmpty(ss ...string) string {

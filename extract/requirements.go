@@ -27,35 +27,26 @@ func atoiWord(s string) int {
 	return n
 }
 
-// experienceContext says a line talks about work experience, not tenure
-// perks ("3년 이상 근속 시 휴가") or company age.
-func experienceContext(low string) bool {
-	for _, w := range []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func perkContext(low string) bool {
-	for _, w := range []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+// experienceWords say a line talks about work experience; perkWords mark
+// tenure perks ("3년 이상 근속 시 휴가") and company age.
+var (
+	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
+	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
+	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
+	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "no experience required", "entry level", "entry-level"}
+)
 
 // yearsFromLine returns the minimum years a line states and the maximum of
 // a range (0 when open); ok is false when the line states none.
 func yearsFromLine(line string) (minY, maxY int, ok bool) {
-	if !strings.ContainsAny(line, "0123456789") && !strings.Contains(line, "신입") && !strings.Contains(line, "경력") &&
-		!strings.Contains(line, "year") && !strings.Contains(line, "ntry") && !strings.Contains(line, "xperience") {
+	return yearsFromWords(line, reqWords.scan(line))
+}
+
+func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
+	if !hasDigit(line) && !w.any(maskYearsCue) {
 		return 0, 0, false
 	}
-	low := asciiLower(line)
-	if perkContext(low) {
+	if w.any(maskPerk) {
 		return 0, 0, false
 	}
 	best := -1
@@ -68,14 +59,11 @@ func yearsFromLine(line string) (minY, maxY int, ok bool) {
 			best, bestMax = lo, hi
 		}
 	}
-	if strings.Contains(low, "신입") {
+	if w.any(maskNoYears) {
 		take(0, 0)
 	}
-	if strings.Contains(low, "경력무관") || strings.Contains(low, "경력 무관") || strings.Contains(low, "경력 상관없") || strings.Contains(low, "no experience required") || strings.Contains(low, "entry level") || strings.Contains(low, "entry-level") {
-		take(0, 0)
-	}
-	hasKo := strings.Contains(line, "년")
-	if hasKo && experienceContext(low) {
+	experience := w.any(maskExperience)
+	if experience && strings.Contains(line, "년") {
 		for _, m := range koYearsRange.FindAllStringSubmatch(line, -1) {
 			lo, hi := atoiWord(m[1]), atoiWord(m[2])
 			if hi >= lo {
@@ -91,7 +79,8 @@ func yearsFromLine(line string) (minY, maxY int, ok bool) {
 			}
 		}
 	}
-	if strings.Contains(low, "year") && experienceContext(low) {
+	if experience && w.has(wordYear) {
+		low := asciiLower(line)
 		for _, m := range enYears.FindAllStringSubmatchIndex(line, -1) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
 			// "5 years of experience", "3+ years in data engineering";
@@ -149,60 +138,52 @@ var degreeWords = []struct {
 // mathematics" is a master's). A major alone ("전공자") names no degree.
 var genericDegree = []string{"degree in computer science", "degree in a related field", "degree in", "관련 분야의 학위", "학위 소지", "학위"}
 
-// mayNameDegree is a cheap test that lets most lines skip the degree scan.
-func mayNameDegree(line string) bool {
-	if strings.ContainsAny(line, "학졸석박") {
-		return true
-	}
-	low := asciiLower(line)
-	for _, w := range []string{"bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "ms or", "ms/", "ms in", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+// flexibleWords accept experience in place of the degree.
+var flexibleWords = []string{"equivalent", "준하는", "동등", "or relevant experience"}
+
+// degreeHintWords let most lines skip the degree rules.
+var degreeHintWords = []string{"학", "졸", "석", "박", "bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "ms or", "ms/", "ms in", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"}
+
+// degreePairWords hold "석사" and "박사" but name a pair: the pair decides.
+var degreePairWords = []string{"학/석사", "학·석사", "석/박사", "석·박사", "석박사"}
 
 // degreeFromLine returns the lowest degree a line requires. A line that
 // only prefers a degree ("석사 우대", "Master's preferred") requires none.
 func degreeFromLine(line string) (Degree, bool, bool) {
-	if !mayNameDegree(line) {
+	return degreeFromWords(reqWords.scan(line))
+}
+
+func degreeFromWords(w wordMask) (Degree, bool, bool) {
+	if !w.any(maskDegreeHint) {
 		return DegreeUnspecified, false, false
 	}
-	low := asciiLower(line)
-	if r, ok := LineCue(line); ok && r == RequirementPreferred {
+	if r, ok := cueOf(w); ok && r == RequirementPreferred {
 		return DegreeUnspecified, false, false
 	}
 	found := DegreeUnspecified
 	// "학력 무관", "나이/성별/학력/전공 무관": no degree required.
-	if strings.Contains(low, "학력") && (strings.Contains(low, "무관") || strings.Contains(low, "제한 없") || strings.Contains(low, "제한없")) {
+	if w.has(wordSchooling) && w.any(maskNoLimit) {
 		found = DegreeNone
 	}
-	for _, w := range degreeWords {
-		if !strings.Contains(low, w.word) {
+	pair := w.any(maskDegreePair)
+	for i, dw := range degreeWords {
+		if !w.has(degreeWordIDs[i]) {
 			continue
 		}
-		// "학/석사" and "석/박사" hold "석사" and "박사": the pair decides.
-		if (w.word == "석사" || w.word == "박사") && (strings.Contains(low, "학/석사") || strings.Contains(low, "학·석사") || strings.Contains(low, "석/박사") || strings.Contains(low, "석·박사") || strings.Contains(low, "석박사")) {
+		if pair && (dw.word == "석사" || dw.word == "박사") {
 			continue
 		}
-		if found == DegreeUnspecified || w.degree < found {
-			found = w.degree
+		if found == DegreeUnspecified || dw.degree < found {
+			found = dw.degree
 		}
 	}
-	if found == DegreeUnspecified {
-		for _, w := range genericDegree {
-			if strings.Contains(low, w) {
-				found = DegreeBachelor
-				break
-			}
-		}
+	if found == DegreeUnspecified && w.any(maskGenericDegree) {
+		found = DegreeBachelor
 	}
 	if found == DegreeUnspecified {
 		return found, false, false
 	}
-	flexible := strings.Contains(low, "equivalent") || strings.Contains(low, "준하는") || strings.Contains(low, "동등") || strings.Contains(low, "or relevant experience")
-	return found, flexible, true
+	return found, w.any(maskFlexible), true
 }
 
 // ParseRequirements reads experience, degree, salary, employment type and
@@ -226,17 +207,18 @@ func ParseRequirements(p *Posting, extra []string) {
 		lines = append(lines, p.Title)
 	}
 	structured := len(extra)
+	words := make([]wordMask, len(lines))
 	for i, line := range lines {
-		if lo, hi, ok := yearsFromLine(line); ok {
+		words[i] = reqWords.scan(line)
+		if lo, hi, ok := yearsFromWords(line, words[i]); ok {
 			if !r.HasYears || lo < r.YearsMin {
 				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
 			}
 		}
-		_ = i
 	}
 	degreeFromStructured := false
 	for i, line := range lines {
-		d, flex, ok := degreeFromLine(line)
+		d, flex, ok := degreeFromWords(words[i])
 		if !ok {
 			continue
 		}
@@ -258,42 +240,61 @@ func ParseRequirements(p *Posting, extra []string) {
 	if len(extra) > 0 {
 		all = strings.Join(extra, "\n") + "\n" + all
 	}
-	low := strings.ToLower(all)
-	if r.EmploymentType == "" {
-		r.EmploymentType = employmentType(low)
-	}
-	if r.Remote == "" {
-		r.Remote = remoteMode(low)
+	if r.EmploymentType == "" || r.Remote == "" {
+		w := reqWords.scan(all)
+		if r.EmploymentType == "" {
+			r.EmploymentType = employmentOf(w)
+		}
+		if r.Remote == "" {
+			r.Remote = remoteOf(w)
+		}
 	}
 	if r.Salary.Text == "" {
 		r.Salary = ParseSalary(all)
 	}
 }
 
-func employmentType(low string) string {
-	switch {
-	case strings.Contains(low, "정규직") || strings.Contains(low, "full-time") || strings.Contains(low, "full time") || strings.Contains(low, "permanent"):
-		return "full_time"
-	case strings.Contains(low, "계약직") || strings.Contains(low, "contract") || strings.Contains(low, "b2b") || strings.Contains(low, "freelance") || strings.Contains(low, "프리랜서"):
-		return "contract"
-	case strings.Contains(low, "인턴") || strings.Contains(low, "internship") || strings.Contains(low, "intern "):
-		return "intern"
-	case strings.Contains(low, "part-time") || strings.Contains(low, "part time") || strings.Contains(low, "파트타임"):
-		return "part_time"
+// Employment types and remote modes in order of precedence: the first
+// kind with a phrase in the text wins.
+var (
+	employmentWords = []struct {
+		kind  string
+		words []string
+	}{
+		{"full_time", []string{"정규직", "full-time", "full time", "permanent"}},
+		{"contract", []string{"계약직", "contract", "b2b", "freelance", "프리랜서"}},
+		{"intern", []string{"인턴", "internship", "intern "}},
+		{"part_time", []string{"part-time", "part time", "파트타임"}},
+	}
+	remoteWords = []struct {
+		kind  string
+		words []string
+	}{
+		{"hybrid", []string{"hybrid", "하이브리드", "부분 재택", "주 2회 재택", "주2회 재택"}},
+		{"remote", []string{"fully remote", "100% remote", "remote-first", "remote first", "전면 재택", "풀재택", "완전 원격", "원격 근무", "remote"}},
+		{"hybrid", []string{"재택"}},
+		{"onsite", []string{"on-site", "onsite", "in-office", "상주"}},
+	}
+)
+
+// employmentType reads an employment type from text ("FULL_TIME",
+// "정규직", "B2B contract").
+func employmentType(text string) string { return employmentOf(reqWords.scan(text)) }
+
+func employmentOf(w wordMask) string {
+	for i, e := range employmentWords {
+		if w.any(maskEmployment[i]) {
+			return e.kind
+		}
 	}
 	return ""
 }
 
-func remoteMode(low string) string {
-	switch {
-	case strings.Contains(low, "hybrid") || strings.Contains(low, "하이브리드") || strings.Contains(low, "부분 재택") || strings.Contains(low, "주 2회 재택") || strings.Contains(low, "주2회 재택"):
-		return "hybrid"
-	case strings.Contains(low, "fully remote") || strings.Contains(low, "100% remote") || strings.Contains(low, "remote-first") || strings.Contains(low, "remote first") || strings.Contains(low, "전면 재택") || strings.Contains(low, "풀재택") || strings.Contains(low, "완전 원격") || strings.Contains(low, "원격 근무") || strings.Contains(low, "remote"):
-		return "remote"
-	case strings.Contains(low, "재택"):
-		return "hybrid"
-	case strings.Contains(low, "on-site") || strings.Contains(low, "onsite") || strings.Contains(low, "in-office") || strings.Contains(low, "상주"):
-		return "onsite"
+func remoteOf(w wordMask) string {
+	for i, e := range remoteWords {
+		if w.any(maskRemote[i]) {
+			return e.kind
+		}
 	}
 	return ""
 }

@@ -311,25 +311,10 @@ func (b *builder) finish() (string, []Section) {
 // LineCue is an inline requirement cue in one line of text: "Kafka 경험자
 // 우대", "experience with Spark is a plus", "Python 필수". It reports the
 // level the line asks for, or false when it has none or both.
-func LineCue(line string) (Requirement, bool) {
-	pref, req := cueKinds(asciiLower(line))
-	switch {
-	case pref && !req:
-		return RequirementPreferred, true
-	case req && !pref:
-		return RequirementRequired, true
-	}
-	return 0, false
-}
+func LineCue(line string) (Requirement, bool) { return cueOf(reqWords.scan(line)) }
 
-// cueKinds reports whether lower-cased text holds a preferred cue and a
-// required cue.
-func cueKinds(low string) (pref, req bool) {
-	pref = strings.Contains(low, "우대") || strings.Contains(low, "is a plus") || strings.Contains(low, "a plus") ||
-		strings.Contains(low, "nice to have") || strings.Contains(low, "nice-to-have") || strings.Contains(low, "preferred") ||
-		strings.Contains(low, "bonus") || strings.Contains(low, "desirable") || strings.Contains(low, "있으면 좋") ||
-		strings.Contains(low, "가산점") || strings.Contains(low, "advantage") || strings.Contains(low, "ideally")
-	req = strings.Contains(low, "필수") || strings.Contains(low, "required") || strings.Contains(low, "must have") ||
-		strings.Contains(low, "must be") || strings.Contains(low, "반드시")
-	return pref, req
+// cueKinds reports whether text holds a preferred cue and a required cue.
+func cueKinds(text string) (pref, req bool) {
+	w := reqWords.scan(text)
+	return w.any(maskPreferredCue), w.any(maskRequiredCue)
 }
