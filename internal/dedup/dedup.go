@@ -107,8 +107,19 @@ func Normalize(s string) string {
 		if isAddress(tok) {
 			continue
 		}
-		for _, r := range tok {
+		for k, r := range tok {
 			switch {
+			case r >= 0xAC00 && r <= 0xD7A3:
+				// Hangul syllables: letters without case, the common
+				// non-ASCII rune in Korean postings.
+				if !inWord {
+					if last != none {
+						b.WriteByte(' ')
+					}
+					inWord = true
+					last = word
+				}
+				b.WriteString(tok[k : k+3])
 			case r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r):
 				inWord = false
 				if last != zero {
@@ -154,29 +165,65 @@ func isAddress(tok string) bool {
 // no sections).
 func Fingerprint(text, core string) Print {
 	norm := Normalize(text)
-	h := fnv.New64a()
-	h.Write([]byte(norm))
-	p := Print{Exact: h.Sum64()}
+	p := Print{Exact: fnv64a(norm)}
 	if core != text {
 		norm = Normalize(core)
 	}
-	words := strings.Fields(norm)
-	// Count the set bits per position without branches; a bit is set in
-	// the SimHash when more than half the shingles set it.
+	// Count the set bits per position; a bit is set in the SimHash when
+	// more than half the shingles set it. Eight 8-bit counters share a
+	// word (lane k of acc[j] counts bit 8k+j), flushed before they can
+	// overflow, so a shingle costs eight additions instead of 64.
 	var ones [64]int32
-	for i := 0; i+3 <= len(words); i++ {
-		x := hash3(words[i], words[i+1], words[i+2])
-		for b := range ones {
-			ones[b] += int32(x >> b & 1)
+	var acc [8]uint64
+	pending := 0
+	flush := func() {
+		for j, a := range acc {
+			for k := 0; k < 8; k++ {
+				ones[8*k+j] += int32(a >> (8 * k) & 0xFF)
+			}
+			acc[j] = 0
+		}
+		pending = 0
+	}
+	var w [3]string // the last three words
+	n := 0
+	for i := 0; i < len(norm); {
+		j := strings.IndexByte(norm[i:], ' ')
+		if j < 0 {
+			j = len(norm) - i
+		}
+		w[0], w[1], w[2] = w[1], w[2], norm[i:i+j]
+		i += j + 1
+		if n++; n < 3 {
+			continue
+		}
+		x := hash3(w[0], w[1], w[2])
+		for j := range acc {
+			acc[j] += x >> j & 0x0101010101010101
 		}
 		p.Shingles++
+		if pending++; pending == 255 {
+			flush()
+		}
 	}
+	flush()
 	for b := range ones {
 		if 2*int(ones[b]) > p.Shingles {
 			p.Sim |= 1 << b
 		}
 	}
 	return p
+}
+
+// fnv64a is FNV-1a of s, as hash/fnv computes it, without copying s.
+func fnv64a(s string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
 }
 
 func hash3(a, b, c string) uint64 {
