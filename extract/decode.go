@@ -215,13 +215,21 @@ func hasMojibakeLead(s string) bool {
 // zero-width characters removed, white space collapsed within lines, lines
 // trimmed, and no more than one blank line in a row.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := 0
 	start := true
-	for _, line := range strings.Split(s, "\n") {
-		line = cleanLine(line)
+	for len(s) > 0 {
+		// Line by line: NFKC never composes across a newline nor makes one.
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if !plainLine(line) {
+			line = cleanLine(norm.NFKC.String(line))
+		}
 		if line == "" {
 			if !start {
 				blank++
@@ -239,6 +247,37 @@ func Normalize(s string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// plainLine reports whether a line is already what Normalize makes of it:
+// printable ASCII and Hangul syllables only (both NFKC-stable, and neither
+// composes with the other), single spaces, nothing to trim. Most lines of a
+// Korean or English posting are, and skip the NFKC and clean-up passes.
+func plainLine(line string) bool {
+	if line == "" || line[0] == ' ' || line[len(line)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == ' ':
+			if line[i+1] == ' ' {
+				return false
+			}
+			i++
+		case 0x20 < c && c < 0x7F:
+			i++
+		case 0xEA <= c && c <= 0xED && i+2 < len(line):
+			r, _ := utf8.DecodeRuneInString(line[i:])
+			if r < 0xAC00 || r > 0xD7A3 {
+				return false
+			}
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // cleanLine collapses white space, drops control and zero-width characters
