@@ -36,6 +36,20 @@ func (c Counter) Top(n int) []KV {
 	return out
 }
 
+// PairCounter counts pairs of names, the first before the second in
+// lexical order. Keys are the names themselves, so counting allocates
+// nothing.
+type PairCounter map[[2]string]int
+
+// Top returns the n largest counts as "A + B" keys, ordered as Counter.Top.
+func (c PairCounter) Top(n int) []KV {
+	flat := make(Counter, len(c))
+	for k, v := range c {
+		flat[k[0]+" + "+k[1]] = v
+	}
+	return flat.Top(n)
+}
+
 // KV is a key and its count.
 type KV struct {
 	Key string
@@ -83,7 +97,7 @@ type Stats struct {
 	Tech            map[string]*TechStat
 	Concepts        Counter
 	ClassPostings   Counter // postings per maturity class (denominator for shares)
-	Pairs           Counter // "A + B" co-occurring technologies
+	Pairs           PairCounter // co-occurring technologies
 	Companies       map[string]*CompanyStat
 	Terms           map[string]*TermStat
 	Salaries        map[string][]float64 // yearly midpoints by currency
@@ -104,7 +118,7 @@ func NewStats() *Stats {
 	return &Stats{
 		Languages: Counter{}, Maturity: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
 		Years: Counter{}, RoleByMaturity: map[string]Counter{}, Tech: map[string]*TechStat{}, Concepts: Counter{},
-		ClassPostings: Counter{}, Pairs: Counter{}, Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
+		ClassPostings: Counter{}, Pairs: PairCounter{}, Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
 		Salaries: map[string][]float64{}, Encodings: Counter{}, DEFocus: Counter{}, MaturityByLang: map[string]Counter{},
 	}
 }
@@ -162,7 +176,7 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 	sort.Strings(techs)
 	for i := 0; i < len(techs); i++ {
 		for j := i + 1; j < len(techs); j++ {
-			s.Pairs[techs[i]+" + "+techs[j]]++
+			s.Pairs[[2]string{techs[i], techs[j]}]++
 		}
 	}
 	if row.Company != "" {
