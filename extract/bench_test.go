@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/jobstack/jobstack/internal/benchgen"
 )
 
 func samplePostings(b *testing.B) []*Posting {
@@ -85,14 +88,30 @@ func BenchmarkNewMatcher(b *testing.B) {
 }
 
 // BenchmarkWalk measures the taxonomy automaton's pass alone (no boundary
-// checks, no aggregation) over the sample postings' text.
-func BenchmarkWalk(b *testing.B) {
+// checks, no aggregation) over the sample postings' text, and
+// BenchmarkWalkGenerated over make bench's generated text postings.
+func BenchmarkWalk(b *testing.B) { benchmarkWalk(b, samplePostings(b)) }
+
+func BenchmarkWalkGenerated(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 300))
+	rd := NewReader(Config{})
+	var ps []*Posting
+	for i := range 300 {
+		p, err := rd.Parse(Input{Source: "gen.txt", Format: FormatText, Data: benchgen.Text(r, i)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	benchmarkWalk(b, ps)
+}
+
+func benchmarkWalk(b *testing.B, ps []*Posting) {
 	tax, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	m := NewMatcher(tax)
-	ps := samplePostings(b)
 	var n int64
 	for _, p := range ps {
 		n += int64(len(p.Text))
