@@ -23,6 +23,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxDistance is the most SimHash bits two near duplicates may differ in.
@@ -82,8 +83,7 @@ func (p Print) WithTitle(title string) Print {
 // addresses removed, every digit run as "0" (dates, ids, counts), and
 // anything that is not a letter or digit as a single space.
 func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := make([]byte, 0, len(s))
 	const (
 		none = iota
 		word
@@ -91,6 +91,15 @@ func Normalize(s string) string {
 	)
 	last := none    // the kind of the last token written
 	inWord := false // the current token continues the last word
+	startWord := func() {
+		if !inWord {
+			if last != none {
+				buf = append(buf, ' ')
+			}
+			inWord = true
+			last = word
+		}
+	}
 	for i := 0; i < len(s); {
 		// One white-space-separated token at a time, so a URL or an
 		// e-mail address can be dropped whole.
@@ -107,49 +116,53 @@ func Normalize(s string) string {
 		if isAddress(tok) {
 			continue
 		}
-		for k, r := range tok {
+		for k := 0; k < len(tok); {
+			c := tok[k]
+			var r rune
+			size := 1
 			switch {
-			case r >= 0xAC00 && r <= 0xD7A3:
-				// Hangul syllables: letters without case, the common
-				// non-ASCII rune in Korean postings.
-				if !inWord {
-					if last != none {
-						b.WriteByte(' ')
-					}
-					inWord = true
-					last = word
+			case c < utf8.RuneSelf:
+				r = rune(c)
+			case 0xEA <= c && c <= 0xED && k+2 < len(tok) && tok[k+1]&0xC0 == 0x80 && tok[k+2]&0xC0 == 0x80:
+				// Three-byte runes from U+A000 to U+DFFF, decoded by
+				// hand: Hangul syllables are the common non-ASCII
+				// letters of Korean postings and have no case.
+				r, size = rune(c&0x0F)<<12|rune(tok[k+1]&0x3F)<<6|rune(tok[k+2]&0x3F), 3
+				if r >= 0xAC00 && r <= 0xD7A3 {
+					startWord()
+					buf = append(buf, tok[k:k+3]...)
+					k += 3
+					continue
 				}
-				b.WriteString(tok[k : k+3])
+			default:
+				r, size = utf8.DecodeRuneInString(tok[k:])
+			}
+			k += size
+			switch {
 			case r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r):
 				inWord = false
 				if last != zero {
 					if last != none {
-						b.WriteByte(' ')
+						buf = append(buf, ' ')
 					}
-					b.WriteByte('0')
+					buf = append(buf, '0')
 					last = zero
 				}
-			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && unicode.IsLetter(r):
-				if !inWord {
-					if last != none {
-						b.WriteByte(' ')
-					}
-					inWord = true
-					last = word
-				}
-				if r >= 'A' && r <= 'Z' {
-					b.WriteByte(byte(r) + 32)
-				} else if r < 0x80 {
-					b.WriteByte(byte(r))
-				} else {
-					b.WriteRune(unicode.ToLower(r))
-				}
+			case r >= 'a' && r <= 'z':
+				startWord()
+				buf = append(buf, byte(r))
+			case r >= 'A' && r <= 'Z':
+				startWord()
+				buf = append(buf, byte(r)+32)
+			case r >= 0x80 && unicode.IsLetter(r):
+				startWord()
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			default:
 				inWord = false
 			}
 		}
 	}
-	return b.String()
+	return string(buf)
 }
 
 // isAddress reports whether a token is a URL or an e-mail address.
