@@ -123,7 +123,11 @@ func parseHTML(src string, findContent bool) *htmlPage {
 			p.finish()
 			return p.result(findContent)
 		case html.TextToken:
-			p.text(z.Text())
+			// Text inside skipped elements (scripts, navigation) is not
+			// unescaped unless the title, <h1> or JSON-LD wants it.
+			if p.skip == 0 || p.inJSONLD || p.inTitle || p.inH1 && p.skipScript == 0 {
+				p.text(z.Text())
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
@@ -139,10 +143,12 @@ func parseHTML(src string, findContent bool) *htmlPage {
 	}
 }
 
-// tagAttrs are the attributes the parser reads; others are skipped
+// tagAttrs are the attributes the parser reads; others are skipped. The
+// values point into the tokenizer's buffer and are valid until its next
+// token: whatever outlives the tag is copied.
 // without being copied, since pages carry thousands of tags.
 type tagAttrs struct {
-	class, id, typ, itemtype, property, name, itemprop, content string
+	class, id, typ, itemtype, property, name, itemprop, content []byte
 }
 
 func (t *tagAttrs) read(z *html.Tokenizer) {
@@ -150,21 +156,21 @@ func (t *tagAttrs) read(z *html.Tokenizer) {
 		k, v, more := z.TagAttr()
 		switch string(k) {
 		case "class":
-			t.class = string(v)
+			t.class = v
 		case "id":
-			t.id = string(v)
+			t.id = v
 		case "type":
-			t.typ = string(v)
+			t.typ = v
 		case "itemtype":
-			t.itemtype = string(v)
+			t.itemtype = v
 		case "property":
-			t.property = string(v)
+			t.property = v
 		case "name":
-			t.name = string(v)
+			t.name = v
 		case "itemprop":
-			t.itemprop = string(v)
+			t.itemprop = v
 		case "content":
-			t.content = string(v)
+			t.content = v
 		}
 		if !more {
 			return
@@ -175,20 +181,27 @@ func (t *tagAttrs) read(z *html.Tokenizer) {
 var contentHints = []string{"content", "article", "job", "posting", "description", "detail", "main", "body", "view", "position", "recruit", "jd"}
 var boilerHints = []string{"comment", "sidebar", "footer", "nav", "menu", "related", "recommend", "banner", "share", "social", "cookie", "popup", "modal", "breadcrumb", "similar", "other-jobs", "ad-", "advert", "gnb", "lnb"}
 
+// hintWords tell content blocks from boilerplate by class and id.
+var hintWords = newPhraseSet(boilerHints, contentHints)
+
+var (
+	maskBoiler  = hintWords.mask(boilerHints...)
+	maskContent = hintWords.mask(contentHints...)
+)
+
 func hintOf(attrs *tagAttrs) int8 {
-	if attrs.class == "" && attrs.id == "" {
+	if len(attrs.class) == 0 && len(attrs.id) == 0 {
 		return 0
 	}
-	s := strings.ToLower(attrs.class + " " + attrs.id)
-	for _, h := range boilerHints {
-		if strings.Contains(s, h) {
-			return -1
-		}
-	}
-	for _, h := range contentHints {
-		if strings.Contains(s, h) {
-			return 1
-		}
+	// One pass over "class id", as the hints could span the two.
+	var buf [256]byte
+	s := append(append(append(buf[:0], attrs.class...), ' '), attrs.id...)
+	w := hintWords.scan(unsafeString(s))
+	switch {
+	case w.any(maskBoiler):
+		return -1
+	case w.any(maskContent):
+		return 1
 	}
 	return 0
 }
@@ -204,10 +217,10 @@ func (p *htmlParser) start(a atom.Atom, attrs *tagAttrs, selfClosing bool) {
 		}
 		return
 	}
-	if it := attrs.itemtype; it != "" && strings.Contains(it, "JobPosting") {
+	if bytes.Contains(attrs.itemtype, []byte("JobPosting")) {
 		p.page.microdata = true
 	}
-	if a == atom.Script && strings.Contains(strings.ToLower(attrs.typ), "ld+json") && !selfClosing {
+	if a == atom.Script && bytes.Contains(bytes.ToLower(attrs.typ), []byte("ld+json")) && !selfClosing {
 		p.inJSONLD = true
 		p.ld.Reset()
 		return
@@ -340,19 +353,19 @@ func (p *htmlParser) pop() {
 }
 
 func (p *htmlParser) meta(attrs *tagAttrs) {
-	key := attrs.property
-	if key == "" {
-		key = attrs.name
+	k := attrs.property
+	if len(k) == 0 {
+		k = attrs.name
 	}
-	if key == "" {
-		key = attrs.itemprop
+	if len(k) == 0 {
+		k = attrs.itemprop
 	}
-	if key == "" {
+	if len(k) == 0 {
 		return
 	}
-	key = strings.ToLower(key)
+	key := strings.ToLower(string(k))
 	if _, ok := p.page.meta[key]; !ok {
-		p.page.meta[key] = strings.TrimSpace(attrs.content)
+		p.page.meta[key] = strings.TrimSpace(string(attrs.content))
 	}
 }
 

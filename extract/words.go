@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"unsafe"
+
 	"github.com/jobstack/jobstack/internal/aho"
 )
 
@@ -150,3 +152,7 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// unsafeString views b as a string for a scan that does not keep it; b
+// must not change while the string is in use.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

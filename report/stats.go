@@ -96,7 +96,7 @@ type Stats struct {
 	RoleByMaturity  map[string]Counter
 	Tech            map[string]*TechStat
 	Concepts        Counter
-	ClassPostings   Counter // postings per maturity class (denominator for shares)
+	ClassPostings   Counter     // postings per maturity class (denominator for shares)
 	Pairs           PairCounter // co-occurring technologies
 	Companies       map[string]*CompanyStat
 	Terms           map[string]*TermStat
