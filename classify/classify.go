@@ -133,8 +133,24 @@ func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result
 }
 
 type item struct {
-	label  string
+	label  string // fixed text, or
+	skill  *extract.Skill
+	phrase string // with section and offset
+	sec    extract.SectionKind
+	off    int
 	weight float64
+}
+
+// text describes an item for the evidence; it is built only for the items
+// that count.
+func (it *item) text(p *extract.Posting) string {
+	switch {
+	case it.skill != nil:
+		return fmt.Sprintf("%s (%s)", it.skill.Name, it.skill.Requirement)
+	case it.phrase != "":
+		return fmt.Sprintf("%q in %s: %q", it.phrase, it.sec, shortLine(p.Text, it.off))
+	}
+	return it.label
 }
 
 func (c *Classifier) sectionWeight(k extract.SectionKind) float64 {
@@ -196,7 +212,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		labels := make([]string, len(items))
 		for j, it := range items {
 			points += s.Weight * it.weight
-			labels[j] = it.label
+			labels[j] = it.text(p)
 		}
 		points = math.Round(points*100) / 100
 		firedIDs[s.ID] = true
@@ -270,9 +286,10 @@ func anyFired(fired map[string]bool, ids []string) bool {
 func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
-		for _, sk := range skills {
+		for i := range skills {
+			sk := &skills[i]
 			if contains(s.Skills, sk.ID) || contains(s.Categories, sk.Category) {
-				out = append(out, item{fmt.Sprintf("%s (%s)", sk.Name, sk.Requirement), c.requirementWeight(sk.Requirement)})
+				out = append(out, item{skill: sk, weight: c.requirementWeight(sk.Requirement)})
 			}
 		}
 	}
@@ -293,20 +310,20 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		if r, ok := extract.LineCue(lineOf(p.Text, off)); ok && r == extract.RequirementPreferred {
 			w = math.Min(w, c.sectionWeight(extract.SectionPreferred))
 		}
-		out = append(out, item{fmt.Sprintf("%q in %s: %q", ph, sec, shortLine(p.Text, off)), w})
+		out = append(out, item{phrase: ph, sec: sec, off: off, weight: w})
 	}
 	if len(s.Companies) > 0 && p.Company != "" {
 		lc := strings.ToLower(p.Company)
 		for _, co := range s.Companies {
 			if strings.Contains(lc, co) {
-				out = append(out, item{fmt.Sprintf("company %q", p.Company), 1})
+				out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
 				break
 			}
 		}
 	}
 	if s.Headcount != nil && p.Headcount > 0 {
 		if (s.Headcount.Min == 0 || p.Headcount >= s.Headcount.Min) && (s.Headcount.Max == 0 || p.Headcount <= s.Headcount.Max) {
-			out = append(out, item{fmt.Sprintf("headcount %d", p.Headcount), 1})
+			out = append(out, item{label: fmt.Sprintf("headcount %d", p.Headcount), weight: 1})
 		}
 	}
 	return out

@@ -403,12 +403,14 @@ func (p *htmlParser) text(t []byte) {
 func (p *htmlParser) appendText(t []byte) {
 	start := p.cur.Len()
 	for len(t) > 0 {
-		i := bytes.IndexAny(t, " \t\n\r\f")
-		if i < 0 {
-			p.cur.Write(t)
-			break
+		i := 0
+		for i < len(t) && !htmlSpace[t[i]] {
+			i++
 		}
 		p.cur.Write(t[:i])
+		if i == len(t) {
+			break
+		}
 		if p.cur.Len() > 0 && !endsWithSpace(&p.cur) {
 			p.cur.WriteByte(' ')
 		}
@@ -432,6 +434,10 @@ func (p *htmlParser) appendText(t []byte) {
 		p.curHead = true
 	}
 }
+
+// htmlSpace is HTML's white space: space, tab, newline, carriage return
+// and form feed.
+var htmlSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true}
 
 func endsWithSpace(b *strings.Builder) bool {
 	s := b.String()
