@@ -17,6 +17,10 @@ var (
 	enYears = regexp.MustCompile(`(?i)(?:(at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?\(?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\)?\s*(\+|\s*(?:-|–|to)\s*(\d{1,2})\s*\+?)?\s*(?:or\s+more\s+)?(?:\+\s*)?years?\b`)
 )
 
+// yearsBefore and yearsAfter bound an enYears match around its "year":
+// "at least fifteen (15) to 20 + or more + years" is under 60 bytes.
+const yearsBefore, yearsAfter = 80, 8
+
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 
 func atoiWord(s string) int {
@@ -81,7 +85,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	}
 	if experience && w.has(wordYear) {
 		low := asciiLower(line)
-		for _, m := range enYears.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range findAllNear(enYears, line, low, "year", yearsBefore, yearsAfter) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
 			// "5 years of experience", "3+ years in data engineering";
 			// not "within 2 years", "a 3 year contract".
@@ -385,7 +389,7 @@ func salaryFromLine(line string) (Salary, bool) {
 	if !strings.ContainsAny(line, "$€£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
 		return Salary{}, false
 	}
-	m := fxRange.FindStringSubmatch(line)
+	m := findFirstNear(fxRange, line, low, 64)
 	if m == nil {
 		return Salary{}, false
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"strings"
 	"unsafe"
 
 	"github.com/jobstack/jobstack/internal/aho"
@@ -156,3 +158,87 @@ func hasDigit(s string) bool {
 // unsafeString views b as a string for a scan that does not keep it; b
 // must not change while the string is in use.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// findAllNear is re.FindAllStringSubmatchIndex(line, -1) for a pattern
+// whose every match contains anchor (in lower case) and spans at most
+// before bytes ahead of it and after bytes from its start: it runs re only
+// on windows around each occurrence of anchor, widened to white space so
+// that no token is cut, instead of over the whole line. English postings
+// keep whole descriptions on one line, where the full-line scan of an
+// NFA regexp dominated the run time.
+func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int) [][]int {
+	var out [][]int
+	done := 0 // matches end here or before
+	for from := 0; ; {
+		i := strings.Index(low[from:], anchor)
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len(anchor)
+		if i < done {
+			continue // inside the last match
+		}
+		lo := max(done, i-before)
+		for lo > done && !isSpaceByte(line[lo-1]) {
+			lo--
+		}
+		hi := min(len(line), i+after)
+		for hi < len(line) && !isSpaceByte(line[hi]) {
+			hi++
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(line[lo:hi], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+			if m[0] < done || m[0] > i || m[1] < i+len(anchor) {
+				continue // another anchor's match
+			}
+			out = append(out, m)
+			done = m[1]
+		}
+	}
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// findFirstNear is re.FindStringSubmatch(line) for a pattern whose every
+// match contains one of the range separators "-", "–" or "to", with at
+// most span bytes on either side: it runs re on a window around each
+// separator in turn, widened to white space, and returns the first match
+// that holds its separator.
+func findFirstNear(re *regexp.Regexp, line, low string, span int) []string {
+	for i := 0; i < len(line); i++ {
+		n := 0
+		switch {
+		case line[i] == '-':
+			n = 1
+		case strings.HasPrefix(line[i:], "–"):
+			n = len("–")
+		case low[i] == 't' && i+1 < len(low) && low[i+1] == 'o':
+			n = 2
+		default:
+			continue
+		}
+		lo := max(0, i-span)
+		for lo > 0 && !isSpaceByte(line[lo-1]) {
+			lo--
+		}
+		hi := min(len(line), i+n+span)
+		for hi < len(line) && !isSpaceByte(line[hi]) {
+			hi++
+		}
+		if m := re.FindStringSubmatchIndex(line[lo:hi]); m != nil && lo+m[0] <= i && lo+m[1] >= i+n {
+			out := make([]string, len(m)/2)
+			for k := range out {
+				if m[2*k] >= 0 {
+					out[k] = line[lo+m[2*k] : lo+m[2*k+1]]
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFindAllNear checks that the windowed search finds exactly what the
+// full-line search finds, on crafted lines and on every corpus line that
+// mentions "year" or a currency (skipped without ../shared/corpus).
+func TestFindAllNear(t *testing.T) {
+	lines := []string{
+		"5+ years of experience", "at least two years, ideally 3-5 years in data", "years", "Year 2020: 3 years",
+		"minimum of 3 years of professional experience; 10 years old company; over 7 years with Spark",
+		"We have been around for 20 years. You have 3 or more years building pipelines and 2+ years in Go.",
+		"(3) years", "three to five years", "$120,000 - $150,000 a year", "15 000 - 20 000 PLN/month", "$50-60/hour", "USD 90k to 120k",
+		"tools and 3-5 years, pay €60k–€80k per year", "Salary: 100 - 200 thousand", "-5 to -3", "to", strings.Repeat("x ", 200) + "4 years" + strings.Repeat(" y", 200),
+	}
+	dirs, _ := filepath.Glob("../../shared/corpus/en_*")
+	for _, d := range dirs {
+		filepath.WalkDir(d, func(path string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil
+			}
+			for i, l := range strings.Split(string(data), "\n") {
+				if i%3 != 0 {
+					continue // a third of the lines keeps the test quick under -race
+				}
+				if low := strings.ToLower(l); strings.Contains(low, "year") || strings.ContainsAny(l, "$€£") || strings.Contains(low, "pln") || strings.Contains(low, "eur") {
+					lines = append(lines, l)
+				}
+			}
+			return nil
+		})
+	}
+	if len(dirs) == 0 {
+		t.Log("../shared/corpus not found: crafted lines only")
+	}
+	for _, l := range lines {
+		low := asciiLower(l)
+		if got, want := findFirstNear(fxRange, l, low, 64), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {
+			t.Fatalf("salary in %q:\n got %q\nwant %q", snippet(l, 300), got, want)
+		}
+		want := enYears.FindAllStringSubmatchIndex(l, -1)
+		got := findAllNear(enYears, l, asciiLower(l), "year", yearsBefore, yearsAfter)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Fatalf("line %q:\n got %v\nwant %v", snippet(l, 300), got, want)
+		}
+	}
+	t.Logf("%d lines agree", len(lines))
+}
