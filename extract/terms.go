@@ -80,12 +80,13 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 		if len(tok) < 2 || len(tok) > 30 || inURL(text, start, end) {
 			continue
 		}
-		low := strings.ToLower(tok)
-		if commonWords[low] || seen[low] {
-			continue
-		}
+		// The shape test first: it rejects most words without lowering them.
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		if !techLooking(tok, korean && isHangul(next) || korean && hangulNear(text, start)) {
+			continue
+		}
+		low := strings.ToLower(tok)
+		if commonWords[low] || seen[low] {
 			continue
 		}
 		seen[low] = true

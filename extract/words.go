@@ -230,6 +230,9 @@ func findFirstNear(re *regexp.Regexp, line, low string, span int) []string {
 		for hi < len(line) && !isSpaceByte(line[hi]) {
 			hi++
 		}
+		if !hasDigit(line[lo:i]) || !hasDigit(line[i+n:hi]) {
+			continue // a range has a number on either side
+		}
 		if m := re.FindStringSubmatchIndex(line[lo:hi]); m != nil && lo+m[0] <= i && lo+m[1] >= i+n {
 			out := make([]string, len(m)/2)
 			for k := range out {
