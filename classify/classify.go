@@ -189,6 +189,20 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	}
 	var all []fired
 	firedIDs := map[string]bool{}
+	// Whether the line at an offset is cued preferred, computed once per
+	// line: many phrases share a line, and an English scrape's line can
+	// be its whole description.
+	cues := map[int]bool{}
+	preferredLine := func(off int) bool {
+		start := strings.LastIndexByte(p.Text[:off], '\n') + 1
+		pref, ok := cues[start]
+		if !ok {
+			r, has := extract.LineCue(lineOf(p.Text, off))
+			pref = has && r == extract.RequirementPreferred
+			cues[start] = pref
+		}
+		return pref
+	}
 	for _, i := range c.order {
 		s := c.rules.Signals[i]
 		if len(s.Requires) > 0 && !anyFired(firedIDs, s.Requires) {
@@ -197,7 +211,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		if len(s.Absent) > 0 && anyFired(firedIDs, s.Absent) {
 			continue
 		}
-		items := c.items(s, p, skills, f)
+		items := c.items(s, p, skills, f, preferredLine)
 		if len(s.Absent) > 0 && len(items) == 0 && len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil {
 			items = []item{{label: "none of " + strings.Join(s.Absent, ", "), weight: 1}}
 		}
@@ -283,7 +297,7 @@ func anyFired(fired map[string]bool, ids []string) bool {
 
 // items lists what a signal finds in a posting, with the section weight of
 // each.
-func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found) []item {
+func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found, preferredLine func(int) bool) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
 		for i := range skills {
@@ -307,7 +321,7 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 			continue
 		}
 		w := c.sectionWeight(sec)
-		if r, ok := extract.LineCue(lineOf(p.Text, off)); ok && r == extract.RequirementPreferred {
+		if preferredLine(off) {
 			w = math.Min(w, c.sectionWeight(extract.SectionPreferred))
 		}
 		out = append(out, item{phrase: ph, sec: sec, off: off, weight: w})

@@ -56,3 +56,48 @@ func TestFindAllNear(t *testing.T) {
 	}
 	t.Logf("%d lines agree", len(lines))
 }
+
+// TestWholeTextWords checks that the phrases of the whole text, assembled
+// from the sections' line masks, equal one scan of the whole text, on the
+// bundled sample postings.
+func TestWholeTextWords(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/postings/*.*")
+	rd := NewReader(Config{})
+	n := 0
+	for _, f := range files {
+		format := FormatOf(f)
+		if format != "html" && format != "text" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := FormatHTML
+		if format == "text" {
+			kind = FormatText
+		}
+		p, err := rd.Parse(Input{Source: f, Format: kind, Data: data})
+		if err != nil {
+			continue
+		}
+		var lines []wordMask
+		for _, s := range p.Sections {
+			switch s.Kind {
+			case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
+				continue
+			}
+			for _, l := range strings.Split(p.Text[s.Start:s.End], "\n") {
+				lines = append(lines, reqWords.scan(l))
+			}
+		}
+		extra := []wordMask{reqWords.scan("정규직 (full-time)")}
+		if got, want := wholeTextWords(p, extra, lines), reqWords.scan("정규직 (full-time)\n"+p.Text); got != want {
+			t.Errorf("%s: assembled %v, whole scan %v", f, got, want)
+		}
+		n++
+	}
+	if n < 20 {
+		t.Fatalf("only %d sample postings parsed", n)
+	}
+}

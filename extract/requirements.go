@@ -245,7 +245,7 @@ func ParseRequirements(p *Posting, extra []string) {
 		all = strings.Join(extra, "\n") + "\n" + all
 	}
 	if r.EmploymentType == "" || r.Remote == "" {
-		w := reqWords.scan(all)
+		w := wholeTextWords(p, words[:structured], words[structured:len(words)-btoi(p.Title != "")])
 		if r.EmploymentType == "" {
 			r.EmploymentType = employmentOf(w)
 		}
@@ -256,6 +256,56 @@ func ParseRequirements(p *Posting, extra []string) {
 	if r.Salary.Text == "" {
 		r.Salary = ParseSalary(all)
 	}
+}
+
+// wholeTextWords is reqWords.scan of the extra lines and the whole text,
+// reusing the masks of the extra lines and of the requirement-bearing
+// sections' lines (in order), so that only the other sections are scanned
+// again. No phrase holds a newline, so when sections start and end at line
+// boundaries the union of the parts equals the scan of the whole.
+func wholeTextWords(p *Posting, extra, sectionLines []wordMask) wordMask {
+	var w wordMask
+	or := func(m wordMask) {
+		for i := range w {
+			w[i] |= m[i]
+		}
+	}
+	for _, m := range extra {
+		or(m)
+	}
+	atLine := func(off int) bool {
+		return off == 0 || off == len(p.Text) || p.Text[off-1] == '\n' || p.Text[off] == '\n'
+	}
+	pos := 0
+	for _, s := range p.Sections {
+		if s.Start < pos || !atLine(s.Start) || !atLine(s.End) {
+			// Unexpected layout: scan the whole text.
+			w = wordMask{}
+			for _, m := range extra {
+				or(m)
+			}
+			or(reqWords.scan(p.Text))
+			return w
+		}
+		switch s.Kind {
+		case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
+			continue
+		}
+		or(reqWords.scan(p.Text[pos:s.Start]))
+		pos = s.End
+	}
+	or(reqWords.scan(p.Text[pos:]))
+	for _, m := range sectionLines {
+		or(m)
+	}
+	return w
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Employment types and remote modes in order of precedence: the first
