@@ -22,7 +22,7 @@ type Result struct {
 	SeniorityEvidence  []string
 	DEFocus            string // analytics, platform or mixed for data engineers (seed 001); empty otherwise
 	DEFocusEvidence    []string
-	UndeterminedReason string // not_data_role or little_evidence when Maturity is undetermined
+	UndeterminedReason string // not_data_role, little_evidence or a veto's reason (client_work) when Maturity is undetermined
 }
 
 // Classifier labels postings. It is built once from rules and is safe for
@@ -189,6 +189,8 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	}
 	var all []fired
 	firedIDs := map[string]bool{}
+	var veto *Signal
+	var vetoItems []string
 	// Whether the line at an offset is cued preferred, computed once per
 	// line: many phrases share a line, and an English scrape's line can
 	// be its whole description.
@@ -221,6 +223,17 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		sort.SliceStable(items, func(a, b int) bool { return items[a].weight > items[b].weight })
 		if len(items) > s.Max {
 			items = items[:s.Max]
+		}
+		if s.Class == Undetermined {
+			// A veto: the posting stays undetermined whatever it scores.
+			if veto == nil {
+				veto = s
+				for j := range min(len(items), 3) {
+					vetoItems = append(vetoItems, items[j].text(p))
+				}
+			}
+			firedIDs[s.ID] = true
+			continue
 		}
 		points := 0.0
 		labels := make([]string, len(items))
@@ -257,6 +270,23 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		res.Evidence = []string{fmt.Sprintf("undetermined: not a data role (%s)", res.Role)}
 		if len(res.RoleEvidence) > 0 {
 			res.Evidence = append(res.Evidence, "role: "+res.RoleEvidence[0])
+		}
+		return
+	}
+	if veto != nil {
+		res.Maturity = Undetermined
+		res.UndeterminedReason = veto.Reason
+		if res.UndeterminedReason == "" {
+			res.UndeterminedReason = veto.ID
+		}
+		res.Confidence = 0.8
+		desc := veto.Describe
+		if desc == "" {
+			desc = veto.ID
+		}
+		res.Evidence = []string{fmt.Sprintf("undetermined: %s: %s", desc, strings.Join(vetoItems, ", "))}
+		for _, f := range all {
+			res.Evidence = append(res.Evidence, f.text)
 		}
 		return
 	}
@@ -300,9 +330,18 @@ func anyFired(fired map[string]bool, ids []string) bool {
 func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found, preferredLine func(int) bool) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
+		perLine := map[int]int{}
 		for i := range skills {
 			sk := &skills[i]
 			if contains(s.Skills, sk.ID) || contains(s.Categories, sk.Category) {
+				if s.PerLine > 0 {
+					// One bracketed list of services is one piece of
+					// evidence, not five.
+					if perLine[sk.Line] >= s.PerLine {
+						continue
+					}
+					perLine[sk.Line]++
+				}
 				out = append(out, item{skill: sk, weight: c.requirementWeight(sk.Requirement)})
 			}
 		}

@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -170,6 +171,7 @@ roles:
   - role: wizard
     title: [wizard]
 `
+	bad = strings.Replace(bad, "    bogus: 1\n", "    bogus: 1\n    reason: why\n", 1)
 	_, err := ParseRules("bad.yaml", strings.NewReader(bad))
 	var ve *extract.ValidationError
 	if !errors.As(err, &ve) {
@@ -182,7 +184,8 @@ roles:
 		`bad.yaml:8:5: duplicate signal id "a"`,
 		`bad.yaml:8:5: signal "a" refers to unknown signal "nope"`,
 		`bad.yaml:12:5: signal: unknown key "bogus"`,
-		`bad.yaml:14:5: role rule: unknown role "wizard"`,
+		`bad.yaml:15:5: role rule: unknown role "wizard"`,
+		`bad.yaml:8:5: signal "a": only a veto (class undetermined) has a reason`,
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("errors lack %q:\n%s", want, msg)
@@ -241,4 +244,90 @@ func ExampleClassifier_Classify() {
 	// Output:
 	// cloud_startup data_engineer
 	// cloud_startup +2.20: managed cloud data service: Amazon EMR (responsibility), AWS Glue (responsibility)
+}
+
+// A consultancy or staffing post is undetermined (client_work) whatever it
+// scores: the company behind the data is the unnamed client.
+func TestVetoClientWork(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	cloud := []extract.Skill{
+		skill("amazon_emr", "Amazon EMR", "cloud_service", extract.RequirementRequired),
+		skill("airflow", "Airflow", "orchestration", extract.RequirementRequired),
+	}
+	for _, tt := range []struct{ name, company, text string }{
+		{"phrase", "", "Responsibilities\n- Our client is a fast-growing retailer building a data lake\n- Build pipelines on client sites"},
+		{"company", "Acme Staffing Inc.", "Responsibilities\n- Build data pipelines on AWS"},
+		{"korean duties", "", "주요업무\n- 고객사 데이터 분석 및 AI 컨설팅\n- 데이터 파이프라인 구축"},
+	} {
+		p := posting("Data Engineer", tt.text)
+		p.Company = tt.company
+		res := c.Classify(p, cloud)
+		if res.Maturity != Undetermined || res.UndeterminedReason != "client_work" {
+			t.Errorf("%s: maturity %s (%s), want undetermined (client_work)\n%s", tt.name, res.Maturity, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+			continue
+		}
+		if !strings.HasPrefix(res.Evidence[0], "undetermined: ") {
+			t.Errorf("%s: first evidence %q does not name the veto", tt.name, res.Evidence[0])
+		}
+	}
+	// "컨설팅" in the company introduction is not consultancy work.
+	res := c.Classify(posting("Data Engineer", "회사 소개\n컨설팅으로 시작한 커머스 스타트업입니다.\n주요업무\n- 데이터 파이프라인 구축"), cloud)
+	if res.UndeterminedReason == "client_work" {
+		t.Errorf("company intro triggered the veto: %v", res.Evidence)
+	}
+}
+
+// One bracketed list of cloud services is one piece of evidence: at most
+// per_line skills from one line count.
+func TestPerLine(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	p := posting("Data Engineer", "우대사항\n- AWS 서비스 경험 (EMR, Glue, S3, Redshift, Athena)\n- BigQuery 경험")
+	onLine := func(id, name string, line int) extract.Skill {
+		s := skill(id, name, "cloud_service", extract.RequirementPreferred)
+		s.Line = line
+		return s
+	}
+	skills := []extract.Skill{onLine("amazon_emr", "Amazon EMR", 1), onLine("aws_glue", "AWS Glue", 1), onLine("amazon_s3", "Amazon S3", 1),
+		onLine("amazon_redshift", "Amazon Redshift", 1), onLine("amazon_athena", "Amazon Athena", 1)}
+	one := c.Classify(p, skills).Scores[CloudStartup]
+	two := c.Classify(p, append(skills, onLine("bigquery", "BigQuery", 2))).Scores[CloudStartup]
+	managed := c.rules.Signals[c.signalIdx["managed_cloud_data"]]
+	if managed.PerLine != 2 {
+		t.Fatalf("managed_cloud_data per_line = %d, want 2", managed.PerLine)
+	}
+	// Five services on one line count as two; a service on another line
+	// adds one more.
+	if want := 2 * managed.Weight * 0.5; math.Abs(one-want) > 0.01 {
+		t.Errorf("five services on one line score %.2f, want %.2f", one, want)
+	}
+	if want := 3 * managed.Weight * 0.5; math.Abs(two-want) > 0.01 {
+		t.Errorf("with a second line: %.2f, want %.2f", two, want)
+	}
+}
+
+// KPI and spreadsheet work alone does not make a small company an early
+// service; product analytics does.
+func TestProductAnalyticsGate(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	kpi := []extract.Skill{skill("kpi_metrics", "KPI & Metrics", "concept", extract.RequirementRequired), skill("excel", "Excel", "bi", extract.RequirementRequired)}
+	tracking := append(kpi, skill("amplitude", "Amplitude", "product_analytics", extract.RequirementRequired))
+	p := posting("Data Analyst", "주요업무\n- 지표 분석")
+	p.Headcount = 30
+	fired := func(res Result, id string) bool {
+		for _, e := range res.Evidence {
+			if strings.Contains(e, c.rules.Signals[c.signalIdx[id]].Describe) {
+				return true
+			}
+		}
+		return false
+	}
+	if res := c.Classify(p, kpi); fired(res, "small_company") {
+		t.Errorf("KPI and Excel opened small_company:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+	if res := c.Classify(p, tracking); !fired(res, "small_company") {
+		t.Errorf("Amplitude did not open small_company:\n%s", strings.Join(res.Evidence, "\n"))
+	}
 }

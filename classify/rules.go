@@ -40,10 +40,12 @@ var Seniorities = []string{"junior", "mid", "senior", "lead", "unspecified"}
 // Signal is one piece of evidence for a maturity class.
 type Signal struct {
 	ID         string   `yaml:"id"`
-	Class      string   `yaml:"class"`      // the class it votes for
+	Class      string   `yaml:"class"`      // the class it votes for; undetermined makes it a veto
+	Reason     string   `yaml:"reason"`     // a veto's undetermined_reason (default: its id)
 	Describe   string   `yaml:"describe"`   // how evidence reads: "managed cloud data service"
 	Weight     float64  `yaml:"weight"`     // points per item found
 	Max        int      `yaml:"max"`        // at most this many items count; 0 means 1
+	PerLine    int      `yaml:"per_line"`   // at most this many skills from one line count; 0 means no limit
 	Skills     []string `yaml:"skills"`     // taxonomy ids; an entry's children count too
 	Categories []string `yaml:"categories"` // taxonomy categories
 	Phrases    []string `yaml:"phrases"`    // lower-case phrases in the text
@@ -172,7 +174,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "describe": true, "weight": true, "max": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -315,12 +317,15 @@ func (r *Rules) check(file string) []*extract.PosError {
 		}
 		ids[s.ID] = true
 	}
-	validClass := map[string]bool{EarlyService: true, CloudStartup: true, DataPlatform: true}
+	validClass := map[string]bool{EarlyService: true, CloudStartup: true, DataPlatform: true, Undetermined: true}
 	for _, s := range r.Signals {
 		if !validClass[s.Class] {
-			at(s.line, s.col, "signal %q: class %q: want early_service, cloud_startup or data_platform", s.ID, s.Class)
+			at(s.line, s.col, "signal %q: class %q: want early_service, cloud_startup, data_platform or undetermined (a veto)", s.ID, s.Class)
 		}
-		if s.Weight == 0 {
+		if s.Reason != "" && s.Class != Undetermined {
+			at(s.line, s.col, "signal %q: only a veto (class undetermined) has a reason", s.ID)
+		}
+		if s.Weight == 0 && s.Class != Undetermined {
 			at(s.line, s.col, "signal %q has no weight", s.ID)
 		}
 		if len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil && len(s.Absent) == 0 {

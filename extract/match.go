@@ -19,6 +19,7 @@ type Skill struct {
 	Mentions    int
 	Evidence    string // the line where it was first found, shortened
 	Offset      int    // character (rune) offset of the first mention in Posting.Text
+	Line        int    // line (0-based) of the first mention in Posting.Text
 	Via         string // how it was recognised, for explain: the form matched and any context rule
 }
 
@@ -428,7 +429,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	byEntry := map[int32]int{}
 	var out []Skill
 	// Hits come in text order, so rune offsets and sections advance with them.
-	runeAt, byteAt := 0, 0
+	runeAt, lineAt, byteAt := 0, 0, 0
 	secIdx := 0
 	sectionAt := func(off int) SectionKind {
 		for secIdx < len(p.Sections) && p.Sections[secIdx].End <= off {
@@ -491,12 +492,13 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		}
 		if start >= byteAt {
 			runeAt += utf8.RuneCountInString(p.Text[byteAt:start])
+			lineAt += strings.Count(p.Text[byteAt:start], "\n")
 			byteAt = start
 		}
 		out = append(out, Skill{
 			ID: e.ID, Name: e.Name, Kind: e.Kind, Category: e.Category, Parent: e.Parent,
 			Requirement: req, Mentions: 1, Evidence: evidenceAround(line, p.Text[start:end]),
-			Offset: runeAt, Via: via,
+			Offset: runeAt, Line: lineAt, Via: via,
 		})
 	}
 	for _, h := range hits {
