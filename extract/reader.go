@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -134,7 +135,7 @@ func checkFile(source string, data []byte) *Reject {
 	if IsBinary(data) {
 		return reject(ReasonBinary, "%s: binary data (NUL or control bytes), not text", source)
 	}
-	if len(strings.TrimSpace(string(data))) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		return reject(ReasonEmpty, "%s: file has only white space", source)
 	}
 	return nil
