@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// evalJSON runs jobstack eval --json and decodes its report.
+func evalJSON(t *testing.T, args ...string) *EvalReport {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), append([]string{"eval", "--json"}, args...), &stdout, &stderr); code != 0 {
+		t.Fatalf("eval %v: exit %d\n%s", args, code, stderr.String())
+	}
+	var rep EvalReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("eval output: %v\n%s", err, stdout.String())
+	}
+	return &rep
+}
+
+// TestEvalScores checks eval's arithmetic on a gold file written here,
+// whose right and wrong labels are known: accuracy, per-class precision
+// and recall, the confusion matrix, and skills P/R/F1.
+func TestEvalScores(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	page := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page("a.txt", "Frontend Developer\nAcme\n\n자격요건\n- React 경력 3년 이상\n- TypeScript\n")
+	page("b.txt", "Backend Developer\nAcme\n\n자격요건\n- Java 경력 5년 이상\n- Spring\n")
+	gold := filepath.Join(dir, "gold.csv")
+	// a: role right, years right, one skill missed (Vue), one extra (TypeScript).
+	// b: role wrong on purpose (data_engineer), years wrong on purpose (3).
+	if err := os.WriteFile(gold, []byte("source,role,years_min,skills\n"+
+		"a.txt,software_engineer,3,React;Vue\n"+
+		"b.txt,data_engineer,3,Java;Spring\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := evalJSON(t, "--gold", gold, dir)
+	if rep.Gold != 2 || rep.Found != 2 {
+		t.Fatalf("gold %d found %d, want 2 and 2", rep.Gold, rep.Found)
+	}
+	role := rep.Labels["role"]
+	if role == nil || role.N != 2 || role.Correct != 1 || role.Accuracy != 0.5 {
+		t.Fatalf("role score = %+v, want 1 of 2", role)
+	}
+	if got := role.Confusion["data_engineer"]["software_engineer"]; got != 1 {
+		t.Errorf("confusion data_engineer→software_engineer = %d, want 1", got)
+	}
+	if se := role.PerClass["software_engineer"]; se.Precision != 0.5 || se.Recall != 1 {
+		t.Errorf("software_engineer P/R = %v/%v, want 0.5/1", se.Precision, se.Recall)
+	}
+	if years := rep.Labels["years_min"]; years == nil || years.Correct != 1 || years.N != 2 {
+		t.Errorf("years_min score = %+v, want 1 of 2", years)
+	}
+	if _, ok := rep.Labels["maturity"]; ok {
+		t.Errorf("maturity scored although the gold file has no maturity column")
+	}
+	s := rep.Skills
+	if s.TP != 3 || s.FP != 1 || s.FN != 1 {
+		t.Errorf("skills TP/FP/FN = %d/%d/%d, want 3/1/1 (errors %v)", s.TP, s.FP, s.FN, rep.SkillErrors)
+	}
+}
+
+// TestEvalLabelledSets runs eval on the hand-labelled corpus sets and holds
+// the labels to floors a little under today's scores, so a rule or
+// extraction change that costs accuracy fails here. Skipped without
+// ../shared/corpus.
+func TestEvalLabelledSets(t *testing.T) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/corpus not found")
+	}
+	t.Parallel()
+	floors := []struct {
+		file   string
+		labels map[string]float64
+	}{
+		{"labels.csv", map[string]float64{"maturity": 0.88, "role": 0.90, "seniority": 0.85, "years_min": 0.89, "degree_min": 0.92}},
+		{"holdout_labels.csv", map[string]float64{"maturity": 0.84, "role": 0.82, "seniority": 0.78, "years_min": 0.91, "degree_min": 0.91}},
+		{"holdout_rare_labels.csv", map[string]float64{"maturity": 0.87, "role": 0.85, "seniority": 0.92, "years_min": 0.95, "degree_min": 0.97}},
+		{"holdout3_labels.csv", map[string]float64{"maturity": 0.81, "role": 0.83, "seniority": 0.93, "years_min": 0.91, "degree_min": 0.86}},
+	}
+	for _, f := range floors {
+		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
+		if rep.Found != rep.Gold {
+			t.Errorf("%s: found %d of %d labelled postings: %v", f.file, rep.Found, rep.Gold, rep.Missing)
+		}
+		for label, floor := range f.labels {
+			ls := rep.Labels[label]
+			if ls == nil {
+				t.Errorf("%s: no %s scores", f.file, label)
+				continue
+			}
+			if ls.Accuracy < floor {
+				t.Errorf("%s: %s accuracy %.3f, below its floor %.2f", f.file, label, ls.Accuracy, floor)
+			}
+		}
+	}
+	rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", "skills_gold.jsonl"), corpus)
+	if rep.Skills.Precision < 0.97 || rep.Skills.Recall < 0.95 {
+		t.Errorf("skills P/R = %.3f/%.3f, want at least 0.97/0.95", rep.Skills.Precision, rep.Skills.Recall)
+	}
+}
