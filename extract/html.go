@@ -132,7 +132,9 @@ func parseHTML(src string, findContent bool) *htmlPage {
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			var attrs tagAttrs
-			if hasAttr {
+			// Inside skipped elements only <meta> and <script type>
+			// attributes matter (the <head> is skipped too).
+			if hasAttr && (p.skip == 0 || a == atom.Meta || a == atom.Script) {
 				attrs.read(z)
 			}
 			p.start(a, &attrs, tt == html.SelfClosingTagToken)

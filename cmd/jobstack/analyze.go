@@ -467,7 +467,7 @@ func (e *engine) process(t task) (r result) {
 	}()
 	in := t.in
 	if in.Err == nil && t.path != "" {
-		data, err := readLimited(t.path, maxRead(t))
+		data, err := readLimited(t.path, t.size, maxRead(t))
 		switch {
 		case errors.Is(err, errTooLarge):
 			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: grew past --max-bytes while being read", t.path)}
@@ -524,20 +524,31 @@ func maxRead(t task) int64 {
 	return max(t.size*2, 1<<20)
 }
 
-func readLimited(path string, limit int64) ([]byte, error) {
+func readLimited(path string, size, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// One buffer of the size the producer saw (and a byte to notice
+	// growth), instead of io.ReadAll's doublings from 512 bytes.
+	buf := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 // postingID is a stable id from a posting's content: its title, company
