@@ -79,6 +79,7 @@ func New(rules *Rules) (*Classifier, error) {
 	}
 	for i, s := range rules.Signals {
 		c.signalIdx[s.ID] = i
+		s.skillSet, s.categorySet = setOf(s.Skills), setOf(s.Categories)
 	}
 	// Conditional signals are decided after the ones they refer to; a
 	// condition on another conditional signal is not supported.
@@ -333,7 +334,7 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		perLine := map[int]int{}
 		for i := range skills {
 			sk := &skills[i]
-			if contains(s.Skills, sk.ID) || contains(s.Categories, sk.Category) {
+			if s.skillSet[sk.ID] || s.categorySet[sk.Category] {
 				if s.PerLine > 0 {
 					// One bracketed list of services is one piece of
 					// evidence, not five.
@@ -434,6 +435,14 @@ func shortLine(text string, off int) string {
 		return string(l[:80]) + "…"
 	}
 	return string(l)
+}
+
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, v := range list {
+		m[v] = true
+	}
+	return m
 }
 
 func contains(list []string, s string) bool {

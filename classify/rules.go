@@ -56,6 +56,9 @@ type Signal struct {
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
 
 	line, col int
+	// skillSet and categorySet are Skills and Categories as sets, built
+	// by New.
+	skillSet, categorySet map[string]bool
 }
 
 // Range is an inclusive integer range; a zero bound is open.
