@@ -2,7 +2,7 @@ package extract
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // englishFunctionWords are common in English prose and rare as technology
@@ -20,15 +20,28 @@ var englishFunctionWords = map[string]bool{
 // do") or sentences (Latin lines with English function words).
 func DetectLanguage(text string) string {
 	var hangul, latin, koLines, enLines int
-	for _, line := range strings.Split(text, "\n") {
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
 		var h, l int
-		for _, r := range line {
-			switch {
-			case r >= 0xAC00 && r <= 0xD7A3, r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F:
-				h++
-			case r < 0x80 && unicode.IsLetter(r):
-				l++
+		for i := 0; i < len(line); {
+			c := line[i]
+			if c < utf8.RuneSelf {
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					l++
+				}
+				i++
+				continue
 			}
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F {
+				h++
+			}
+			i += size
 		}
 		hangul += h
 		latin += l

@@ -68,22 +68,38 @@ func buildHeadings() map[string]SectionKind {
 
 // headingKey folds a heading: lower case, no spaces or punctuation, no
 // decoration, no trailing colon.
-func headingKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			b.WriteByte(byte(r) + 32)
-		case r < 0x80:
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-				b.WriteByte(byte(r))
+func headingKey(s string) string { return string(appendHeadingKey(nil, s)) }
+
+// appendHeadingKey appends s's heading key to dst: letters and digits
+// only, lower-cased.
+func appendHeadingKey(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				dst = append(dst, c+32)
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				dst = append(dst, c)
 			}
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += size
 	}
-	return b.String()
+	return dst
+}
+
+// lookupHeading looks s up in the heading dictionary without allocating.
+func lookupHeading(s string) (SectionKind, bool) {
+	var buf [128]byte
+	key := appendHeadingKey(buf[:0], s)
+	k, ok := headings[string(key)]
+	return k, ok
 }
 
 // stripDecoration removes bullets, brackets, numbering and emoji around a
@@ -119,13 +135,13 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if k, ok := headings[headingKey(s)]; ok {
+	if k, ok := lookupHeading(s); ok {
 		return k, true
 	}
 	// "Requirements:" with content after the colon, or a heading with a
 	// short qualifier: "자격요건 (필수)", "Nice to have (any of)".
 	if i := strings.IndexAny(s, ":：(-–|/"); i > 0 {
-		if k, ok := headings[headingKey(s[:i])]; ok {
+		if k, ok := lookupHeading(s[:i]); ok {
 			return k, true
 		}
 	}
