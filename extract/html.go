@@ -91,7 +91,7 @@ type htmlParser struct {
 	nodes      []node
 	stack      []int32 // open elements, indexes into nodes
 	lines      []Line
-	cur        strings.Builder
+	cur        []byte
 	curBold    int // bytes of the current line inside <b>/<strong>
 	curHead    bool
 	skip       int // depth inside skipped elements
@@ -253,8 +253,8 @@ func (p *htmlParser) start(a atom.Atom, attrs *tagAttrs, selfClosing bool) {
 		return
 	}
 	if a == atom.Td || a == atom.Th {
-		if p.cur.Len() > 0 {
-			p.cur.WriteByte(' ')
+		if len(p.cur) > 0 {
+			p.cur = append(p.cur, ' ')
 		}
 	}
 	if block(a) {
@@ -344,7 +344,7 @@ func (p *htmlParser) pop() {
 	p.stack = p.stack[:n]
 	nd := &p.nodes[idx]
 	nd.endLine = int32(len(p.lines))
-	if p.cur.Len() > 0 {
+	if len(p.cur) > 0 {
 		nd.endLine++ // the open line belongs to it too
 	}
 	if n > 0 {
@@ -403,22 +403,22 @@ func (p *htmlParser) text(t []byte) {
 // appendText adds text to the current line, collapsing white space as a
 // browser does.
 func (p *htmlParser) appendText(t []byte) {
-	start := p.cur.Len()
+	start := len(p.cur)
 	for len(t) > 0 {
 		i := 0
 		for i < len(t) && !htmlSpace[t[i]] {
 			i++
 		}
-		p.cur.Write(t[:i])
+		p.cur = append(p.cur, t[:i]...)
 		if i == len(t) {
 			break
 		}
-		if p.cur.Len() > 0 && !endsWithSpace(&p.cur) {
-			p.cur.WriteByte(' ')
+		if len(p.cur) > 0 && p.cur[len(p.cur)-1] != ' ' {
+			p.cur = append(p.cur, ' ')
 		}
 		t = t[i+1:]
 	}
-	n := int32(p.cur.Len() - start)
+	n := int32(len(p.cur) - start)
 	if n == 0 {
 		return
 	}
@@ -441,19 +441,13 @@ func (p *htmlParser) appendText(t []byte) {
 // and form feed.
 var htmlSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true}
 
-func endsWithSpace(b *strings.Builder) bool {
-	s := b.String()
-	return len(s) > 0 && s[len(s)-1] == ' '
-}
-
 func (p *htmlParser) breakLine() {
-	raw := p.cur.String()
-	text := strings.TrimSpace(raw)
-	if text != "" {
-		isHead := p.curHead || (p.curBold > 0 && p.curBold >= len(strings.TrimSpace(raw))-1)
-		p.lines = append(p.lines, Line{Text: text, Heading: isHead})
+	trimmed := bytes.TrimSpace(p.cur)
+	if len(trimmed) > 0 {
+		isHead := p.curHead || (p.curBold > 0 && p.curBold >= len(trimmed)-1)
+		p.lines = append(p.lines, Line{Text: string(trimmed), Heading: isHead})
 	}
-	p.cur.Reset()
+	p.cur = p.cur[:0]
 	p.curBold = 0
 	p.curHead = false
 }
