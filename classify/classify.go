@@ -3,6 +3,7 @@ package classify
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -212,6 +213,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 			continue
 		}
 		if len(s.Absent) > 0 && anyFired(firedIDs, s.Absent) {
+			continue
+		}
+		if len(s.Roles) > 0 && !slices.Contains(s.Roles, res.Role) {
 			continue
 		}
 		items := c.items(s, p, skills, f, preferredLine)

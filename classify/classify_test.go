@@ -331,3 +331,31 @@ func TestProductAnalyticsGate(t *testing.T) {
 		t.Errorf("Amplitude did not open small_company:\n%s", strings.Join(res.Evidence, "\n"))
 	}
 }
+
+// A signal with roles counts only for postings of those roles: a small
+// firm's ML engineering post does not get the small-company points.
+func TestSignalRoles(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	skills := []extract.Skill{skill("dashboard", "Dashboard", "concept", extract.RequirementResponsibility)}
+	sizePoints := func(title string) bool {
+		p := posting(title, "주요업무\n- 사내 대시보드 구축")
+		p.Headcount = 20
+		for _, e := range c.Classify(p, skills).Evidence {
+			if strings.Contains(e, "small company") {
+				return true
+			}
+		}
+		return false
+	}
+	if !sizePoints("데이터 엔지니어") {
+		t.Error("a small firm's data engineer did not get the small-company points")
+	}
+	if sizePoints("머신러닝 엔지니어") {
+		t.Error("a small firm's ML engineer got the small-company points")
+	}
+	_, err := ParseRules("r.yaml", strings.NewReader("signals:\n  - id: x\n    class: early_service\n    weight: 1\n    phrases: [a]\n    roles: [wizard]\n"))
+	if err == nil || !strings.Contains(err.Error(), `r.yaml:2:5: signal "x": unknown role "wizard"`) {
+		t.Errorf("unknown role in a signal: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,6 +55,7 @@ type Signal struct {
 	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
 	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
+	Roles      []string `yaml:"roles"`      // counts only for postings of these roles (default all)
 
 	line, col int
 	// skillSet and categorySet are Skills and Categories as sets, built
@@ -177,7 +179,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -337,6 +339,11 @@ func (r *Rules) check(file string) []*extract.PosError {
 		for _, ref := range append(append([]string{}, s.Absent...), s.Requires...) {
 			if !ids[ref] {
 				at(s.line, s.col, "signal %q refers to unknown signal %q", s.ID, ref)
+			}
+		}
+		for _, role := range s.Roles {
+			if !slices.Contains(Roles, role) {
+				at(s.line, s.col, "signal %q: unknown role %q", s.ID, role)
 			}
 		}
 		for _, sec := range s.Sections {
