@@ -58,6 +58,17 @@ func TestRole(t *testing.T) {
 		{"퍼포먼스 마케팅 팀장", "", "other"},
 		{"Marketing Data Analyst", "", "data_analyst"},
 		{"", "주요업무\n- 데이터 파이프라인 개발\n- Airflow DAG 운영\n- 데이터 레이크 구축", "data_engineer"},
+		{"Software Engineer, Data", "", "data_engineer"},
+		{"Associate Engineer (Data Science)", "", "data_scientist"},
+		{"데이터프로세싱 엔지니어", "", "data_engineer"},
+		{"Data Engineer (BI 및 데이터 마트 개발)", "", "data_engineer"},
+		{"Analytics Manager - Data Mart", "", "analytics_engineer"},
+		{"Looker 개발자", "", "analytics_engineer"},
+		{"[로봇/AI] Visual SLAM Engineer", "", "software_engineer"},
+		{"AI 풀스택 개발자", "", "software_engineer"},
+		{"인공지능(AI) DataScientist (박사급)", "", "data_scientist"},
+		{"BI 기획", "", "data_analyst"},
+		{"Google Cloud Platform Solutions Engineer", "", "other"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
