@@ -571,6 +571,27 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 	if title != "" {
 		junior := firstWord(title, sr.Junior)
 		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
+		// A range of levels ("Mid / Senior", "Senior~Staff") is read at
+		// its lower bound.
+		if strings.ContainsAny(title, "/~") {
+			levels := []struct {
+				name  string
+				words []string
+			}{{"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
+			var found []string
+			var first string
+			for _, l := range levels {
+				if w := firstWord(title, l.words); w != "" {
+					if first == "" {
+						first = l.name
+					}
+					found = append(found, fmt.Sprintf("%q", w))
+				}
+			}
+			if len(found) >= 2 {
+				return first, []string{fmt.Sprintf("title %q names a range of levels (%s): the lower one", p.Title, strings.Join(found, ", "))}
+			}
+		}
 		switch w := firstWord(title, sr.Lead); {
 		case w != "":
 			return "lead", []string{fmt.Sprintf("title %q has %q", p.Title, w)}

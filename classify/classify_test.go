@@ -99,6 +99,12 @@ func TestSeniority(t *testing.T) {
 		{"Data Engineer", "Requirements\n- 1+ years of experience with Spark", "junior"},
 		{"Data Engineer", "Requirements\n- 8+ years of experience\n- experience leading a team of engineers", "lead"},
 		{"Data Engineer", "Requirements\n- Python", "unspecified"},
+		{"컴퓨터비전 엔지니어 Mid / Senior", "", "mid"},
+		{"Senior~Staff Data Engineer", "", "senior"},
+		{"Member of the Technical Staff", "", "unspecified"},
+		{"Data Scientist I", "", "junior"},
+		{"Data Scientist II", "", "mid"},
+		{"Cloud Engineer (3년차+)", "", "mid"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)

@@ -34,7 +34,7 @@ func atoiWord(s string) int {
 // experienceWords say a line talks about work experience; perkWords mark
 // tenure perks ("3년 이상 근속 시 휴가") and company age.
 var (
-	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
+	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "년차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
 	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
 	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
 	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "no experience required", "entry level", "entry-level"}
