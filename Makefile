@@ -39,8 +39,10 @@ lint:
 tidy:
 	$(GO) mod tidy && git diff --exit-code go.mod go.sum
 
+# Pages and text postings (6,000 each), the tokenizer floor and jobstack
+# three times in turn, -j 1 against -j 2, and memory on 200,000 JSONL records.
 bench: build
-	$(GO) run ./internal/benchcmd
+	$(GO) run ./internal/benchcmd -n 6000 -jobs 2 -scaling -records 200000
 
 deps: $(DUCKDB)
 

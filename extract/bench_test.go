@@ -125,3 +125,51 @@ func benchmarkWalk(b *testing.B, ps []*Posting) {
 		}
 	}
 }
+
+// generatedText returns make bench's generated text postings.
+func generatedText(n int) [][]byte {
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	out := make([][]byte, n)
+	for i := range out {
+		out[i] = benchgen.Text(r, i)
+	}
+	return out
+}
+
+// BenchmarkDecode measures encoding detection and conversion to a string
+// on generated pages.
+func BenchmarkDecode(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 100))
+	var pages [][]byte
+	var n int64
+	for i := range 100 {
+		p := benchgen.Page(r, i)
+		pages = append(pages, p)
+		n += int64(len(p))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, p := range pages {
+			Decode(p, true)
+		}
+	}
+}
+
+// BenchmarkParseText measures reading text postings: normalising, sections,
+// title and company, language and requirements (no matching).
+func BenchmarkParseText(b *testing.B) {
+	texts := generatedText(100)
+	var n int64
+	for _, t := range texts {
+		n += int64(len(t))
+	}
+	rd := NewReader(Config{})
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, t := range texts {
+			if _, err := rd.Parse(Input{Source: "b.txt", Format: FormatText, Data: t}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,31 @@ func TestMarkdownFromStats(t *testing.T) {
 	}
 	if strings.Contains(md, "<b>") {
 		t.Error("report carries raw HTML from a posting title")
+	}
+}
+
+// BenchmarkParquetSkills measures writing skill rows to a zstd Parquet file
+// in row groups; bytes are the rows' string payload.
+func BenchmarkParquetSkills(b *testing.B) {
+	rows := make([]SkillRow, 8192)
+	var n int64
+	for i := range rows {
+		rows[i] = SkillRow{PostingID: fmt.Sprintf("p%06d", i/40), Skill: "Apache Airflow", Kind: "technology", Category: "orchestration",
+			Requirement: "required", Mentions: 2, Evidence: fmt.Sprintf("- 데이터 파이프라인 설계 및 운영 (Airflow, Spark) %d", i),
+			SkillID: "airflow", Offset: int32(i), Maturity: "cloud_startup", Role: "data_engineer"}
+		r := rows[i]
+		n += int64(len(r.PostingID) + len(r.Skill) + len(r.Kind) + len(r.Category) + len(r.Requirement) + len(r.Evidence) + len(r.SkillID) + len(r.Maturity) + len(r.Role) + 8)
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		w := NewWriter[SkillRow](io.Discard, "bench")
+		for i := 0; i < len(rows); i += 40 {
+			if err := w.Write(rows[i:min(i+40, len(rows))]...); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -87,3 +87,25 @@ func benchmarkGenerated(b *testing.B, pages bool) {
 		i++
 	}
 }
+
+// BenchmarkRead measures reading generated pages from files, as the
+// workers do.
+func BenchmarkRead(b *testing.B) {
+	dir := b.TempDir()
+	tasks, size := generated(100, true)
+	for i := range tasks {
+		path := filepath.Join(dir, fmt.Sprintf("%03d.html", i))
+		if err := os.WriteFile(path, tasks[i].in.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		tasks[i].path, tasks[i].size = path, int64(len(tasks[i].in.Data))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range tasks {
+			if _, err := readLimited(t.path, t.size, maxRead(t)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
