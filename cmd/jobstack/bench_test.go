@@ -109,3 +109,14 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStartup measures what a run does before reading its first
+// posting: parsing the embedded taxonomy and rules and building both
+// automata.
+func BenchmarkStartup(b *testing.B) {
+	for b.Loop() {
+		if _, err := newEngine(&Config{MaxBytes: 16 << 20}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

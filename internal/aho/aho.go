@@ -61,80 +61,132 @@ func Build(patterns []string, fold bool) *Automaton {
 	a.nclass = n
 	nc := int(n)
 
-	// The trie: goto[state*nc+class], 0 = no child (the root is state 0
-	// and is never a child).
-	goTo := make([]int32, nc, 1024*nc)
-	own := [][]int32{nil} // patterns ending at each state
+	// The trie, sparse: each state's children as a sibling list, so it
+	// is built without knowing how many states there will be.
+	type node struct {
+		child, sibling int32 // first child, next sibling; 0 = none
+		class          uint8
+		pattern        int32 // a pattern ending here, or -1
+	}
+	nodes := make([]node, 1, 1024)
+	nodes[0].pattern = -1
+	dupOf := make([]int32, len(patterns)) // pattern id → an earlier identical pattern, or -1
 	for id, p := range patterns {
 		a.lens[id] = int32(len(p))
+		dupOf[id] = -1
 		if p == "" {
 			continue
 		}
-		s := 0
+		s := int32(0)
 		for i := 0; i < len(p); i++ {
-			cl := int(a.class[norm(p[i])])
-			t := int(goTo[s*nc+cl])
+			cl := a.class[norm(p[i])]
+			t := nodes[s].child
+			for t != 0 && nodes[t].class != cl {
+				t = nodes[t].sibling
+			}
 			if t == 0 {
-				t = len(own)
-				own = append(own, nil)
-				goTo = append(goTo, make([]int32, nc)...)
-				goTo[s*nc+cl] = int32(t)
+				t = int32(len(nodes))
+				nodes = append(nodes, node{class: cl, sibling: nodes[s].child, pattern: -1})
+				nodes[s].child = t
 			}
 			s = t
 		}
-		own[s] = append(own[s], int32(id))
+		if nodes[s].pattern < 0 {
+			nodes[s].pattern = int32(id)
+		} else {
+			dupOf[id] = nodes[s].pattern
+		}
 	}
-	states := len(own)
+	states := len(nodes)
+	// Identical patterns end at one state: list them together.
+	same := map[int32][]int32{}
+	for id, d := range dupOf {
+		if d >= 0 {
+			same[d] = append(same[d], int32(id))
+		}
+	}
 
-	// Breadth-first: failure links, outputs, and the missing transitions
-	// filled from the failure state, whose row is already complete.
+	// Breadth-first order, which is also the final numbering: walks spend
+	// most of their time near the root, and keeping those rows together
+	// keeps them in cache. Failure links and output counts on the way.
+	order := make([]int32, 1, states)
 	fail := make([]int32, states)
-	outs := make([][]int32, states)
-	queue := make([]int32, 0, states)
-	for cl := 0; cl < nc; cl++ {
-		if t := goTo[cl]; t != 0 {
-			queue = append(queue, t)
-		}
-	}
-	for qi := 0; qi < len(queue); qi++ {
-		s := int(queue[qi])
-		f := int(fail[s])
-		outs[s] = append(append([]int32(nil), own[s]...), outs[f]...)
-		for cl := 0; cl < nc; cl++ {
-			t := goTo[s*nc+cl]
-			if t != 0 {
-				fail[t] = goTo[f*nc+cl]
-				queue = append(queue, t)
-				continue
+	nout := make([]int32, states)
+	for qi := 0; qi < len(order); qi++ {
+		s := order[qi]
+		for t := nodes[s].child; t != 0; t = nodes[t].sibling {
+			order = append(order, t)
+			if s != 0 {
+				// The longest proper suffix that is in the trie.
+				f := fail[s]
+				for {
+					u := nodes[f].child
+					for u != 0 && nodes[u].class != nodes[t].class {
+						u = nodes[u].sibling
+					}
+					if u != 0 {
+						fail[t] = u
+						break
+					}
+					if f == 0 {
+						break
+					}
+					f = fail[f]
+				}
 			}
-			goTo[s*nc+cl] = goTo[f*nc+cl]
+			own := int32(0)
+			if p := nodes[t].pattern; p >= 0 {
+				own = 1 + int32(len(same[p]))
+			}
+			nout[t] = own + nout[fail[t]]
 		}
 	}
-
-	// Renumber states breadth-first: walks spend most of their time near
-	// the root, and keeping those rows together keeps them in cache.
-	order := append([]int32{0}, queue...)
 	rank := make([]int32, states)
 	for r, s := range order {
 		rank[s] = int32(r)
 	}
+
+	// Outputs, longest first: a state's own patterns, then its failure
+	// state's (already filled: it comes earlier in the order).
 	a.outAt = make([]int32, states+1)
 	for r, s := range order {
-		a.outAt[r+1] = a.outAt[r] + int32(len(outs[s]))
+		a.outAt[r+1] = a.outAt[r] + nout[s]
 	}
-	a.outs = make([]int32, 0, a.outAt[states])
-	for _, s := range order {
-		a.outs = append(a.outs, outs[s]...)
-	}
-	a.delta = make([]int32, len(goTo))
+	a.outs = make([]int32, a.outAt[states])
 	for r, s := range order {
-		row, old := a.delta[r*nc:(r+1)*nc], goTo[int(s)*nc:(int(s)+1)*nc]
-		for cl, t := range old {
-			v := rank[t] * int32(nc) << 1
-			if len(outs[t]) > 0 {
-				v |= 1
+		at := a.outAt[r]
+		if p := nodes[s].pattern; p >= 0 {
+			a.outs[at] = p
+			at++
+			for _, d := range same[p] {
+				a.outs[at] = d
+				at++
 			}
-			row[cl] = v
+		}
+		if s != 0 {
+			fr := rank[fail[s]]
+			copy(a.outs[at:a.outAt[r+1]], a.outs[a.outAt[fr]:a.outAt[fr+1]])
+		}
+	}
+
+	// The dense table in rank order: a state's row is its failure state's
+	// row with its own children written over it.
+	a.delta = make([]int32, states*nc)
+	entry := func(t int32) int32 {
+		v := rank[t] * int32(nc) << 1
+		if nout[t] > 0 {
+			v |= 1
+		}
+		return v
+	}
+	for r, s := range order {
+		row := a.delta[r*nc : (r+1)*nc]
+		if s != 0 {
+			fr := int(rank[fail[s]])
+			copy(row, a.delta[fr*nc:(fr+1)*nc])
+		}
+		for t := nodes[s].child; t != 0; t = nodes[t].sibling {
+			row[nodes[t].class] = entry(t)
 		}
 	}
 	return a
