@@ -231,6 +231,7 @@ type htmlView struct {
 	Info      RunInfo
 	Summary   []htmlPair
 	Classes   []htmlClass
+	WhyUndet  string // undetermined postings by reason
 	Donut     *donutChart
 	HasTech   bool
 	Techs     []htmlTech
@@ -457,6 +458,9 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 		g := guidance[c]
 		v.Classes = append(v.Classes, htmlClass{Class: c, N: st.Maturity[c], Share: pct(st.Maturity[c], st.Postings), English: g[0], Korean: g[1]})
 	}
+	if st.Maturity["undetermined"] > 0 {
+		v.WhyUndet = undeterminedWhy(st.Undetermined, func(k string) string { return k })
+	}
 	v.Donut = newDonut(st)
 
 	techs := topTech(st, "", 25)
@@ -682,6 +686,9 @@ const htmlTemplate = `<!DOCTYPE html>
 </figure>
 {{- end}}
 </div>
+{{- with .WhyUndet}}
+<p>Why undetermined: {{.}}.</p>
+{{- end}}
 <p>What the job is like in each class (after seed 004):</p>
 <ul class="guide">
 {{- range .Classes}}

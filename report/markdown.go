@@ -41,9 +41,24 @@ var guidance = map[string][2]string{
 		"사내 플랫폼과 전문 조직이 갖춰진 큰 조직입니다. Hadoop/Hive/Spark/HBase, 멀티테넌트 Kubernetes를 운영하는 팀이 따로 있고, 데이터 엔지니어는 그 위에서 분석 또는 플랫폼 엔지니어로 일합니다. 대규모 데이터, 거버넌스, SLA가 따르며 역할은 좁고 깊습니다.",
 	},
 	"undetermined": {
-		"Not a data role, or a data role whose posting says too little about the company's data system to tell.",
-		"데이터 직무가 아니거나, 공고만으로는 회사의 데이터 성숙도를 판단하기 어려운 경우입니다.",
+		"Not a data role, a data role whose posting says too little about the company's data system to tell, or a staffing or consultancy post whose client company is unknown.",
+		"데이터 직무가 아니거나, 공고만으로는 회사의 데이터 성숙도를 판단하기 어렵거나, 고객사를 알 수 없는 파견·컨설팅 공고인 경우입니다.",
 	},
+}
+
+// undeterminedWhy lists the undetermined postings by reason, most first;
+// esc escapes the reason keys for the output format.
+func undeterminedWhy(c Counter, esc func(string) string) string {
+	names := map[string]string{"not_data_role": "not a data role", "little_evidence": "too little evidence", "client_work": "staffing or consultancy post"}
+	var parts []string
+	for _, kv := range c.Top(0) {
+		name := names[kv.Key]
+		if name == "" {
+			name = esc(kv.Key)
+		}
+		parts = append(parts, fmt.Sprintf("%s %d (%s)", name, kv.N, esc(kv.Key)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // EscapeCell makes input text safe inside a markdown table cell: no pipes,
@@ -127,6 +142,9 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 			}
 		}
 		p("```\n")
+	}
+	if n := st.Maturity["undetermined"]; n > 0 {
+		p("\nWhy undetermined: %s.\n", undeterminedWhy(st.Undetermined, EscapeCell))
 	}
 	p("\nWhat the job is like in each class (after seed 004):\n\n")
 	for _, c := range classOrder {

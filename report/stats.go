@@ -89,6 +89,7 @@ type Stats struct {
 	Postings        int
 	Languages       Counter
 	Maturity        Counter
+	Undetermined    Counter // undetermined postings by undetermined_reason
 	Roles           Counter
 	Seniority       Counter
 	Degrees         Counter
@@ -116,7 +117,7 @@ type Stats struct {
 // NewStats returns empty stats.
 func NewStats() *Stats {
 	return &Stats{
-		Languages: Counter{}, Maturity: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
+		Languages: Counter{}, Maturity: Counter{}, Undetermined: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
 		Years: Counter{}, RoleByMaturity: map[string]Counter{}, Tech: map[string]*TechStat{}, Concepts: Counter{},
 		ClassPostings: Counter{}, Pairs: PairCounter{}, Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
 		Salaries: map[string][]float64{}, Encodings: Counter{}, DEFocus: Counter{}, MaturityByLang: map[string]Counter{},
@@ -129,6 +130,9 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 	s.Postings++
 	s.Languages[row.Language]++
 	s.Maturity[row.Maturity]++
+	if row.UndeterminedReason != "" {
+		s.Undetermined[row.UndeterminedReason]++
+	}
 	s.ClassPostings[row.Maturity]++
 	s.Roles[row.Role]++
 	s.Seniority[row.Seniority]++

@@ -101,6 +101,9 @@ var (
 // reportFacts flattens the numbers report.md states into facts. Missing
 // sections are facts too ("missing/..."), so a report that drops a table
 // fails rather than comparing nothing.
+// undeterminedPart is one "reason N (key)" of the "Why undetermined" line.
+var undeterminedPart = regexp.MustCompile(`(\d+) \(([^)]+)\)`)
+
 func reportFacts(md string) map[string]string {
 	f := map[string]string{}
 	secs := parseReport(md)
@@ -129,6 +132,15 @@ func reportFacts(md string) map[string]string {
 	if t := table("Company data maturity", 0); t != nil {
 		for _, r := range t.Rows {
 			f["maturity/"+r[0]] = r[1] + "|" + r[2]
+		}
+	}
+	if s := section(secs, "Company data maturity"); s != nil {
+		for _, l := range s.Lines {
+			if rest, ok := strings.CutPrefix(l, "Why undetermined: "); ok {
+				for _, m := range undeterminedPart.FindAllStringSubmatch(rest, -1) {
+					f["undetermined/"+strings.ReplaceAll(m[2], `\`, "")] = m[1]
+				}
+			}
 		}
 	}
 	if t := table("Technologies", 0); t != nil {
@@ -199,9 +211,10 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 			max(left(date_posted, 10)) FILTER (WHERE regexp_full_match(left(date_posted, 10), '\d{4}-\d{2}-\d{2}')) FROM `+p,
 		`SELECT 'summary/language ' || language, count(*)::VARCHAR FROM `+p+` GROUP BY language`,
 		`SELECT 'quality/read as ' || encoding, count(*)::VARCHAR FROM `+p+` GROUP BY encoding`,
-		// 5: maturity
+		// 5, 6: maturity, undetermined by reason
 		`SELECT 'maturity/' || maturity, count(*)::VARCHAR || '|' || pct(count(*), (SELECT count(*) FROM `+p+`)) FROM `+p+` GROUP BY maturity`,
-		// 6: top technologies: postings, share, required, preferred
+		`SELECT 'undetermined/' || undetermined_reason, count(*)::VARCHAR FROM `+p+` WHERE maturity = 'undetermined' GROUP BY ALL`,
+		// 7: top technologies: postings, share, required, preferred
 		`WITH t AS (SELECT skill, count(DISTINCT posting_id) AS n,
 				count(DISTINCT posting_id) FILTER (WHERE requirement = 'required') AS req,
 				count(DISTINCT posting_id) FILTER (WHERE requirement = 'preferred') AS pref
@@ -209,7 +222,7 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 		SELECT 'technologies/#' || row_number() OVER (ORDER BY n DESC, skill),
 			concat_ws('|', skill, n, pct(n, (SELECT count(*) FROM `+p+`)), pct(req, n), pct(pref, n))
 		FROM t ORDER BY n DESC, skill LIMIT 25`,
-		// 7: top technologies per maturity class, the class from postings.parquet
+		// 8: top technologies per maturity class, the class from postings.parquet
 		`WITH c AS (SELECT maturity, count(*) AS total FROM `+p+` GROUP BY maturity),
 		t AS (SELECT p.maturity, s.skill, count(DISTINCT s.posting_id) AS n
 			FROM `+s+` s JOIN `+p+` p USING (posting_id) WHERE s.kind = 'technology' GROUP BY ALL)
@@ -218,7 +231,7 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 		FROM t JOIN c USING (maturity)
 		QUALIFY row_number() OVER (PARTITION BY t.maturity ORDER BY n DESC, skill) <= 10`,
 		`SELECT 'class/' || maturity || '/postings', count(*)::VARCHAR FROM `+p+` GROUP BY maturity`,
-		// 9: role × maturity, most postings first, ties by role
+		// 10: role × maturity, most postings first, ties by role
 		`SELECT 'roles/#' || row_number() OVER (ORDER BY count(*) DESC, role),
 			concat_ws('|', role, count(*) FILTER (WHERE maturity = 'early_service'), count(*) FILTER (WHERE maturity = 'cloud_startup'),
 				count(*) FILTER (WHERE maturity = 'data_platform'), count(*) FILTER (WHERE maturity = 'undetermined'), count(*))
@@ -227,7 +240,7 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 		`SELECT 'years/' || CASE WHEN years_min IS NULL THEN 'unstated' WHEN years_min >= 10 THEN '10+' ELSE years_min::VARCHAR END, count(*)::VARCHAR
 		FROM `+p+` GROUP BY ALL`,
 		`SELECT 'degree/' || degree_min, count(*)::VARCHAR FROM `+p+` GROUP BY degree_min`,
-		// 13: salary: postings per currency and min, median (the upper middle, as the report takes it) and max of the yearly midpoints
+		// 14: salary: postings per currency and min, median (the upper middle, as the report takes it) and max of the yearly midpoints
 		`WITH v AS (SELECT salary_currency AS cur, list_sort(list((salary_min + salary_max) / 2)) AS mids
 			FROM `+p+` WHERE salary_min IS NOT NULL AND salary_currency <> '' GROUP BY cur)
 		SELECT 'salary/' || cur, concat_ws('|', len(mids), money(mids[1]), money(mids[len(mids) // 2 + 1]), money(mids[len(mids)])) FROM v`,
@@ -254,7 +267,7 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 		f["summary/posted between"] = fmt.Sprintf("%s – %s", counts[4], counts[5])
 	}
 	salaried := 0
-	for _, row := range res[13].Rows {
+	for _, row := range res[14].Rows {
 		n, _ := strconv.Atoi(strings.SplitN(fmt.Sprint(row[1]), "|", 2)[0])
 		salaried += n
 	}
@@ -314,7 +327,7 @@ func TestReportMatchesParquet(t *testing.T) {
 	md := string(data)
 	want := parquetFacts(t, out, readManifest(t, out))
 	got := reportFacts(md)
-	for _, prefix := range []string{"header/", "summary/", "maturity/", "technologies/#25", "class/", "roles/#", "seniority/", "years/", "degree/", "salary/", "quality/"} {
+	for _, prefix := range []string{"header/", "summary/", "maturity/", "undetermined/", "technologies/#25", "class/", "roles/#", "seniority/", "years/", "degree/", "salary/", "quality/"} {
 		found := false
 		for k := range got {
 			found = found || strings.HasPrefix(k, prefix)
@@ -336,6 +349,7 @@ func TestReportMatchesParquet(t *testing.T) {
 	}{
 		{"summary", `\| unique postings \| (\d+) \|`, "summary/unique postings"},
 		{"maturity", `\| early_service \| (\d+) \|`, "maturity/early_service"},
+		{"undetermined reason", `Why undetermined: not a data role (\d+)`, "undetermined/not_data_role"},
 		{"technology postings", `\| 1 \| [^|]+ \| (\d+) \|`, "technologies/#1"},
 		{"required share", `\| 2 \| [^|]+ \| \d+ \| \d+% \| (\d+)% \|`, "technologies/#2"},
 		{"class table", `### cloud_startup[^\n]*\n\n[^\n]*\n[^\n]*\n\| 1 \| [^|]+ \| (\d+) \|`, "class/cloud_startup/#1"},
