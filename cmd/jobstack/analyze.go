@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -177,9 +178,13 @@ func (s *summary) line(out string) string {
 	if s.Postings == 1 {
 		noun = "posting"
 	}
-	return fmt.Sprintf("%s %s → %s/ (%s rejected, %s duplicates) in %.1fs, %s inputs/s, %.1f MB/s",
+	took := fmt.Sprintf("%.1fs", s.ElapsedSeconds)
+	if ms := int(math.Round(s.ElapsedSeconds * 1000)); ms < 1000 {
+		took = fmt.Sprintf("%d ms", ms)
+	}
+	return fmt.Sprintf("%s %s → %s/ (%s rejected, %s duplicates) in %s, %s inputs/s, %.1f MB/s",
 		thousands(s.Postings), noun, strings.TrimSuffix(out, "/"), thousands(s.Rejected), thousands(s.Duplicates),
-		s.ElapsedSeconds, thousands(int(s.PostingsPerSec)), s.MBPerSec)
+		took, thousands(int(s.PostingsPerSec)), s.MBPerSec)
 }
 
 func thousands(n int) string {

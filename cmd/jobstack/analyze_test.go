@@ -196,3 +196,21 @@ func TestGoldenReport(t *testing.T) {
 		t.Errorf("report.md differs from %s; run make golden and review the diff", golden)
 	}
 }
+
+// The summary line gives short runs in milliseconds and long ones in
+// seconds, with thousands separators.
+func TestSummaryLine(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		s    summary
+		want string
+	}{
+		{summary{Postings: 47, ElapsedSeconds: 0.0474, PostingsPerSec: 991.6, MBPerSec: 2.41}, "47 postings → out/ (0 rejected, 0 duplicates) in 47 ms, 991 inputs/s, 2.4 MB/s"},
+		{summary{Postings: 1, Rejected: 2, ElapsedSeconds: 0.9996, PostingsPerSec: 3, MBPerSec: 0.01}, "1 posting → out/ (2 rejected, 0 duplicates) in 1.0s, 3 inputs/s, 0.0 MB/s"},
+		{summary{Postings: 12345, Duplicates: 1200, ElapsedSeconds: 4.26, PostingsPerSec: 3179.2, MBPerSec: 11.04}, "12,345 postings → out/ (0 rejected, 1,200 duplicates) in 4.3s, 3,179 inputs/s, 11.0 MB/s"},
+	} {
+		if got := tt.s.line("out/"); got != tt.want {
+			t.Errorf("line = %q\n want %q", got, tt.want)
+		}
+	}
+}
