@@ -89,6 +89,8 @@ func TestEvalLabelledSets(t *testing.T) {
 		{"holdout_rare_labels.csv", map[string]float64{"maturity": 0.87, "role": 0.85, "seniority": 0.92, "years_min": 0.95, "degree_min": 0.97}},
 		{"holdout3_labels.csv", map[string]float64{"maturity": 0.81, "role": 0.83, "seniority": 0.93, "years_min": 0.91, "degree_min": 0.86}},
 		{"holdout4_labels.csv", map[string]float64{"maturity": 0.68, "role": 0.78, "seniority": 0.85, "years_min": 0.90, "degree_min": 0.90}},
+		{"holdout5_labels.csv", map[string]float64{"maturity": 0.83, "role": 0.78, "seniority": 0.85, "years_min": 0.83, "degree_min": 0.88}},
+		{"holdout6_labels.csv", map[string]float64{"maturity": 0.81, "role": 0.83, "seniority": 0.88, "years_min": 0.95, "degree_min": 0.86}},
 	}
 	for _, f := range floors {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
