@@ -69,6 +69,12 @@ func TestRole(t *testing.T) {
 		{"인공지능(AI) DataScientist (박사급)", "", "data_scientist"},
 		{"BI 기획", "", "data_analyst"},
 		{"Google Cloud Platform Solutions Engineer", "", "other"},
+		{"[Tech] Business Intelligence Engineer", "", "analytics_engineer"},
+		{"Software Engineer - Data Visualization", "", "software_engineer"},
+		{"Senior Data Security Analyst", "", "other"},
+		{"[AI반도체] NPU Compiler Engineer", "", "software_engineer"},
+		{"[AI Game Studio] Game Client Engineer", "", "software_engineer"},
+		{"데이터베이스 관리자 (MSSQL)", "", "software_engineer"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
