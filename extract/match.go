@@ -284,19 +284,19 @@ var genericCues = []string{"언어", "language", "programming", "프로그래밍
 // requirement level of each from the section it sits in and any inline cue
 // on its line.
 func (m *Matcher) Match(p *Posting) []Skill {
-	return m.aggregate(p, m.hits(p.Text))
+	return m.aggregate(p, m.hits(p))
 }
 
 // MatchTerms is Match and UnknownTerms in one pass over the text.
 func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
-	hits := m.hits(p.Text)
+	hits := m.hits(p)
 	return m.aggregate(p, hits), m.unknownTerms(p, hits)
 }
 
-// hits returns the accepted, non-overlapping occurrences in text.
-func (m *Matcher) hits(text string) []hit {
-	lower := asciiLower(text)
-	var cands []hit
+// hits returns the accepted, non-overlapping occurrences in a posting's text.
+func (m *Matcher) hits(p *Posting) []hit {
+	text := p.Text
+	cands := make([]hit, 0, 64)
 	m.ac.Walk(text, func(s, e, pattern int) bool {
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
@@ -330,7 +330,7 @@ func (m *Matcher) hits(text string) []hit {
 		sel = append(sel, c)
 		last = c.end
 	}
-	m.resolveAmbiguous(text, lower, sel)
+	m.resolveAmbiguous(text, sel)
 	out := sel[:0]
 	for _, h := range sel {
 		if h.ok {
@@ -343,24 +343,32 @@ func (m *Matcher) hits(text string) []hit {
 // resolveAmbiguous accepts an ambiguous hit (Go, R, Glue, Excel) when a
 // cue word stands near it or it sits in a list with accepted technologies,
 // and rejects it when an anti phrase covers it.
-func (m *Matcher) resolveAmbiguous(text, lower string, hits []hit) {
+func (m *Matcher) resolveAmbiguous(text string, hits []hit) {
+	// The lower-cased text is made only when a hit needs it.
+	var low string
+	lower := func() string {
+		if low == "" {
+			low = asciiLower(text)
+		}
+		return low
+	}
 	any := false
 	for i := range hits {
 		h := &hits[i]
 		if !h.ambiguous {
 			// An anti phrase refutes any match it covers: "star/snowflake
 			// schema" is a modelling pattern, not Snowflake.
-			if h.ok && len(m.anti[h.entry]) > 0 && m.refuted(lower, h) {
+			if h.ok && len(m.anti[h.entry]) > 0 && m.refuted(lower(), h) {
 				h.ok = false
 			}
 			continue
 		}
 		any = true
-		if m.refuted(lower, h) {
+		if m.refuted(lower(), h) {
 			h.ambiguous = false // settled: stays rejected
 			continue
 		}
-		if cue, ok := m.cued(lower, h); ok {
+		if cue, ok := m.cued(lower(), h); ok {
 			h.ok, h.ambiguous, h.via = true, false, "cue "+cue
 		}
 	}
