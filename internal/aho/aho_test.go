@@ -11,20 +11,24 @@ type occ struct{ start, end, pattern int }
 
 // naive finds every occurrence the slow way, in the order Walk promises.
 func naive(patterns []string, text string, fold bool) []occ {
-	if fold {
-		text = strings.Map(func(r rune) rune {
-			if 'A' <= r && r <= 'Z' {
-				return r + 'a' - 'A'
+	lower := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
 			}
-			return r
-		}, text)
+		}
+		return string(b)
+	}
+	if fold {
+		text = lower(text)
 	}
 	var out []occ
 	for end := 1; end <= len(text); end++ {
 		var here []occ
 		for id, p := range patterns {
 			if fold {
-				p = strings.ToLower(p)
+				p = lower(p)
 			}
 			if p != "" && end >= len(p) && text[end-len(p):end] == p {
 				here = append(here, occ{end - len(p), end, id})
@@ -116,4 +120,21 @@ func BenchmarkWalk(b *testing.B) {
 	for b.Loop() {
 		a.Walk(text, func(int, int, int) bool { return true })
 	}
+}
+
+// FuzzWalk compares the automaton with the naive search on fuzzed
+// patterns (split from one input at NUL bytes) and text.
+func FuzzWalk(f *testing.F) {
+	f.Add([]byte("he\x00she\x00his\x00hers"), []byte("ushers"), true)
+	f.Add([]byte("데이터\x00데이터 레이크\x00AB"), []byte("데이터 레이크 ab AB"), false)
+	f.Fuzz(func(t *testing.T, pats, text []byte, fold bool) {
+		if len(pats) > 200 || len(text) > 300 {
+			return
+		}
+		patterns := strings.Split(string(pats), "\x00")
+		got, want := walk(Build(patterns, fold), string(text)), naive(patterns, string(text), fold)
+		if !slices.Equal(got, want) {
+			t.Fatalf("patterns %q text %q fold %v:\n got %v\nwant %v", patterns, text, fold, got, want)
+		}
+	})
 }
