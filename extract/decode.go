@@ -221,12 +221,8 @@ func Normalize(s string) string {
 	start := true
 	for len(s) > 0 {
 		// Line by line: NFKC never composes across a newline nor makes one.
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
+		var line string
+		line, s = cutLine(s)
 		if !plainLine(line) {
 			line = cleanLine(norm.NFKC.String(line))
 		}
@@ -247,6 +243,14 @@ func Normalize(s string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// cutLine returns the first line of s and the text after its newline.
+func cutLine(s string) (line, rest string) {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
 }
 
 // plainLine reports whether a line is already what Normalize makes of it:

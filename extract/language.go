@@ -21,12 +21,8 @@ var englishFunctionWords = map[string]bool{
 func DetectLanguage(text string) string {
 	var hangul, latin, koLines, enLines int
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+		var line string
+		line, text = cutLine(text)
 		var h, l int
 		for i := 0; i < len(line); {
 			c := line[i]
