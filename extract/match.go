@@ -152,6 +152,14 @@ func asciiLower(s string) string {
 	return s
 }
 
+// gluedSentence reports whether a capitalised word starts at i right after
+// a full stop: scrapes that drop line breaks glue "…Google Cloud.Experience
+// with…" or "…environment.Python…", which is not "vue.js" or "ASP.NET".
+func gluedSentence(text string, i int) bool {
+	return i+1 < len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'a' && text[i+1] <= 'z' &&
+		i >= 2 && text[i-1] == '.' && isAlnum(text[i-2])
+}
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -182,7 +190,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if c < utf8.RuneSelf && isAlnum(c) {
 				return false
 			}
-			if c == '.' && start > 1 && isAlnum(text[start-2]) {
+			if c == '.' && start > 1 && isAlnum(text[start-2]) && !gluedSentence(text, start) {
 				return false // "node.js" must not yield "js"
 			}
 			if f.short && (c == '&' || c == '-' || c == '.' || c == '\'') {
@@ -205,7 +213,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if (c == '+' || c == '#') && last != '+' && last != '#' {
 				return false // C vs C++ and C#
 			}
-			if c == '.' && end+1 < len(text) && isAlnum(text[end+1]) {
+			if c == '.' && end+1 < len(text) && isAlnum(text[end+1]) && !gluedSentence(text, end+1) {
 				return false // "vue" in "vue.js", "asp" in "asp.net"
 			}
 			if f.short && (c == '&' || c == '\'' || (c == '-' && end+1 < len(text) && isAlnum(text[end+1]))) {
