@@ -74,6 +74,7 @@ func New(rules *Rules) (*Classifier, error) {
 	if rules == nil {
 		return nil, fmt.Errorf("classify: no rules")
 	}
+	rules.applyDefaults()
 	c := &Classifier{rules: rules, dataRoles: map[string]bool{}, signalIdx: map[string]int{}}
 	for _, r := range rules.DataRoles {
 		c.dataRoles[r] = true

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -380,5 +381,40 @@ func TestSignalRoles(t *testing.T) {
 	_, err := ParseRules("r.yaml", strings.NewReader("signals:\n  - id: x\n    class: early_service\n    weight: 1\n    phrases: [a]\n    roles: [wizard]\n"))
 	if err == nil || !strings.Contains(err.Error(), `r.yaml:2:5: signal "x": unknown role "wizard"`) {
 		t.Errorf("unknown role in a signal: %v", err)
+	}
+}
+
+// An overlay keeps every built-in setting it does not name: without
+// min_score it keeps the built-in one, and its seniority words are added
+// to the built-in ones.
+func TestRulesOverlayKeepsDefaults(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := dir + "/mine.yaml"
+	if err := os.WriteFile(path, []byte("version: mine\nseniority:\n  lead: [\"hauptabteilungsleiter\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, err := DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRules(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.MinScore != base.MinScore || r.Seniority.JuniorMax != base.Seniority.JuniorMax || r.Seniority.MidMax != base.Seniority.MidMax {
+		t.Errorf("overlay changed min_score %v -> %v, junior_max %d -> %d, mid_max %d -> %d",
+			base.MinScore, r.MinScore, base.Seniority.JuniorMax, r.Seniority.JuniorMax, base.Seniority.MidMax, r.Seniority.MidMax)
+	}
+	if len(r.Seniority.Lead) != len(base.Seniority.Lead)+1 || len(r.Seniority.Senior) != len(base.Seniority.Senior) {
+		t.Errorf("seniority lead words %d -> %d, senior %d -> %d; want one lead word added",
+			len(base.Seniority.Lead), len(r.Seniority.Lead), len(base.Seniority.Senior), len(r.Seniority.Senior))
+	}
+	c, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Classify(posting("Hauptabteilungsleiter Data", "자격요건\n- SQL"), nil).Seniority; got != "lead" {
+		t.Errorf("seniority with the overlay's lead word = %s, want lead", got)
 	}
 }

@@ -113,7 +113,12 @@ type Rules struct {
 
 // DefaultRules returns the built-in rules.
 func DefaultRules() (*Rules, error) {
-	return ParseRules("rules.yaml", bytes.NewReader(defaultRules))
+	r, err := ParseRules("rules.yaml", bytes.NewReader(defaultRules))
+	if err != nil {
+		return nil, err
+	}
+	r.applyDefaults()
+	return r, nil
 }
 
 // LoadRules reads a rules file on top of the built-in rules: signals and
@@ -133,7 +138,9 @@ func LoadRules(path string) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	return base.merge(over), nil
+	out := base.merge(over)
+	out.applyDefaults()
+	return out, nil
 }
 
 func (r *Rules) merge(o *Rules) *Rules {
@@ -158,6 +165,27 @@ func (r *Rules) merge(o *Rules) *Rules {
 	if len(o.NonTech) > 0 {
 		out.NonTech = append(append([]string{}, r.NonTech...), o.NonTech...)
 	}
+	// Seniority and focus words in an overlay are added to the built-in
+	// ones; the year bounds replace them when set.
+	add := func(base, more []string) []string {
+		if len(more) == 0 {
+			return base
+		}
+		return append(append([]string{}, base...), more...)
+	}
+	out.Seniority.Lead = add(r.Seniority.Lead, o.Seniority.Lead)
+	out.Seniority.Senior = add(r.Seniority.Senior, o.Seniority.Senior)
+	out.Seniority.Mid = add(r.Seniority.Mid, o.Seniority.Mid)
+	out.Seniority.Junior = add(r.Seniority.Junior, o.Seniority.Junior)
+	out.Seniority.LeadText = add(r.Seniority.LeadText, o.Seniority.LeadText)
+	if o.Seniority.JuniorMax != 0 {
+		out.Seniority.JuniorMax = o.Seniority.JuniorMax
+	}
+	if o.Seniority.MidMax != 0 {
+		out.Seniority.MidMax = o.Seniority.MidMax
+	}
+	out.Focus.Analytics = add(r.Focus.Analytics, o.Focus.Analytics)
+	out.Focus.Platform = add(r.Focus.Platform, o.Focus.Platform)
 	return &out
 }
 
@@ -412,6 +440,12 @@ func (r *Rules) normalise() {
 	lower(r.Seniority.LeadText)
 	lower(r.Focus.Analytics)
 	lower(r.Focus.Platform)
+}
+
+// applyDefaults fills settings a rules file left out. It runs on the
+// built-in rules and on the merged result, never on an overlay, so an
+// overlay that does not set min_score keeps the built-in one.
+func (r *Rules) applyDefaults() {
 	if r.MinScore == 0 {
 		r.MinScore = 2
 	}
