@@ -374,7 +374,10 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	if len(s.Companies) > 0 && p.Company != "" {
 		lc := strings.ToLower(p.Company)
 		for _, co := range s.Companies {
-			if strings.Contains(lc, co) {
+			// Whole words for Latin names: "intel" is not in "Intelletec",
+			// "ubs" not in "HubSpot"; Korean names match inside longer
+			// ones (네이버 in 네이버파이낸셜).
+			if phraseIndex(lc, co) >= 0 {
 				out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
 				break
 			}
