@@ -76,6 +76,12 @@ func TestRole(t *testing.T) {
 		{"[AI반도체] NPU Compiler Engineer", "", "software_engineer"},
 		{"[AI Game Studio] Game Client Engineer", "", "software_engineer"},
 		{"데이터베이스 관리자 (MSSQL)", "", "software_engineer"},
+		{"Payroll Analyst", "", "other"},
+		{"Customer Success Scientist", "", "other"},
+		{"솔루션 아키텍트 (Pre-Sales)", "", "other"},
+		{"[DI팀] 기계학습 Engineer (개인화 및 추천)", "", "ml_engineer"},
+		{"빅데이터센터 AI Lab 추천시스템 시니어 연구원", "", "data_scientist"},
+		{"S/W 개발 (H/W 구동계 소프트웨어) 연구원", "", "software_engineer"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
