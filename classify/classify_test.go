@@ -82,6 +82,14 @@ func TestRole(t *testing.T) {
 		{"[DI팀] 기계학습 Engineer (개인화 및 추천)", "", "ml_engineer"},
 		{"빅데이터센터 AI Lab 추천시스템 시니어 연구원", "", "data_scientist"},
 		{"S/W 개발 (H/W 구동계 소프트웨어) 연구원", "", "software_engineer"},
+		{"ML Engineer / Researcher", "", "ml_engineer"},
+		{"[Meissa Planet] AI 리서치 엔지니어(AI Research Engineer)", "", "ml_engineer"},
+		{"Senior Software Engineer, Machine Learning", "", "ml_engineer"},
+		{"Data 엔지니어 - Junior", "", "data_engineer"},
+		{"Cyber Threat Analyst", "", "other"},
+		{"멀티모달 프롬프트 엔지니어", "", "other"},
+		{"Senior Data Quality Tester", "", "other"},
+		{"Computational Chemist/Data Scientist", "", "data_scientist"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)
