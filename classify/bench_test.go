@@ -18,10 +18,7 @@ func BenchmarkClassify(b *testing.B) {
 	}
 	m := extract.NewMatcher(tax)
 	rd := extract.NewReader(extract.Config{})
-	c, err := New(mustRules(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := defaultClassifier(b)
 	r := rand.New(rand.NewPCG(1, 100))
 	type in struct {
 		p      *extract.Posting
@@ -43,12 +40,4 @@ func BenchmarkClassify(b *testing.B) {
 			c.Classify(x.p, x.skills)
 		}
 	}
-}
-
-func mustRules(b *testing.B) *Rules {
-	r, err := DefaultRules()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return r
 }

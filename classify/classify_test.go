@@ -11,7 +11,7 @@ import (
 	"github.com/jobstack/jobstack/extract"
 )
 
-func defaultClassifier(t *testing.T) *Classifier {
+func defaultClassifier(t testing.TB) *Classifier {
 	t.Helper()
 	rules, err := DefaultRules()
 	if err != nil {

@@ -93,11 +93,10 @@ func BenchmarkNewMatcher(b *testing.B) {
 func BenchmarkWalk(b *testing.B) { benchmarkWalk(b, samplePostings(b)) }
 
 func BenchmarkWalkGenerated(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 300))
 	rd := NewReader(Config{})
 	var ps []*Posting
-	for i := range 300 {
-		p, err := rd.Parse(Input{Source: "gen.txt", Format: FormatText, Data: benchgen.Text(r, i)})
+	for _, t := range generatedText(300) {
+		p, err := rd.Parse(Input{Source: "gen.txt", Format: FormatText, Data: t})
 		if err != nil {
 			b.Fatal(err)
 		}

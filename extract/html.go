@@ -147,8 +147,8 @@ func parseHTML(src string, findContent bool) *htmlPage {
 
 // tagAttrs are the attributes the parser reads; others are skipped. The
 // values point into the tokenizer's buffer and are valid until its next
-// token: whatever outlives the tag is copied.
-// without being copied, since pages carry thousands of tags.
+// token (pages carry thousands of tags): whatever outlives the tag is
+// copied.
 type tagAttrs struct {
 	class, id, typ, itemtype, property, name, itemprop, content []byte
 }

@@ -379,11 +379,12 @@ func parseAmount(s string) float64 {
 }
 
 func salaryFromLine(line string) (Salary, bool) {
-	if !strings.ContainsAny(line, "0123456789") {
+	if !hasDigit(line) {
 		return Salary{}, false
 	}
 	low := asciiLower(line)
-	if strings.Contains(low, "내규") || strings.Contains(low, "협의") && !strings.ContainsAny(low, "0123456789") {
+	// The line has digits (checked above), so "협의" alone does not end it.
+	if strings.Contains(low, "내규") {
 		return Salary{}, false
 	}
 	korean := strings.Contains(line, "만") || strings.Contains(line, "원") || strings.Contains(line, "억")
