@@ -220,8 +220,26 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 			continue
 		}
 		items := c.items(s, p, skills, f, preferredLine)
-		if len(s.Absent) > 0 && len(items) == 0 && len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil {
-			items = []item{{label: "none of " + strings.Join(s.Absent, ", "), weight: 1}}
+		if len(items) == 0 && !s.matchesText() {
+			// A condition on other signals and the role: its evidence is
+			// the condition that held.
+			var why []string
+			if len(s.Roles) > 0 {
+				why = append(why, "role "+res.Role)
+			}
+			if len(s.Requires) > 0 {
+				var with []string
+				for _, id := range s.Requires {
+					if firedIDs[id] {
+						with = append(with, id)
+					}
+				}
+				why = append(why, "with "+strings.Join(with, ", "))
+			}
+			if len(s.Absent) > 0 {
+				why = append(why, "none of "+strings.Join(s.Absent, ", "))
+			}
+			items = []item{{label: strings.Join(why, "; "), weight: 1}}
 		}
 		if len(items) == 0 {
 			continue

@@ -432,3 +432,39 @@ func TestRulesOverlayKeepsDefaults(t *testing.T) {
 		t.Errorf("seniority with the overlay's lead word = %s, want lead", got)
 	}
 }
+
+// A signal with only requires and roles fires once when both hold: an
+// MLOps post on a cloud data system reads as cloud_startup, the same
+// skills in a data scientist's post or an MLOps post without a cloud do
+// not get its points.
+func TestConditionSignal(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	cloud := []extract.Skill{
+		skill("airflow", "Airflow", "orchestration", extract.RequirementPreferred),
+		skill("kubernetes", "Kubernetes", "container", extract.RequirementPreferred),
+	}
+	onPrem := []extract.Skill{skill("kubernetes", "Kubernetes", "container", extract.RequirementPreferred)}
+	mlops := func(title string, skills []extract.Skill) (Result, bool) {
+		res := c.Classify(posting(title, "주요업무\n- ML 파이프라인 운영"), skills)
+		for _, e := range res.Evidence {
+			if strings.Contains(e, "MLOps on a cloud data system: role mlops_engineer; with airflow") {
+				return res, true
+			}
+		}
+		return res, false
+	}
+	if res, ok := mlops("MLOps Engineer", cloud); !ok || res.Maturity != CloudStartup {
+		t.Errorf("MLOps on Airflow: %s\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+	if res, ok := mlops("MLOps Engineer", onPrem); ok {
+		t.Errorf("MLOps without a cloud signal got the points:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+	if res, ok := mlops("Data Scientist", cloud); ok {
+		t.Errorf("a data scientist got the MLOps points:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+	_, err := ParseRules("r.yaml", strings.NewReader("signals:\n  - id: x\n    class: early_service\n    weight: 1\n    roles: [data_engineer]\n"))
+	if err == nil || !strings.Contains(err.Error(), `r.yaml:2:5: signal "x" matches nothing`) {
+		t.Errorf("a signal with roles only: %v", err)
+	}
+}

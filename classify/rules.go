@@ -63,6 +63,14 @@ type Signal struct {
 	skillSet, categorySet map[string]bool
 }
 
+// matchesText says whether the signal looks for items of its own (skills,
+// categories, phrases, companies or a headcount). A signal without them
+// is a condition on other signals and the role: it fires once, when
+// those hold.
+func (s *Signal) matchesText() bool {
+	return len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) > 0 || s.Headcount != nil
+}
+
 // Range is an inclusive integer range; a zero bound is open.
 type Range struct {
 	Min int `yaml:"min"`
@@ -361,8 +369,8 @@ func (r *Rules) check(file string) []*extract.PosError {
 		if s.Weight == 0 && s.Class != Undetermined {
 			at(s.line, s.col, "signal %q has no weight", s.ID)
 		}
-		if len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) == 0 && s.Headcount == nil && len(s.Absent) == 0 {
-			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, headcount or absent", s.ID)
+		if !s.matchesText() && len(s.Absent) == 0 && (len(s.Requires) == 0 || len(s.Roles) == 0) {
+			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, headcount, absent, or requires with roles", s.ID)
 		}
 		for _, ref := range append(append([]string{}, s.Absent...), s.Requires...) {
 			if !ids[ref] {
