@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/jobstack/jobstack/classify"
 	"github.com/jobstack/jobstack/extract"
 )
 
@@ -420,6 +421,14 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 		for _, c := range classes {
 			p := ls.PerClass[c]
 			fmt.Fprintf(w, "  %-22s %9.3f %9.3f %9.3f %5d\n", c, p.Precision, p.Recall, p.F1, p.TP+p.FN)
+		}
+		if n == "maturity" {
+			// Seed 004's two classes together: the share of postings that
+			// carry one of them and got it.
+			e, c := ls.PerClass[classify.EarlyService], ls.PerClass[classify.CloudStartup]
+			if carry := e.TP + e.FN + c.TP + c.FN; carry > 0 {
+				fmt.Fprintf(w, "  seed 004 classes (early_service, cloud_startup): %.3f right (%d/%d)\n", float64(e.TP+c.TP)/float64(carry), e.TP+c.TP, carry)
+			}
 		}
 		if n != "years_min" {
 			fmt.Fprintf(w, "  confusion (rows gold, columns predicted):\n")

@@ -117,3 +117,23 @@ func TestEvalLabelledSets(t *testing.T) {
 		}
 	}
 }
+
+// The maturity block ends with seed 004's two classes taken together:
+// right ones over all postings that carry either.
+func TestEvalPrintSeedClasses(t *testing.T) {
+	t.Parallel()
+	rep := &EvalReport{Labels: map[string]*LabelScore{"maturity": {
+		N: 6, Correct: 4,
+		PerClass: map[string]PRF{
+			"early_service": {TP: 1, FN: 1},
+			"cloud_startup": {TP: 2, FP: 1},
+			"undetermined":  {TP: 1, FN: 1, FP: 1},
+		},
+		Confusion: map[string]map[string]int{},
+	}}}
+	var out bytes.Buffer
+	rep.print(&out, false)
+	if want := "seed 004 classes (early_service, cloud_startup): 0.750 right (3/4)"; !bytes.Contains(out.Bytes(), []byte(want)) {
+		t.Errorf("eval output lacks %q:\n%s", want, out.String())
+	}
+}
