@@ -82,6 +82,14 @@ func New(rules *Rules) (*Classifier, error) {
 	for i, s := range rules.Signals {
 		c.signalIdx[s.ID] = i
 		s.skillSet, s.categorySet = setOf(s.Skills), setOf(s.Categories)
+		s.companyExact, s.companyWords = map[string]bool{}, nil
+		for _, co := range s.Companies {
+			if name, ok := strings.CutPrefix(co, "="); ok {
+				s.companyExact[companyKey(name)] = true
+			} else {
+				s.companyWords = append(s.companyWords, co)
+			}
+		}
 	}
 	// Conditional signals are decided after the ones they refer to; a
 	// condition on another conditional signal is not supported.
@@ -391,14 +399,18 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	}
 	if len(s.Companies) > 0 && p.Company != "" {
 		lc := strings.ToLower(p.Company)
-		for _, co := range s.Companies {
+		hit := s.companyExact[companyKey(lc)]
+		for _, co := range s.companyWords {
+			if hit {
+				break
+			}
 			// Whole words for Latin names: "intel" is not in "Intelletec",
 			// "ubs" not in "HubSpot"; Korean names match inside longer
 			// ones (네이버 in 네이버파이낸셜).
-			if phraseIndex(lc, co) >= 0 {
-				out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
-				break
-			}
+			hit = phraseIndex(lc, co) >= 0
+		}
+		if hit {
+			out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
 		}
 	}
 	if s.Headcount != nil && p.Headcount > 0 {
@@ -407,6 +419,24 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		}
 	}
 	return out
+}
+
+// companyKey is a lower-case company name without its legal form, for
+// "=name" entries that must be the whole name: "Target Corporation" and
+// "Target" are both "target"; "Target Marketing Group" is not.
+func companyKey(lc string) string {
+	k := strings.TrimSpace(lc)
+	for {
+		prev := k
+		for _, suf := range []string{"inc.", "inc", "llc", "l.l.c.", "ltd.", "ltd", "corp.", "corp", "corporation", "co.", "company", "plc", "n.a."} {
+			if rest, ok := strings.CutSuffix(k, suf); ok && (rest == "" || rest[len(rest)-1] == ' ' || rest[len(rest)-1] == ',') {
+				k = strings.TrimRight(rest, " ,")
+			}
+		}
+		if k == prev || k == "" {
+			return k
+		}
+	}
 }
 
 // phraseIndex finds a phrase; a phrase of ASCII letters must stand as whole

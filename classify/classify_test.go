@@ -468,3 +468,46 @@ func TestConditionSignal(t *testing.T) {
 		t.Errorf("a signal with roles only: %v", err)
 	}
 }
+
+// Company entries: Latin names as whole words, Korean names inside
+// longer ones, "=name" only as the whole name without its legal form.
+func TestCompanyNames(t *testing.T) {
+	t.Parallel()
+	rules, err := ParseRules("r.yaml", strings.NewReader(`signals:
+  - id: big
+    class: data_platform
+    weight: 3
+    companies: ["=target", "kohl's", "네이버", "intel"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for company, want := range map[string]bool{
+		"Target":                   true,
+		"Target Corporation":       true,
+		"TARGET, Inc.":             true,
+		"Target Marketing Group":   false,
+		"Kohl's":                   true,
+		"Kohl's Department Stores": true,
+		"네이버파이낸셜":                  true,
+		"Intel Corporation":        true,
+		"Intelletec":               false,
+		"Inc.":                     false,
+	} {
+		p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
+		p.Company = company
+		got := len(c.items(c.rules.Signals[0], p, nil, nil, nil)) == 1
+		if got != want {
+			t.Errorf("company %q matched = %v, want %v", company, got, want)
+		}
+	}
+	for in, want := range map[string]string{"target corporation": "target", "acme, inc.": "acme", "acme co., ltd.": "acme", "first data": "first data", "corp": ""} {
+		if got := companyKey(in); got != want {
+			t.Errorf("companyKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

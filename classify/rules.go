@@ -50,7 +50,7 @@ type Signal struct {
 	Skills     []string `yaml:"skills"`     // taxonomy ids; an entry's children count too
 	Categories []string `yaml:"categories"` // taxonomy categories
 	Phrases    []string `yaml:"phrases"`    // lower-case phrases in the text
-	Companies  []string `yaml:"companies"`  // company names (substring, case-insensitive)
+	Companies  []string `yaml:"companies"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
 	Headcount  *Range   `yaml:"headcount"`  // company size range
 	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
 	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
@@ -59,8 +59,11 @@ type Signal struct {
 
 	line, col int
 	// skillSet and categorySet are Skills and Categories as sets, built
-	// by New.
+	// by New; companyExact holds the "=name" companies, companyWords the
+	// others.
 	skillSet, categorySet map[string]bool
+	companyExact          map[string]bool
+	companyWords          []string
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
