@@ -297,6 +297,8 @@ func TestVetoClientWork(t *testing.T) {
 		{"phrase", "", "Responsibilities\n- Our client is a fast-growing retailer building a data lake\n- Build pipelines on client sites"},
 		{"company", "Acme Staffing Inc.", "Responsibilities\n- Build data pipelines on AWS"},
 		{"korean duties", "", "주요업무\n- 고객사 데이터 분석 및 AI 컨설팅\n- 데이터 파이프라인 구축"},
+		{"agency by name", "Harnham US", "Responsibilities\n- Build data pipelines on AWS"},
+		{"whole name", "EY", "Responsibilities\n- Build data pipelines on AWS"},
 	} {
 		p := posting("Data Engineer", tt.text)
 		p.Company = tt.company
