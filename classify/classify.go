@@ -90,6 +90,9 @@ func New(rules *Rules) (*Classifier, error) {
 				s.companyWords = append(s.companyWords, co)
 			}
 		}
+		if len(s.companyWords) > 0 {
+			s.companyAC = aho.Build(s.companyWords, false)
+		}
 	}
 	// Conditional signals are decided after the ones they refer to; a
 	// condition on another conditional signal is not supported.
@@ -400,14 +403,14 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	if len(s.Companies) > 0 && p.Company != "" {
 		lc := strings.ToLower(p.Company)
 		hit := s.companyExact[companyKey(lc)]
-		for _, co := range s.companyWords {
-			if hit {
-				break
-			}
+		if !hit && s.companyAC != nil {
 			// Whole words for Latin names: "intel" is not in "Intelletec",
 			// "ubs" not in "HubSpot"; Korean names match inside longer
 			// ones (네이버 in 네이버파이낸셜).
-			hit = phraseIndex(lc, co) >= 0
+			s.companyAC.Walk(lc, func(start, end, pattern int) bool {
+				hit = !asciiWordy(s.companyWords[pattern]) || wordBounded(lc, start, end)
+				return !hit
+			})
 		}
 		if hit {
 			out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})

@@ -13,6 +13,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/jobstack/jobstack/extract"
+	"github.com/jobstack/jobstack/internal/aho"
 )
 
 //go:embed rules.yaml
@@ -64,6 +65,7 @@ type Signal struct {
 	skillSet, categorySet map[string]bool
 	companyExact          map[string]bool
 	companyWords          []string
+	companyAC             *aho.Automaton // over companyWords
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
