@@ -123,7 +123,7 @@ func stripDecoration(s string) string {
 // kind. marked says the markup already made it a heading (<h3>, bold).
 // A line "우대사항: Kafka 경험" is a heading with inline content.
 func HeadingKind(line string, marked bool) (SectionKind, bool) {
-	if len(line) > 240 || utf8.RuneCountInString(line) > 80 {
+	if len(line) > 240 || len(line) > 80 && utf8.RuneCountInString(line) > 80 {
 		return 0, false
 	}
 	// A longer bullet item is content, not a heading ("- Python 경험").

@@ -36,16 +36,51 @@ func (c Counter) Top(n int) []KV {
 	return out
 }
 
-// PairCounter counts pairs of names, the first before the second in
-// lexical order. Keys are the names themselves, so counting allocates
-// nothing.
-type PairCounter map[[2]string]int
+// PairCounter counts pairs of names. Names get small integer ids, so a
+// pair is one uint64 map key: a posting with k technologies adds k(k-1)/2
+// pairs, and hashing two strings per pair was most of the collector's time.
+type PairCounter struct {
+	ids    map[string]uint32
+	names  []string
+	counts map[uint64]int
+}
 
-// Top returns the n largest counts as "A + B" keys, ordered as Counter.Top.
-func (c PairCounter) Top(n int) []KV {
-	flat := make(Counter, len(c))
-	for k, v := range c {
-		flat[k[0]+" + "+k[1]] = v
+// NewPairCounter returns an empty counter.
+func NewPairCounter() *PairCounter {
+	return &PairCounter{ids: map[string]uint32{}, counts: map[uint64]int{}}
+}
+
+// AddAll counts every pair of names; names must be sorted and distinct.
+func (c *PairCounter) AddAll(names []string) {
+	if len(names) < 2 {
+		return
+	}
+	ids := make([]uint32, len(names))
+	for i, n := range names {
+		id, ok := c.ids[n]
+		if !ok {
+			id = uint32(len(c.names))
+			c.ids[n] = id
+			c.names = append(c.names, n)
+		}
+		ids[i] = id
+	}
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			c.counts[uint64(ids[i])<<32|uint64(ids[j])]++
+		}
+	}
+}
+
+// Len returns the number of distinct pairs.
+func (c *PairCounter) Len() int { return len(c.counts) }
+
+// Top returns the n largest counts as "A + B" keys, A before B in lexical
+// order, ordered as Counter.Top.
+func (c *PairCounter) Top(n int) []KV {
+	flat := make(Counter, len(c.counts))
+	for k, v := range c.counts {
+		flat[c.names[k>>32]+" + "+c.names[uint32(k)]] = v
 	}
 	return flat.Top(n)
 }
@@ -97,8 +132,8 @@ type Stats struct {
 	RoleByMaturity  map[string]Counter
 	Tech            map[string]*TechStat
 	Concepts        Counter
-	ClassPostings   Counter     // postings per maturity class (denominator for shares)
-	Pairs           PairCounter // co-occurring technologies
+	ClassPostings   Counter      // postings per maturity class (denominator for shares)
+	Pairs           *PairCounter // co-occurring technologies
 	Companies       map[string]*CompanyStat
 	Terms           map[string]*TermStat
 	Salaries        map[string][]float64 // yearly midpoints by currency
@@ -119,7 +154,7 @@ func NewStats() *Stats {
 	return &Stats{
 		Languages: Counter{}, Maturity: Counter{}, Undetermined: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
 		Years: Counter{}, RoleByMaturity: map[string]Counter{}, Tech: map[string]*TechStat{}, Concepts: Counter{},
-		ClassPostings: Counter{}, Pairs: PairCounter{}, Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
+		ClassPostings: Counter{}, Pairs: NewPairCounter(), Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
 		Salaries: map[string][]float64{}, Encodings: Counter{}, DEFocus: Counter{}, MaturityByLang: map[string]Counter{},
 	}
 }
@@ -178,11 +213,7 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 		techs = append(techs, sk.Skill)
 	}
 	sort.Strings(techs)
-	for i := 0; i < len(techs); i++ {
-		for j := i + 1; j < len(techs); j++ {
-			s.Pairs[[2]string{techs[i], techs[j]}]++
-		}
-	}
+	s.Pairs.AddAll(techs)
 	if row.Company != "" {
 		key := strings.ToLower(strings.TrimSpace(row.Company))
 		c := s.Companies[key]
