@@ -529,6 +529,15 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 		for _, rr := range c.rules.Roles {
 			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
 				ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+				// A bare "Scientist" or "Researcher" title is a wet-lab
+				// chemist or a UX researcher unless the duties are the
+				// role's; "머신러닝 사이언티스트" names its field.
+				if slices.Contains(rr.Weak, w) && !c.namesField(title) {
+					if n := c.dutyCount(p, f, rr.Role); n < 2 {
+						continue
+					}
+					ev = append(ev, "and the duties are the role's")
+				}
 				// "Python Engineer", "Developer": a generic title whose
 				// duties are plainly data work is read by its duties.
 				if rr.Role == "software_engineer" && firstWord(title, specificSoftware) == "" {
@@ -552,6 +561,19 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 		return "other", []string{fmt.Sprintf("title %q names no engineering or data role", p.Title)}
 	}
 	return "other", []string{"no title and too few duty phrases"}
+}
+
+// namesField reports whether a title has a role title word that is not a
+// weak one ("data", "머신러닝", "AI" beside "Scientist").
+func (c *Classifier) namesField(title string) bool {
+	for _, rr := range c.rules.Roles {
+		for _, w := range rr.Title {
+			if !slices.Contains(rr.Weak, w) && phraseIndex(title, w) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // specificSoftware are title words that make a software title specific

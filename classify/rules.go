@@ -86,7 +86,8 @@ type Range struct {
 type RoleRule struct {
 	Role   string   `yaml:"role"`
 	Title  []string `yaml:"title"`
-	Not    []string `yaml:"not"` // title words that veto the rule
+	Not    []string `yaml:"not"`  // title words that veto the rule
+	Weak   []string `yaml:"weak"` // title words that count only with two of the rule's duties
 	Duties []string `yaml:"duties"`
 
 	line, col int
@@ -221,7 +222,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
 	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true}
-	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true}
+	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
 	rangeKeys     = map[string]bool{"min": true, "max": true}
@@ -443,6 +444,7 @@ func (r *Rules) normalise() {
 	for _, rr := range r.Roles {
 		lower(rr.Title)
 		lower(rr.Not)
+		lower(rr.Weak)
 		lower(rr.Duties)
 	}
 	lower(r.NonTech)
