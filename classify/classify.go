@@ -36,6 +36,7 @@ type Classifier struct {
 	phrases   []string
 	phraseID  map[string]int
 	ac        *aho.Automaton // every phrase the rules look for in text, found in one pass
+	secWeight [extract.SectionRequirements + 1]float64
 }
 
 // found holds where each rule phrase first occurs in a posting's text.
@@ -125,6 +126,18 @@ func New(rules *Rules) (*Classifier, error) {
 	add(rules.Focus.Analytics)
 	add(rules.Focus.Platform)
 	c.ac = aho.Build(c.phrases, false)
+	for _, s := range rules.Signals {
+		s.phraseIDs = make([]int, len(s.Phrases))
+		for j, ph := range s.Phrases {
+			s.phraseIDs[j] = -1
+			if id, ok := c.phraseID[ph]; ok {
+				s.phraseIDs[j] = id
+			}
+		}
+	}
+	for k := range c.secWeight {
+		c.secWeight[k] = c.lookupSectionWeight(extract.SectionKind(k))
+	}
 	return c, nil
 }
 
@@ -168,6 +181,13 @@ func (it *item) text(p *extract.Posting) string {
 }
 
 func (c *Classifier) sectionWeight(k extract.SectionKind) float64 {
+	if int(k) < len(c.secWeight) {
+		return c.secWeight[k]
+	}
+	return c.lookupSectionWeight(k)
+}
+
+func (c *Classifier) lookupSectionWeight(k extract.SectionKind) float64 {
 	name := k.String()
 	switch k {
 	case extract.SectionCompany, extract.SectionProcess, extract.SectionBenefits:
@@ -365,7 +385,10 @@ func anyFired(fired map[string]bool, ids []string) bool {
 func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found, preferredLine func(int) bool) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
-		perLine := map[int]int{}
+		var perLine map[int]int
+		if s.PerLine > 0 {
+			perLine = map[int]int{}
+		}
 		for i := range skills {
 			sk := &skills[i]
 			if s.skillSet[sk.ID] || s.categorySet[sk.Category] {
@@ -381,8 +404,11 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 			}
 		}
 	}
-	for _, ph := range s.Phrases {
-		off := c.at(f, ph)
+	for j, ph := range s.Phrases {
+		off := -1
+		if id := s.phraseIDs[j]; id >= 0 {
+			off = int(f[id])
+		}
 		if off < 0 {
 			continue
 		}

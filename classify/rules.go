@@ -66,6 +66,7 @@ type Signal struct {
 	companyExact          map[string]bool
 	companyWords          []string
 	companyAC             *aho.Automaton // over companyWords
+	phraseIDs             []int          // Phrases' indices in the classifier's phrase list
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
