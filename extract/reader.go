@@ -715,6 +715,10 @@ func companyFromText(text string) string {
 		lines = lines[:19]
 	}
 	for _, l := range lines {
+		// A label line has a colon; most lines have none.
+		if !strings.Contains(l, ":") && !strings.Contains(l, "：") {
+			continue
+		}
 		l = strings.TrimSpace(l)
 		if m := companyLabel.FindStringSubmatch(strings.ToLower(l)); m != nil {
 			// Keep the original case of the value.
