@@ -150,6 +150,68 @@ func TestSplitGluedHeadings(t *testing.T) {
 	}
 }
 
+// A bullet list flattened onto one line: each item on its own line, a
+// heading glued to the end of an item on its own, the first words of a
+// longer heading left alone; then the sections and cues follow.
+func TestSplitBullets(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"Skills and Qualifications: •SQL •Python", "Skills and Qualifications:\n•SQL\n•Python"},
+		{"•Ability to work under pressure Preferred Qualifications •AWS certification",
+			"•Ability to work under pressure\nPreferred Qualifications\n•AWS certification"},
+		{"Bonus Skills: •Snowflake •Fivetran", "Bonus Skills:\n•Snowflake\n•Fivetran"},
+		{"•Three years of experience in analytics Bonus Skills: •Snowflake", "•Three years of experience in analytics\nBonus Skills:\n•Snowflake"},
+		{"•Write clear weekly reports Skills and Qualifications: •SQL", "•Write clear weekly reports\nSkills and Qualifications:\n•SQL"},
+		{"Join the data people in the city. Your Responsibilities: •Build •Run", "Join the data people in the city.\nYour Responsibilities:\n•Build\n•Run"},
+		{"One item • only", "One item • only"},
+	}
+	for _, tt := range tests {
+		if got := splitBullets(tt.in); got != tt.want {
+			t.Errorf("splitBullets(%q) =\n%q, want\n%q", tt.in, got, tt.want)
+		}
+	}
+	// Any mix of words, bullets and headings splits without a panic and
+	// keeps every non-space byte.
+	words := []string{"•", " •", "and", "&", "Skills", "Bonus", "Required Qualifications", ":", "x", "A", " ", "데이터", "Responsibilities"}
+	r := uint64(7)
+	for range 20000 {
+		var b strings.Builder
+		for range 12 {
+			r = r*6364136223846793005 + 1442695040888963407
+			b.WriteString(words[int(r>>33)%len(words)])
+			if r>>40&1 == 1 {
+				b.WriteByte(' ')
+			}
+		}
+		in := b.String()
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if got := splitBullets(in); strip(got) != strip(in) {
+			t.Fatalf("splitBullets(%q) = %q: text changed", in, got)
+		}
+	}
+	p, err := NewReader(Config{}).Parse(Input{Source: "flat.txt", Format: FormatText, Data: []byte("Data Analyst\n" +
+		"We are looking for an analyst to join our growing team of data people in the city. " +
+		"Your Responsibilities: •Build dashboards in Tableau •Write reports " +
+		"Skills and Qualifications: •SQL and Python •Three years of experience in analytics Bonus Skills: •Snowflake •dbt\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	got := map[string]Requirement{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement
+	}
+	for name, want := range map[string]Requirement{"Tableau": RequirementResponsibility, "SQL": RequirementRequired, "Python": RequirementRequired, "Snowflake": RequirementPreferred} {
+		if got[name] != want {
+			t.Errorf("%s is %v, want %v (all: %v)", name, got[name], want, got)
+		}
+	}
+}
+
 func TestDetectLanguage(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{

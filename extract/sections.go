@@ -196,6 +196,79 @@ var gluedHeadings = []string{
 	"Job Summary", "Position Summary", "Overview", "Benefits", "Perks", "Bonus Points", "Education", "Skills",
 }
 
+// splitBullets puts the items of a bullet list that a scrape flattened
+// onto one line ("Skills and Qualifications: •SQL •Python •Tableau") on
+// lines of their own, so the heading before them is seen as one and each
+// item keeps its own cues.
+// A heading the scrape glued to the end of the item before it ("… under
+// pressure Preferred Qualifications •AWS certification") gets a line of
+// its own too.
+func splitBullets(line string) string {
+	if strings.Count(line, "•") < 2 {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line) + 16)
+	for {
+		i := strings.Index(line, " •")
+		if i < 0 {
+			b.WriteString(line)
+			return b.String()
+		}
+		seg := line[:i]
+		if at := gluedTail(seg); at > 0 {
+			b.WriteString(strings.TrimRight(seg[:at], " "))
+			b.WriteByte('\n')
+			seg = seg[at:]
+		}
+		b.WriteString(seg)
+		b.WriteByte('\n')
+		line = line[i+1:]
+	}
+}
+
+// gluedTail returns where a known heading ends seg (after a space), or -1.
+// What comes before it must read as an item, not as the first words of a
+// longer heading ("Your Responsibilities:", "Bonus Skills:").
+// Capitalised words just before the heading belong to it ("Bonus Skills",
+// "Your Responsibilities", "Skills and Qualifications").
+func gluedTail(seg string) int {
+	s := strings.TrimSuffix(seg, ":")
+	for _, h := range gluedHeadings {
+		at := len(s) - len(h)
+		if at < 20 || !strings.HasSuffix(s, h) || s[at-1] != ' ' {
+			continue
+		}
+		base := at
+		for range 3 {
+			w := strings.LastIndexByte(s[:at-1], ' ') + 1
+			word := s[w : at-1]
+			if word == "and" || word == "&" {
+				v := strings.LastIndexByte(s[:max(w-1, 0)], ' ') + 1
+				if w == 0 || v >= w-1 || !isUpperASCII(s[v]) {
+					break
+				}
+				w, word = v, s[v:at-1]
+			}
+			if word == "" || !isUpperASCII(word[0]) || w < 20 || s[w-1] != ' ' {
+				break
+			}
+			at = w
+		}
+		// Only when the longer heading is still one: "GitH Required
+		// Qualifications" is a cut-off word before the heading.
+		if at < base {
+			if _, ok := HeadingKind(seg[at:], false); !ok {
+				at = base
+			}
+		}
+		return at
+	}
+	return -1
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+
 // SplitGluedHeadings puts known English headings that a scrape glued to
 // the surrounding sentences on lines of their own. Only long lines are
 // touched: a posting whose line breaks survived has nothing to split.
@@ -300,6 +373,7 @@ func (b *builder) addLines(lines []Line, base SectionKind) {
 		if len(text) >= 300 {
 			text = SplitGluedHeadings(text)
 		}
+		text = splitBullets(text)
 		for _, part := range strings.Split(text, "\n") {
 			part = strings.TrimSpace(part)
 			if k, ok := HeadingKind(part, l.Heading); ok {
