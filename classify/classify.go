@@ -414,7 +414,7 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		}
 		sec := p.SectionAt(off)
 		if len(s.Sections) > 0 {
-			if !contains(s.Sections, sec.String()) {
+			if !slices.Contains(s.Sections, sec.String()) {
 				continue
 			}
 		} else if sec == extract.SectionBenefits || sec == extract.SectionProcess {
@@ -450,6 +450,9 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	return out
 }
 
+// legalForms end company names: "Acme, Inc.", "Acme Co., Ltd.".
+var legalForms = []string{"inc.", "inc", "llc", "l.l.c.", "ltd.", "ltd", "corp.", "corp", "corporation", "co.", "company", "plc", "n.a."}
+
 // companyKey is a lower-case company name without its legal form, for
 // "=name" entries that must be the whole name: "Target Corporation" and
 // "Target" are both "target"; "Target Marketing Group" is not.
@@ -457,7 +460,7 @@ func companyKey(lc string) string {
 	k := strings.TrimSpace(lc)
 	for {
 		prev := k
-		for _, suf := range []string{"inc.", "inc", "llc", "l.l.c.", "ltd.", "ltd", "corp.", "corp", "corporation", "co.", "company", "plc", "n.a."} {
+		for _, suf := range legalForms {
 			if rest, ok := strings.CutSuffix(k, suf); ok && (rest == "" || rest[len(rest)-1] == ' ' || rest[len(rest)-1] == ',') {
 				k = strings.TrimRight(rest, " ,")
 			}
@@ -528,15 +531,6 @@ func setOf(list []string) map[string]bool {
 		m[v] = true
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // firstWord returns the first of words found in s (as a phrase; ASCII

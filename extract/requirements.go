@@ -308,22 +308,23 @@ func btoi(b bool) int {
 	return 0
 }
 
+// kindWords are the phrases that name one kind of employment or remote
+// mode.
+type kindWords struct {
+	kind  string
+	words []string
+}
+
 // Employment types and remote modes in order of precedence: the first
 // kind with a phrase in the text wins.
 var (
-	employmentWords = []struct {
-		kind  string
-		words []string
-	}{
+	employmentWords = []kindWords{
 		{"full_time", []string{"정규직", "full-time", "full time", "permanent"}},
 		{"contract", []string{"계약직", "contract", "b2b", "freelance", "프리랜서"}},
 		{"intern", []string{"인턴", "internship", "intern "}},
 		{"part_time", []string{"part-time", "part time", "파트타임"}},
 	}
-	remoteWords = []struct {
-		kind  string
-		words []string
-	}{
+	remoteWords = []kindWords{
 		{"hybrid", []string{"hybrid", "하이브리드", "부분 재택", "주 2회 재택", "주2회 재택"}},
 		{"remote", []string{"fully remote", "100% remote", "remote-first", "remote first", "전면 재택", "풀재택", "완전 원격", "원격 근무", "remote"}},
 		{"hybrid", []string{"재택"}},
@@ -335,19 +336,16 @@ var (
 // "정규직", "B2B contract").
 func employmentType(text string) string { return employmentOf(reqWords.scan(text)) }
 
-func employmentOf(w wordMask) string {
-	for i, e := range employmentWords {
-		if w.any(maskEmployment[i]) {
-			return e.kind
-		}
-	}
-	return ""
-}
+func employmentOf(w wordMask) string { return firstKind(employmentWords, maskEmployment, w) }
 
-func remoteOf(w wordMask) string {
-	for i, e := range remoteWords {
-		if w.any(maskRemote[i]) {
-			return e.kind
+func remoteOf(w wordMask) string { return firstKind(remoteWords, maskRemote, w) }
+
+// firstKind is the first kind whose phrases (masks[i] for kinds[i]) are in
+// w, or "".
+func firstKind(kinds []kindWords, masks []wordMask, w wordMask) string {
+	for i, k := range kinds {
+		if w.any(masks[i]) {
+			return k.kind
 		}
 	}
 	return ""

@@ -56,11 +56,7 @@ func (s *phraseSet) scan(text string) wordMask {
 func (s *phraseSet) mask(words ...string) wordMask {
 	var m wordMask
 	for _, w := range words {
-		i, ok := s.id[w]
-		if !ok {
-			panic("phraseSet: unknown phrase " + w)
-		}
-		m.set(i)
+		m.set(s.of(w))
 	}
 	return m
 }
@@ -118,21 +114,18 @@ var (
 		}
 		return ids
 	}()
-	maskEmployment = func() []wordMask {
-		m := make([]wordMask, len(employmentWords))
-		for i, e := range employmentWords {
-			m[i] = reqWords.mask(e.words...)
-		}
-		return m
-	}()
-	maskRemote = func() []wordMask {
-		m := make([]wordMask, len(remoteWords))
-		for i, e := range remoteWords {
-			m[i] = reqWords.mask(e.words...)
-		}
-		return m
-	}()
+	maskEmployment = kindMasks(employmentWords)
+	maskRemote     = kindMasks(remoteWords)
 )
+
+// kindMasks is each kind's phrases as a mask of reqWords.
+func kindMasks(kinds []kindWords) []wordMask {
+	m := make([]wordMask, len(kinds))
+	for i, k := range kinds {
+		m[i] = reqWords.mask(k.words...)
+	}
+	return m
+}
 
 // cueOf is LineCue on a line's phrases.
 func cueOf(w wordMask) (Requirement, bool) {
