@@ -107,13 +107,15 @@ func Normalize(s string) string {
 			i++
 		}
 		j := i
+		mark := false // the token has a ':' or an '@', which an address needs
 		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			mark = mark || s[j] == ':' || s[j] == '@'
 			j++
 		}
 		tok := s[i:j]
 		i = j
 		inWord = false
-		if isAddress(tok) {
+		if (mark || len(tok) > 4 && (tok[0] == 'w' || tok[0] == 'W')) && isAddress(tok) {
 			continue
 		}
 		for k := 0; k < len(tok); {
