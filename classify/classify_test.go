@@ -523,3 +523,48 @@ func TestCompanyNames(t *testing.T) {
 		}
 	}
 }
+
+// An industries signal matches whole words of the industry field, with
+// LinkedIn's commas as spaces; the built-in client_work_industry veto
+// makes a staffing firm's post undetermined, but not a large firm's.
+func TestIndustries(t *testing.T) {
+	t.Parallel()
+	rules, err := ParseRules("r.yaml", strings.NewReader(`signals:
+  - id: agency
+    class: undetermined
+    weight: 1
+    industries: ["staffing", "management consulting"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for industry, want := range map[string]bool{
+		"Staffing & Outsourcing":                                true,
+		"Information,Technology,Services,Management,Consulting": true,
+		"Consulting":          false,
+		"Restaffing Software": false,
+		"":                    false,
+	} {
+		p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
+		p.Industry = industry
+		if got := len(c.items(c.rules.Signals[0], p, nil, nil, nil)) == 1; got != want {
+			t.Errorf("industry %q matched = %v, want %v", industry, got, want)
+		}
+	}
+
+	d := defaultClassifier(t)
+	skills := []extract.Skill{skill("airflow", "Airflow", "orchestration", extract.RequirementRequired), skill("aws_glue", "AWS Glue", "etl_tool", extract.RequirementRequired)}
+	p := posting("Data Engineer", "Responsibilities\n- Build data pipelines on AWS with Airflow and Glue")
+	p.Industry = "Staffing & Outsourcing"
+	if res := d.Classify(p, skills); res.Maturity != Undetermined || res.UndeterminedReason != "client_work" {
+		t.Errorf("staffing firm: %s (%s), want undetermined (client_work)\n%s", res.Maturity, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+	}
+	p.Headcount = 5000
+	if res := d.Classify(p, skills); res.UndeterminedReason == "client_work" {
+		t.Errorf("a firm of 5,000 filed under staffing was vetoed:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+}

@@ -53,6 +53,7 @@ type Signal struct {
 	Phrases    []string `yaml:"phrases"`    // lower-case phrases in the text
 	Companies  []string `yaml:"companies"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
 	Headcount  *Range   `yaml:"headcount"`  // company size range
+	Industries []string `yaml:"industries"` // words of the company's industry field, case-insensitive, whole words
 	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
 	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
@@ -70,11 +71,11 @@ type Signal struct {
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
-// categories, phrases, companies or a headcount). A signal without them
+// categories, phrases, companies, industries or a headcount). A signal without them
 // is a condition on other signals and the role: it fires once, when
 // those hold.
 func (s *Signal) matchesText() bool {
-	return len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies) > 0 || s.Headcount != nil
+	return len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies)+len(s.Industries) > 0 || s.Headcount != nil
 }
 
 // Range is an inclusive integer range; a zero bound is open.
@@ -222,7 +223,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -438,6 +439,7 @@ func (r *Rules) normalise() {
 	for _, s := range r.Signals {
 		lower(s.Phrases)
 		lower(s.Companies)
+		lower(s.Industries)
 		if s.Max == 0 {
 			s.Max = 1
 		}

@@ -150,6 +150,7 @@ func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 	if p.Headcount > 0 {
 		field("headcount", fmt.Sprint(p.Headcount))
 	}
+	field("industry", p.Industry)
 	if len(p.SiteTags) > 0 {
 		field("site tags", strings.Join(p.SiteTags, ", "))
 	}
