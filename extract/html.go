@@ -129,20 +129,46 @@ func parseHTML(src string, findContent bool) *htmlPage {
 				p.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			var attrs tagAttrs
 			// Inside skipped elements only <meta> and <script type>
 			// attributes matter (the <head> is skipped too).
-			if hasAttr && (p.skip == 0 || a == atom.Meta || a == atom.Script) {
+			if p.skip == 0 || a == atom.Meta || a == atom.Script {
 				attrs.read(z)
 			}
 			p.start(a, &attrs, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			p.end(atom.Lookup(name))
+			p.end(tagAtom(z.Raw()))
 		}
 	}
+}
+
+// tagAtom is the atom of a start or end tag's name, read from the tag's
+// raw bytes. The tokenizer's TagName copies every name to replace NUL
+// bytes, one allocation per tag of pages with thousands; a name with a NUL
+// byte is no atom either way.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1 // past '<'
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	var buf [32]byte // longer than any atom
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return 0
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
 }
 
 // tagAttrs are the attributes the parser reads; others are skipped. The
@@ -156,6 +182,9 @@ type tagAttrs struct {
 func (t *tagAttrs) read(z *html.Tokenizer) {
 	for {
 		k, v, more := z.TagAttr()
+		if k == nil && !more {
+			return // no attributes
+		}
 		switch string(k) {
 		case "class":
 			t.class = v

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func lineTexts(lines []Line) []string {
@@ -115,5 +119,38 @@ func TestPageTitle(t *testing.T) {
 	}
 	if got := cleanTitle("데이터 엔지니어 (Python) | 원티드"); got != "데이터 엔지니어 (Python)" {
 		t.Errorf("cleanTitle = %q", got)
+	}
+}
+
+// tagAtom must name every tag as the tokenizer's TagName does, on odd
+// markup too: upper case, NUL bytes, attributes without spaces, end tags
+// with attributes, names longer than any atom.
+func TestTagAtom(t *testing.T) {
+	pieces := []string{"<div>", "<DIV class=x>", "</Div >", "<p/>", "<br\t/>", "<meta\nname=a content=b>", "<script type='ld+json'>",
+		"</script>", "<h\x001>", "<a\x00b>", "</p foo=bar>", "<abcdefghijklmnopqrstuvwxyzabcdefghij>", "<table>", "<td>", "text",
+		"<!-- c -->", "<!DOCTYPE html>", "<", ">", "</", "<\xff>", "<svg:rect>", "<annotation-xml>", "<title>", "</title>", "&amp;"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 2000; round++ {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := b.String()
+		a, z := html.NewTokenizer(strings.NewReader(src)), html.NewTokenizer(strings.NewReader(src))
+		for {
+			tt := a.Next()
+			z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			got := tagAtom(a.Raw())
+			name, _ := z.TagName()
+			if want := atom.Lookup(name); got != want {
+				t.Fatalf("%q: tag %q is %v, want %v (%q)", src, a.Raw(), got, want, name)
+			}
+		}
 	}
 }
