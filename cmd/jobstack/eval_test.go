@@ -95,6 +95,7 @@ func TestEvalLabelledSets(t *testing.T) {
 		{"holdout8_labels.csv", map[string]float64{"maturity": 0.88, "role": 0.91, "seniority": 0.91, "years_min": 0.90, "degree_min": 0.85}},
 		{"holdout9_labels.csv", map[string]float64{"maturity": 0.70, "role": 0.78, "seniority": 0.93, "years_min": 0.93, "degree_min": 0.86}},
 		{"holdout10_labels.csv", map[string]float64{"maturity": 0.75, "role": 0.88, "seniority": 0.90, "years_min": 0.88, "degree_min": 0.85}},
+		{"holdout11_labels.csv", map[string]float64{"maturity": 0.81, "role": 0.86, "seniority": 0.81, "years_min": 0.83, "degree_min": 0.95}},
 	}
 	for _, f := range floors {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
