@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // PostingRow is one row of postings.parquet. The first columns are the
@@ -77,7 +78,10 @@ type SkillRow struct {
 const RowGroupRows = 8192
 
 // Writer streams rows of type T to a Parquet file in bounded row groups,
-// zstd-compressed.
+// zstd-compressed at its fastest level. The default level made the files
+// about 13% smaller for twice the compression time, and compression runs
+// on the one goroutine that writes, which all workers wait on: on
+// generated pages it was a fifth of that goroutine's work.
 type Writer[T any] struct {
 	w *parquet.GenericWriter[T]
 	n int
@@ -87,7 +91,7 @@ type Writer[T any] struct {
 // the file's created_by, so the same inputs and version give the same bytes.
 func NewWriter[T any](out io.Writer, version string) *Writer[T] {
 	return &Writer[T]{w: parquet.NewGenericWriter[T](out,
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
 		parquet.CreatedBy("jobstack", version, ""),
 	)}
