@@ -10,8 +10,10 @@
 //     process, with its peak RSS from the kernel (getrusage);
 //
 // and prints postings/s, MB/s, the ratio to the floor and peak RSS. The
-// floor and jobstack run alternately -repeat times (default 3) and the
-// ratio is the median of the pairs, because the machines are noisy.
+// machines are noisy, so everything runs -repeat times (default 3): the
+// floor and jobstack alternately, with the ratio the median of the pairs;
+// the text postings, with the median rate; and with -scaling, -j 1 and
+// -j N alternately, with the median speed-up.
 //
 //	go run ./internal/benchcmd -n 6000 -jobs 2
 //	go run ./internal/benchcmd -records 200000   # memory on a large JSONL run
@@ -69,8 +71,7 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 	// The machines are noisy: floor and jobstack run alternately, and the
 	// ratio reported is the median of the pairs.
 	var ratios []float64
-	var h runResult
-	for i := range repeat {
+	for range repeat {
 		floor, err := tokenizerFloor(htmlDir, jobs)
 		if err != nil {
 			return err
@@ -84,25 +85,43 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 		ratios = append(ratios, ratio)
 		fmt.Printf("html:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB; ratio to floor %.2f\n",
 			jobs, float64(n)/r.secs, mb(htmlBytes)/r.secs, r.rssMB, ratio)
-		if i == 0 || r.secs < h.secs {
-			h = r
-		}
 	}
 	if repeat > 1 {
 		sort.Float64s(ratios)
 		fmt.Printf("ratio:  median of %d pairs %.2f (range %.2f–%.2f)\n", repeat, ratios[len(ratios)/2], ratios[0], ratios[len(ratios)-1])
 	}
-	t, err := analyze(bin, textDir, filepath.Join(dir, "out-text"), jobs)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("text:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB\n", jobs, float64(n)/t.secs, mb(textBytes)/t.secs, t.rssMB)
-	if scaling {
-		one, err := analyze(bin, htmlDir, filepath.Join(dir, "out-html-1"), 1)
+	var rates []float64
+	for range repeat {
+		t, err := analyze(bin, textDir, filepath.Join(dir, "out-text"), jobs)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("scaling: -j 1 %.0f postings/s, -j %d %.0f postings/s: %.2fx\n", float64(n)/one.secs, jobs, float64(n)/h.secs, one.secs/h.secs)
+		rates = append(rates, float64(n)/t.secs)
+		fmt.Printf("text:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB\n", jobs, float64(n)/t.secs, mb(textBytes)/t.secs, t.rssMB)
+	}
+	if repeat > 1 {
+		sort.Float64s(rates)
+		fmt.Printf("text:   median of %d runs %.0f postings/s\n", repeat, rates[len(rates)/2])
+	}
+	if scaling {
+		// -j 1 and -j N alternate too; the speed-up is the median pair's.
+		var ups []float64
+		for range repeat {
+			one, err := analyze(bin, htmlDir, filepath.Join(dir, "out-html-1"), 1)
+			if err != nil {
+				return err
+			}
+			many, err := analyze(bin, htmlDir, filepath.Join(dir, "out-html"), jobs)
+			if err != nil {
+				return err
+			}
+			ups = append(ups, one.secs/many.secs)
+			fmt.Printf("scaling: -j 1 %.0f postings/s, -j %d %.0f postings/s: %.2fx\n", float64(n)/one.secs, jobs, float64(n)/many.secs, one.secs/many.secs)
+		}
+		if repeat > 1 {
+			sort.Float64s(ups)
+			fmt.Printf("scaling: median of %d pairs %.2fx (range %.2f–%.2f)\n", repeat, ups[len(ups)/2], ups[0], ups[len(ups)-1])
+		}
 	}
 	if records > 0 {
 		path := filepath.Join(dir, fmt.Sprintf("records-%d.jsonl", records))
