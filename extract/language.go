@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // englishFunctionWords are common in English prose and rare as technology
 // names, so they tell English sentences from English terms in Korean text.
@@ -63,11 +60,30 @@ func DetectLanguage(text string) string {
 	return "ko"
 }
 
+// hasFunctionWord reports whether a line has one of englishFunctionWords
+// as a word (a run of ASCII letters and apostrophes), in any case. Words
+// are lowered into a stack buffer: this runs on every English line.
 func hasFunctionWord(line string) bool {
-	for _, w := range strings.FieldsFunc(asciiLower(line), func(r rune) bool { return !(r >= 'a' && r <= 'z') && r != '\'' }) {
-		if englishFunctionWords[w] {
+	var buf [16]byte // longer than any function word
+	n := 0
+	for i := 0; i <= len(line); i++ {
+		if i < len(line) {
+			c := line[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || c == '\'' {
+				if n < len(buf) {
+					buf[n] = c
+				}
+				n++
+				continue
+			}
+		}
+		if n > 0 && n <= len(buf) && englishFunctionWords[string(buf[:n])] {
 			return true
 		}
+		n = 0
 	}
 	return false
 }
