@@ -442,10 +442,8 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 			out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
 		}
 	}
-	if len(s.Industries) > 0 && p.Industry != "" {
-		if industryHas(p.Industry, s.Industries) {
-			out = append(out, item{label: fmt.Sprintf("industry %q", p.Industry), weight: 1})
-		}
+	if len(s.Industries) > 0 && p.Industry != "" && industryHas(p.Industry, s.Industries) {
+		out = append(out, item{label: fmt.Sprintf("industry %q", p.Industry), weight: 1})
 	}
 	if s.Headcount != nil && p.Headcount > 0 {
 		if (s.Headcount.Min == 0 || p.Headcount >= s.Headcount.Min) && (s.Headcount.Max == 0 || p.Headcount <= s.Headcount.Max) {
@@ -456,24 +454,13 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 }
 
 // industryHas says whether an industry field holds one of the lower-case
-// words or phrases as whole words. LinkedIn's scrapes join the words of
-// several industries with commas ("Staffing,Recruiting,Management,Consulting"),
-// so commas count as spaces.
+// words or phrases, found as the rules' phrases are (Latin ones as whole
+// words). LinkedIn's scrapes join the words of several industries with
+// commas ("Staffing,Recruiting,Management,Consulting"), so commas count as
+// spaces.
 func industryHas(industry string, words []string) bool {
 	lc := strings.ToLower(strings.ReplaceAll(industry, ",", " "))
-	for _, w := range words {
-		for at := 0; ; {
-			i := strings.Index(lc[at:], w)
-			if i < 0 {
-				break
-			}
-			if wordBounded(lc, at+i, at+i+len(w)) {
-				return true
-			}
-			at += i + 1
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, func(w string) bool { return phraseIndex(lc, w) >= 0 })
 }
 
 // legalForms end company names: "Acme, Inc.", "Acme Co., Ltd.".

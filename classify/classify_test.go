@@ -481,16 +481,10 @@ func TestConditionSignal(t *testing.T) {
 	}
 }
 
-// Company entries: Latin names as whole words, Korean names inside
-// longer ones, "=name" only as the whole name without its legal form.
-func TestCompanyNames(t *testing.T) {
-	t.Parallel()
-	rules, err := ParseRules("r.yaml", strings.NewReader(`signals:
-  - id: big
-    class: data_platform
-    weight: 3
-    companies: ["=target", "kohl's", "네이버", "intel"]
-`))
+// rulesClassifier builds a classifier from a rules file's text alone.
+func rulesClassifier(t *testing.T, yaml string) *Classifier {
+	t.Helper()
+	rules, err := ParseRules("r.yaml", strings.NewReader(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -498,6 +492,19 @@ func TestCompanyNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// Company entries: Latin names as whole words, Korean names inside
+// longer ones, "=name" only as the whole name without its legal form.
+func TestCompanyNames(t *testing.T) {
+	t.Parallel()
+	c := rulesClassifier(t, `signals:
+  - id: big
+    class: data_platform
+    weight: 3
+    companies: ["=target", "kohl's", "네이버", "intel"]
+`)
 	for company, want := range map[string]bool{
 		"Target":                   true,
 		"Target Corporation":       true,
@@ -529,19 +536,12 @@ func TestCompanyNames(t *testing.T) {
 // makes a staffing firm's post undetermined, but not a large firm's.
 func TestIndustries(t *testing.T) {
 	t.Parallel()
-	rules, err := ParseRules("r.yaml", strings.NewReader(`signals:
+	c := rulesClassifier(t, `signals:
   - id: agency
     class: undetermined
     weight: 1
     industries: ["staffing", "management consulting"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	for industry, want := range map[string]bool{
 		"Staffing & Outsourcing":                                true,
 		"Information,Technology,Services,Management,Consulting": true,

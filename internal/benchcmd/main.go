@@ -87,8 +87,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 			jobs, float64(n)/r.secs, mb(htmlBytes)/r.secs, r.rssMB, ratio)
 	}
 	if repeat > 1 {
-		sort.Float64s(ratios)
-		fmt.Printf("ratio:  median of %d pairs %.2f (range %.2f–%.2f)\n", repeat, ratios[len(ratios)/2], ratios[0], ratios[len(ratios)-1])
+		med, lo, hi := spread(ratios)
+		fmt.Printf("ratio:  median of %d pairs %.2f (range %.2f–%.2f)\n", repeat, med, lo, hi)
 	}
 	var rates []float64
 	for range repeat {
@@ -100,8 +100,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 		fmt.Printf("text:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB\n", jobs, float64(n)/t.secs, mb(textBytes)/t.secs, t.rssMB)
 	}
 	if repeat > 1 {
-		sort.Float64s(rates)
-		fmt.Printf("text:   median of %d runs %.0f postings/s\n", repeat, rates[len(rates)/2])
+		med, _, _ := spread(rates)
+		fmt.Printf("text:   median of %d runs %.0f postings/s\n", repeat, med)
 	}
 	if scaling {
 		// -j 1 and -j N alternate too; the speed-up is the median pair's.
@@ -119,8 +119,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 			fmt.Printf("scaling: -j 1 %.0f postings/s, -j %d %.0f postings/s: %.2fx\n", float64(n)/one.secs, jobs, float64(n)/many.secs, one.secs/many.secs)
 		}
 		if repeat > 1 {
-			sort.Float64s(ups)
-			fmt.Printf("scaling: median of %d pairs %.2fx (range %.2f–%.2f)\n", repeat, ups[len(ups)/2], ups[0], ups[len(ups)-1])
+			med, lo, hi := spread(ups)
+			fmt.Printf("scaling: median of %d pairs %.2fx (range %.2f–%.2f)\n", repeat, med, lo, hi)
 		}
 	}
 	if records > 0 {
@@ -139,6 +139,13 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 }
 
 func mb(n int64) float64 { return float64(n) / 1e6 }
+
+// spread sorts xs and returns their median (the upper one of an even
+// count), least and greatest.
+func spread(xs []float64) (med, lo, hi float64) {
+	sort.Float64s(xs)
+	return xs[len(xs)/2], xs[0], xs[len(xs)-1]
+}
 
 type runResult struct {
 	secs  float64
