@@ -68,16 +68,22 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	}
 	experience := w.any(maskExperience)
 	if experience && strings.Contains(line, "년") {
-		for _, m := range koYearsRange.FindAllStringSubmatch(line, -1) {
-			lo, hi := atoiWord(m[1]), atoiWord(m[2])
-			if hi >= lo {
-				take(lo, hi)
+		// Each pattern is tried only on lines holding the words it needs:
+		// the regexps have no literal prefix, so a run tries every byte.
+		if strings.ContainsAny(line, "~-–〜") {
+			for _, m := range koYearsRange.FindAllStringSubmatch(line, -1) {
+				lo, hi := atoiWord(m[1]), atoiWord(m[2])
+				if hi >= lo {
+					take(lo, hi)
+				}
 			}
 		}
-		for _, m := range koYearsMin.FindAllStringSubmatch(line, -1) {
-			take(atoiWord(m[1]), 0)
+		if strings.Contains(line, "이상") || strings.ContainsAny(line, "↑+") || strings.Contains(line, "以上") {
+			for _, m := range koYearsMin.FindAllStringSubmatch(line, -1) {
+				take(atoiWord(m[1]), 0)
+			}
 		}
-		if best < 0 && !koYearsLess.MatchString(line) {
+		if best < 0 && strings.Contains(line, "경력") && !koYearsLess.MatchString(line) {
 			for _, m := range koYearsBare.FindAllStringSubmatch(line, -1) {
 				take(atoiWord(m[1]), 0)
 			}
@@ -362,7 +368,13 @@ var (
 // "$50-60/hour", "15 000 - 20 000 PLN/month". "회사내규에 따름" and other
 // unstated pay give a zero Salary.
 func ParseSalary(text string) Salary {
-	for _, line := range strings.Split(text, "\n") {
+	for text != "" {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
 		if s, ok := salaryFromLine(line); ok {
 			return s
 		}
@@ -370,8 +382,11 @@ func ParseSalary(text string) Salary {
 	return Salary{}
 }
 
+// amountSeparators are dropped from a pay amount: "5,000", "5 000".
+var amountSeparators = strings.NewReplacer(",", "", " ", "")
+
 func parseAmount(s string) float64 {
-	s = strings.NewReplacer(",", "", " ", "").Replace(s)
+	s = amountSeparators.Replace(s)
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
 }

@@ -135,6 +135,35 @@ func TestHeadingKind(t *testing.T) {
 	}
 }
 
+// TestLookupHeading checks that giving up on keys longer than any heading
+// finds what a full key would: every heading (padded with decoration and
+// spaces), and lines around the longest key's length, with Korean runes
+// straddling the cut.
+func TestLookupHeading(t *testing.T) {
+	t.Parallel()
+	full := func(s string) (SectionKind, bool) {
+		k, ok := headings[headingKey(s)]
+		return k, ok
+	}
+	var lines []string
+	for k := range headings {
+		lines = append(lines, k, "  "+strings.ToUpper(k)+" ", k+"x", k+"가", "가"+k)
+	}
+	for n := maxHeadingKey - 4; n <= maxHeadingKey+4; n++ {
+		lines = append(lines, strings.Repeat("a", n), strings.Repeat("a", n-3)+"가", strings.Repeat("a", n-1)+"가")
+	}
+	if maxHeadingKey < 20 || maxHeadingKey > 120 {
+		t.Fatalf("maxHeadingKey = %d, want the length of a real heading", maxHeadingKey)
+	}
+	for _, l := range lines {
+		gk, gok := lookupHeading(l)
+		wk, wok := full(l)
+		if gk != wk || gok != wok {
+			t.Errorf("lookupHeading(%q) = %v, %v; full key gives %v, %v", l, gk, gok, wk, wok)
+		}
+	}
+}
+
 func TestSplitGluedHeadings(t *testing.T) {
 	t.Parallel()
 	pad := strings.Repeat("We build things. ", 20)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,9 +10,9 @@ import (
 // headings maps a heading, lower-cased with spaces and punctuation removed,
 // to its section kind. Korean sites write these headings in many shapes
 // (주요업무, 이런 일을 해요, [자격요건], ■ 우대사항); headingKey folds them.
-var headings = buildHeadings()
+var headings, maxHeadingKey = buildHeadings()
 
-func buildHeadings() map[string]SectionKind {
+func buildHeadings() (map[string]SectionKind, int) {
 	m := map[string]SectionKind{}
 	add := func(k SectionKind, words ...string) {
 		for _, w := range words {
@@ -63,7 +64,11 @@ func buildHeadings() map[string]SectionKind {
 		"application process", "recruitment process", "next steps", "our process", "equal opportunity", "eeo statement")
 	add(SectionOther, "기술스택", "기술 스택", "사용 기술", "tech stack", "our stack", "technology stack", "tools we use",
 		"skills", "기술스택 ・ 툴")
-	return m
+	longest := 0
+	for k := range m {
+		longest = max(longest, len(k))
+	}
+	return m, longest
 }
 
 // headingKey folds a heading: lower case, no spaces or punctuation, no
@@ -73,7 +78,17 @@ func headingKey(s string) string { return string(appendHeadingKey(nil, s)) }
 // appendHeadingKey appends s's heading key to dst: letters and digits
 // only, lower-cased.
 func appendHeadingKey(dst []byte, s string) []byte {
+	dst, _ = appendHeadingKeyMax(dst, s, math.MaxInt)
+	return dst
+}
+
+// appendHeadingKeyMax is appendHeadingKey that stops, with ok false, once
+// dst is longer than limit bytes.
+func appendHeadingKeyMax(dst []byte, s string, limit int) (key []byte, ok bool) {
 	for i := 0; i < len(s); {
+		if len(dst) > limit {
+			return dst, false
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -91,13 +106,18 @@ func appendHeadingKey(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	return dst
+	return dst, len(dst) <= limit
 }
 
 // lookupHeading looks s up in the heading dictionary without allocating.
+// Most lines are content, far longer than any heading: their key is given
+// up as soon as it is longer than the longest heading's.
 func lookupHeading(s string) (SectionKind, bool) {
 	var buf [128]byte
-	key := appendHeadingKey(buf[:0], s)
+	key, ok := appendHeadingKeyMax(buf[:0], s, maxHeadingKey)
+	if !ok {
+		return 0, false
+	}
 	k, ok := headings[string(key)]
 	return k, ok
 }

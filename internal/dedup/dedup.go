@@ -19,6 +19,7 @@
 package dedup
 
 import (
+	"bytes"
 	"hash/fnv"
 	"math/bits"
 	"strings"
@@ -83,14 +84,57 @@ func (p Print) WithTitle(title string) Print {
 // addresses removed, every digit run as "0" (dates, ids, counts), and
 // anything that is not a letter or digit as a single space.
 func Normalize(s string) string {
-	buf := make([]byte, 0, len(s))
+	return string(appendNormalized(make([]byte, 0, len(s)), s))
+}
+
+// ASCII byte classes for appendNormalized.
+const (
+	cOther = iota // punctuation: ends a word
+	cSpace        // ends a token (a URL or an e-mail address is one token)
+	cMark         // ':' or '@', which an address needs; ends a word
+	cLower
+	cUpper
+	cDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = cSpace
+		case c == ':' || c == '@':
+			t[c] = cMark
+		case 'a' <= c && c <= 'z':
+			t[c] = cLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = cUpper
+		case '0' <= c && c <= '9':
+			t[c] = cDigit
+		}
+	}
+	return t
+}()
+
+// appendNormalized appends Normalize(s) to dst in one pass: a token is
+// written as it is read, and taken back if it turns out to be an address.
+func appendNormalized(dst []byte, s string) []byte {
 	const (
 		none = iota
 		word
 		zero
 	)
+	buf := dst
 	last := none    // the kind of the last token written
 	inWord := false // the current token continues the last word
+	// The token being read: where it starts in s and in buf, the kind of
+	// token before it, and whether it has a ':' or an '@'.
+	tokStart, bufStart, lastBefore, mark := 0, len(buf), none, false
+	endToken := func(i int) {
+		tok := s[tokStart:i]
+		if (mark || len(tok) > 4 && (tok[0] == 'w' || tok[0] == 'W')) && isAddress(tok) {
+			buf, last = buf[:bufStart], lastBefore
+		}
+	}
 	startWord := func() {
 		if !inWord {
 			if last != none {
@@ -100,48 +144,32 @@ func Normalize(s string) string {
 			last = word
 		}
 	}
+	inTok := false
 	for i := 0; i < len(s); {
-		// One white-space-separated token at a time, so a URL or an
-		// e-mail address can be dropped whole.
-		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-			i++
-		}
-		j := i
-		mark := false // the token has a ':' or an '@', which an address needs
-		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
-			mark = mark || s[j] == ':' || s[j] == '@'
-			j++
-		}
-		tok := s[i:j]
-		i = j
-		inWord = false
-		if (mark || len(tok) > 4 && (tok[0] == 'w' || tok[0] == 'W')) && isAddress(tok) {
-			continue
-		}
-		for k := 0; k < len(tok); {
-			c := tok[k]
-			var r rune
-			size := 1
-			switch {
-			case c < utf8.RuneSelf:
-				r = rune(c)
-			case 0xEA <= c && c <= 0xED && k+2 < len(tok) && tok[k+1]&0xC0 == 0x80 && tok[k+2]&0xC0 == 0x80:
-				// Three-byte runes from U+A000 to U+DFFF, decoded by
-				// hand: Hangul syllables are the common non-ASCII
-				// letters of Korean postings and have no case.
-				r, size = rune(c&0x0F)<<12|rune(tok[k+1]&0x3F)<<6|rune(tok[k+2]&0x3F), 3
-				if r >= 0xAC00 && r <= 0xD7A3 {
-					startWord()
-					buf = append(buf, tok[k:k+3]...)
-					k += 3
-					continue
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cl := asciiClass[c]
+			if cl == cSpace {
+				if inTok {
+					endToken(i)
+					inTok = false
 				}
-			default:
-				r, size = utf8.DecodeRuneInString(tok[k:])
+				inWord = false
+				i++
+				continue
 			}
-			k += size
-			switch {
-			case r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r):
+			if !inTok {
+				inTok, tokStart, bufStart, lastBefore, mark = true, i, len(buf), last, false
+			}
+			i++
+			switch cl {
+			case cLower:
+				startWord()
+				buf = append(buf, c)
+			case cUpper:
+				startWord()
+				buf = append(buf, c+'a'-'A')
+			case cDigit:
 				inWord = false
 				if last != zero {
 					if last != none {
@@ -150,21 +178,55 @@ func Normalize(s string) string {
 					buf = append(buf, '0')
 					last = zero
 				}
-			case r >= 'a' && r <= 'z':
-				startWord()
-				buf = append(buf, byte(r))
-			case r >= 'A' && r <= 'Z':
-				startWord()
-				buf = append(buf, byte(r)+32)
-			case r >= 0x80 && unicode.IsLetter(r):
-				startWord()
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			case cMark:
+				mark = true
+				inWord = false
 			default:
 				inWord = false
 			}
+			continue
+		}
+		if !inTok {
+			inTok, tokStart, bufStart, lastBefore, mark = true, i, len(buf), last, false
+		}
+		var r rune
+		size := 1
+		if 0xEA <= c && c <= 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Three-byte runes from U+A000 to U+DFFF, decoded by hand:
+			// Hangul syllables are the common non-ASCII letters of
+			// Korean postings and have no case.
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if r >= 0xAC00 && r <= 0xD7A3 {
+				startWord()
+				buf = append(buf, s[i:i+3]...)
+				i += 3
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case unicode.IsDigit(r):
+			inWord = false
+			if last != zero {
+				if last != none {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, '0')
+				last = zero
+			}
+		case unicode.IsLetter(r):
+			startWord()
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			inWord = false
 		}
 	}
-	return string(buf)
+	if inTok {
+		endToken(len(s))
+	}
+	return buf
 }
 
 // isAddress reports whether a token is a URL or an e-mail address.
@@ -179,11 +241,12 @@ func isAddress(tok string) bool {
 // text and the SimHash of its core (pass the whole text again when it has
 // no sections).
 func Fingerprint(text, core string) Print {
-	norm := Normalize(text)
-	p := Print{Exact: fnv64a(norm)}
+	buf := appendNormalized(make([]byte, 0, len(text)), text)
+	p := Print{Exact: fnv64a(buf)}
 	if core != text {
-		norm = Normalize(core)
+		buf = appendNormalized(buf[:0], core)
 	}
+	norm := buf
 	// Count the set bits per position; a bit is set in the SimHash when
 	// more than half the shingles set it. Eight 8-bit counters share a
 	// word (lane k of acc[j] counts bit 8k+j), flushed before they can
@@ -200,10 +263,10 @@ func Fingerprint(text, core string) Print {
 		}
 		pending = 0
 	}
-	var w [3]string // the last three words
+	var w [3][]byte // the last three words
 	n := 0
 	for i := 0; i < len(norm); {
-		j := strings.IndexByte(norm[i:], ' ')
+		j := bytes.IndexByte(norm[i:], ' ')
 		if j < 0 {
 			j = len(norm) - i
 		}
@@ -231,7 +294,7 @@ func Fingerprint(text, core string) Print {
 }
 
 // fnv64a is FNV-1a of s, as hash/fnv computes it, without copying s.
-func fnv64a(s string) uint64 {
+func fnv64a(s []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
 	for i := 0; i < len(s); i++ {
@@ -241,12 +304,12 @@ func fnv64a(s string) uint64 {
 	return h
 }
 
-func hash3(a, b, c string) uint64 {
+func hash3(a, b, c []byte) uint64 {
 	// FNV-1a over the three words with separators, inlined to avoid
 	// allocating per shingle.
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for _, w := range [3]string{a, b, c} {
+	for _, w := range [3][]byte{a, b, c} {
 		for i := 0; i < len(w); i++ {
 			h ^= uint64(w[i])
 			h *= prime
