@@ -271,17 +271,27 @@ func plainLine(line string) bool {
 			i++
 		case 0x20 < c && c < 0x7F:
 			i++
-		case 0xEA <= c && c <= 0xED && i+2 < len(line):
-			r, _ := utf8.DecodeRuneInString(line[i:])
-			if r < 0xAC00 || r > 0xD7A3 {
-				return false
-			}
+		case isHangulAt(line, i):
 			i += 3
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// isHangulAt reports whether s holds a Hangul syllable (U+AC00–U+D7A3) at
+// byte i, decoding its three bytes by hand.
+func isHangulAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c := s[i]
+	if c < 0xEA || c > 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return r >= 0xAC00 && r <= 0xD7A3
 }
 
 // cleanLine collapses white space, drops control and zero-width characters

@@ -100,6 +100,12 @@ func appendHeadingKeyMax(dst []byte, s string, limit int) (key []byte, ok bool) 
 			i++
 			continue
 		}
+		if isHangulAt(s, i) {
+			// A Hangul syllable is a letter without case.
+			dst = append(dst, c, s[i+1], s[i+2])
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
