@@ -89,11 +89,10 @@ func Normalize(s string) string {
 
 // ASCII byte classes for appendNormalized.
 const (
-	cOther = iota // punctuation: ends a word
-	cSpace        // ends a token (a URL or an e-mail address is one token)
-	cMark         // ':' or '@', which an address needs; ends a word
-	cLower
-	cUpper
+	cOther  = iota // punctuation: ends a word
+	cSpace         // ends a token (a URL or an e-mail address is one token)
+	cMark          // ':' or '@', which an address needs; ends a word
+	cLetter        // a–z, A–Z
 	cDigit
 )
 
@@ -104,10 +103,8 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = cSpace
 		case c == ':' || c == '@':
 			t[c] = cMark
-		case 'a' <= c && c <= 'z':
-			t[c] = cLower
-		case 'A' <= c && c <= 'Z':
-			t[c] = cUpper
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = cLetter
 		case '0' <= c && c <= '9':
 			t[c] = cDigit
 		}
@@ -117,43 +114,27 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // appendNormalized appends Normalize(s) to dst in one pass: a token is
 // written as it is read, and taken back if it turns out to be an address.
-func appendNormalized(dst []byte, s string) []byte {
+// It has no closures, so its state stays in registers.
+func appendNormalized(buf []byte, s string) []byte {
 	const (
 		none = iota
 		word
 		zero
 	)
-	buf := dst
 	last := none    // the kind of the last token written
 	inWord := false // the current token continues the last word
 	// The token being read: where it starts in s and in buf, the kind of
 	// token before it, and whether it has a ':' or an '@'.
-	tokStart, bufStart, lastBefore, mark := 0, len(buf), none, false
-	endToken := func(i int) {
-		tok := s[tokStart:i]
-		if (mark || len(tok) > 4 && (tok[0] == 'w' || tok[0] == 'W')) && isAddress(tok) {
-			buf, last = buf[:bufStart], lastBefore
-		}
-	}
-	startWord := func() {
-		if !inWord {
-			if last != none {
-				buf = append(buf, ' ')
-			}
-			inWord = true
-			last = word
-		}
-	}
-	inTok := false
+	inTok, tokStart, bufStart, lastBefore, mark := false, 0, 0, none, false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			cl := asciiClass[c]
 			if cl == cSpace {
-				if inTok {
-					endToken(i)
-					inTok = false
+				if inTok && dropAddress(s[tokStart:i], mark) {
+					buf, last = buf[:bufStart], lastBefore
 				}
+				inTok = false
 				inWord = false
 				i++
 				continue
@@ -163,12 +144,18 @@ func appendNormalized(dst []byte, s string) []byte {
 			}
 			i++
 			switch cl {
-			case cLower:
-				startWord()
-				buf = append(buf, c)
-			case cUpper:
-				startWord()
-				buf = append(buf, c+'a'-'A')
+			case cLetter:
+				if !inWord {
+					if last != none {
+						buf = append(buf, ' ')
+					}
+					inWord, last = true, word
+				}
+				buf = append(buf, c|0x20) // lower case
+				for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == cLetter {
+					buf = append(buf, s[i]|0x20)
+					i++
+				}
 			case cDigit:
 				inWord = false
 				if last != zero {
@@ -179,8 +166,7 @@ func appendNormalized(dst []byte, s string) []byte {
 					last = zero
 				}
 			case cMark:
-				mark = true
-				inWord = false
+				mark, inWord = true, false
 			default:
 				inWord = false
 			}
@@ -189,22 +175,23 @@ func appendNormalized(dst []byte, s string) []byte {
 		if !inTok {
 			inTok, tokStart, bufStart, lastBefore, mark = true, i, len(buf), last, false
 		}
-		var r rune
-		size := 1
 		if 0xEA <= c && c <= 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// Three-byte runes from U+A000 to U+DFFF, decoded by hand:
 			// Hangul syllables are the common non-ASCII letters of
 			// Korean postings and have no case.
-			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			if r >= 0xAC00 && r <= 0xD7A3 {
-				startWord()
-				buf = append(buf, s[i:i+3]...)
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0xAC00 && r <= 0xD7A3 {
+				if !inWord {
+					if last != none {
+						buf = append(buf, ' ')
+					}
+					inWord, last = true, word
+				}
+				buf = append(buf, c, s[i+1], s[i+2])
 				i += 3
 				continue
 			}
-		} else {
-			r, size = utf8.DecodeRuneInString(s[i:])
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case unicode.IsDigit(r):
@@ -217,16 +204,27 @@ func appendNormalized(dst []byte, s string) []byte {
 				last = zero
 			}
 		case unicode.IsLetter(r):
-			startWord()
+			if !inWord {
+				if last != none {
+					buf = append(buf, ' ')
+				}
+				inWord, last = true, word
+			}
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		default:
 			inWord = false
 		}
 	}
-	if inTok {
-		endToken(len(s))
+	if inTok && dropAddress(s[tokStart:], mark) {
+		buf = buf[:bufStart]
 	}
 	return buf
+}
+
+// dropAddress reports whether a token is a URL or an e-mail address; mark
+// says it has a ':' or an '@'.
+func dropAddress(tok string, mark bool) bool {
+	return (mark || len(tok) > 4 && (tok[0] == 'w' || tok[0] == 'W')) && isAddress(tok)
 }
 
 // isAddress reports whether a token is a URL or an e-mail address.
@@ -263,19 +261,21 @@ func Fingerprint(text, core string) Print {
 		}
 		pending = 0
 	}
-	var w [3][]byte // the last three words
+	// Words are separated by one space in norm, so a shingle is one span
+	// of it: from its first word's start to its last word's end.
+	var starts [3]int // where the last three words start, oldest first
 	n := 0
 	for i := 0; i < len(norm); {
-		j := bytes.IndexByte(norm[i:], ' ')
-		if j < 0 {
-			j = len(norm) - i
+		end := len(norm)
+		if j := bytes.IndexByte(norm[i:], ' '); j >= 0 {
+			end = i + j
 		}
-		w[0], w[1], w[2] = w[1], w[2], norm[i:i+j]
-		i += j + 1
+		starts[0], starts[1], starts[2] = starts[1], starts[2], i
+		i = end + 1
 		if n++; n < 3 {
 			continue
 		}
-		x := hash3(w[0], w[1], w[2])
+		x := shingleHash(norm[starts[0]:end])
 		for j := range acc {
 			acc[j] += x >> j & 0x0101010101010101
 		}
@@ -304,19 +304,17 @@ func fnv64a(s []byte) uint64 {
 	return h
 }
 
-func hash3(a, b, c []byte) uint64 {
-	// FNV-1a over the three words with separators, inlined to avoid
-	// allocating per shingle.
+// shingleHash hashes a shingle, its words with the spaces between them:
+// FNV-1a over the span and a closing space, then mixed.
+func shingleHash(span []byte) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
-	for _, w := range [3][]byte{a, b, c} {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
-			h *= prime
-		}
-		h ^= ' '
+	for _, c := range span {
+		h ^= uint64(c)
 		h *= prime
 	}
+	h ^= ' '
+	h *= prime
 	// FNV's low bits are weak for short input; mix them (splitmix64 finaliser).
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9

@@ -188,6 +188,40 @@ func TestNormalizeReference(t *testing.T) {
 	}
 }
 
+// TestShingleHash checks that hashing a shingle's span gives what hashing
+// its three words with a space after each gives, so SimHashes (and which
+// postings fold) stay as they were.
+func TestShingleHash(t *testing.T) {
+	t.Parallel()
+	const offset, prime = 14695981039346656037, 1099511628211
+	words := func(ws ...string) uint64 {
+		h := uint64(offset)
+		for _, w := range ws {
+			for i := 0; i < len(w); i++ {
+				h ^= uint64(w[i])
+				h *= prime
+			}
+			h ^= ' '
+			h *= prime
+		}
+		h ^= h >> 30
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 27
+		h *= 0x94d049bb133111eb
+		h ^= h >> 31
+		return h
+	}
+	for _, ws := range [][3]string{{"데이터", "파이프라인", "설계"}, {"a", "b", "c"}, {"0", "python", "0"}} {
+		if got, want := shingleHash([]byte(strings.Join(ws[:], " "))), words(ws[:]...); got != want {
+			t.Errorf("shingleHash(%q) = %x, want %x", ws, got, want)
+		}
+	}
+	// The SimHash of a known text, as the word-by-word hash made it before.
+	if got := Fingerprint(posting, posting).Sim; got != 0x2880bdcd6a054569 {
+		t.Errorf("Fingerprint(posting).Sim = %#x, want 0x2880bdcd6a054569", got)
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	f.Add(posting)
 	f.Add("a 1 b\x00\xff 2026-01-01 https://x")
