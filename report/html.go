@@ -481,14 +481,14 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 			[]string{"required", "preferred", "elsewhere (duties, other)"})
 	}
 	for _, c := range classOrder {
-		if st.ClassPostings[c] == 0 {
+		if st.Maturity[c] == 0 {
 			continue
 		}
-		sec := htmlClassSection{ID: anchor(fmt.Sprintf("%s (%d postings)", c, st.ClassPostings[c])), Class: c, Postings: st.ClassPostings[c]}
+		sec := htmlClassSection{ID: anchor(fmt.Sprintf("%s (%d postings)", c, st.Maturity[c])), Class: c, Postings: st.Maturity[c]}
 		top := topTech(st, c, 10)
 		for i, t := range top {
 			n := st.Tech[t].ByClass[c]
-			sec.Techs = append(sec.Techs, htmlTech{Rank: i + 1, Name: t, Postings: n, ClassShare: pct(n, st.ClassPostings[c])})
+			sec.Techs = append(sec.Techs, htmlTech{Rank: i + 1, Name: t, Postings: n, ClassShare: pct(n, st.Maturity[c])})
 		}
 		sec.Chart = newBarChart("chart-"+c, "Top technologies in "+c+" postings", chartNarrW, top,
 			func(t string) []int { return []int{st.Tech[t].ByClass[c]} },

@@ -168,11 +168,11 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 		writeBarChart(&b, "Top technologies", techs[:min(12, len(techs))], func(t string) int { return st.Tech[t].Postings })
 	}
 	for _, c := range classOrder {
-		if st.ClassPostings[c] == 0 {
+		if st.Maturity[c] == 0 {
 			continue
 		}
 		top := topTech(st, c, 10)
-		p("### %s (%d postings)\n\n", c, st.ClassPostings[c])
+		p("### %s (%d postings)\n\n", c, st.Maturity[c])
 		if len(top) == 0 {
 			p("No technologies found.\n\n")
 			continue
@@ -180,7 +180,7 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 		p("| # | technology | postings | share of class |\n|---:|---|---:|---:|\n")
 		for i, t := range top {
 			n := st.Tech[t].ByClass[c]
-			p("| %d | %s | %d | %s |\n", i+1, EscapeCell(t), n, pct(n, st.ClassPostings[c]))
+			p("| %d | %s | %d | %s |\n", i+1, EscapeCell(t), n, pct(n, st.Maturity[c]))
 		}
 		p("\n")
 		writeBarChart(&b, c, top, func(t string) int { return st.Tech[t].ByClass[c] })

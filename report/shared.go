@@ -19,7 +19,7 @@ type lift struct {
 // least 1.2; at most n, highest lift first, ties by name. Both reports use
 // it, each escaping the names for its own format.
 func distinctiveLifts(st *Stats, class string, n int) []lift {
-	inClass := st.ClassPostings[class]
+	inClass := st.Maturity[class]
 	others := st.Postings - inClass
 	if inClass == 0 || others == 0 {
 		return nil

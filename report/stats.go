@@ -123,7 +123,7 @@ type TermStat struct {
 type Stats struct {
 	Postings        int
 	Languages       Counter
-	Maturity        Counter
+	Maturity        Counter // postings per maturity class (the denominator of class shares)
 	Undetermined    Counter // undetermined postings by undetermined_reason
 	Roles           Counter
 	Seniority       Counter
@@ -132,7 +132,6 @@ type Stats struct {
 	RoleByMaturity  map[string]Counter
 	Tech            map[string]*TechStat
 	Concepts        Counter
-	ClassPostings   Counter      // postings per maturity class (denominator for shares)
 	Pairs           *PairCounter // co-occurring technologies
 	Companies       map[string]*CompanyStat
 	Terms           map[string]*TermStat
@@ -154,7 +153,7 @@ func NewStats() *Stats {
 	return &Stats{
 		Languages: Counter{}, Maturity: Counter{}, Undetermined: Counter{}, Roles: Counter{}, Seniority: Counter{}, Degrees: Counter{},
 		Years: Counter{}, RoleByMaturity: map[string]Counter{}, Tech: map[string]*TechStat{}, Concepts: Counter{},
-		ClassPostings: Counter{}, Pairs: NewPairCounter(), Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
+		Pairs: NewPairCounter(), Companies: map[string]*CompanyStat{}, Terms: map[string]*TermStat{},
 		Salaries: map[string][]float64{}, Encodings: Counter{}, DEFocus: Counter{}, MaturityByLang: map[string]Counter{},
 	}
 }
@@ -168,7 +167,6 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 	if row.UndeterminedReason != "" {
 		s.Undetermined[row.UndeterminedReason]++
 	}
-	s.ClassPostings[row.Maturity]++
 	s.Roles[row.Role]++
 	s.Seniority[row.Seniority]++
 	s.Degrees[row.DegreeMin]++
