@@ -175,6 +175,18 @@ func (p *Posting) HasSection(k SectionKind) bool {
 
 // SectionText returns the text of all sections of kind k, joined by newlines.
 func (p *Posting) SectionText(k SectionKind) string {
+	// Most postings have one section of a kind: it is a slice of the
+	// text, not a copy.
+	n, one := 0, ""
+	for _, s := range p.Sections {
+		if s.Kind == k {
+			n++
+			one = p.Text[s.Start:s.End]
+		}
+	}
+	if n <= 1 {
+		return one
+	}
 	var b strings.Builder
 	for _, s := range p.Sections {
 		if s.Kind != k {

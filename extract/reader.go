@@ -284,12 +284,14 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 	src, enc := Decode(data, false)
 	p := &Posting{Source: source, Format: FormatText, Encoding: enc}
 	src = p.repairText(src)
-	var lines []Line
-	for _, l := range strings.Split(Normalize(src), "\n") {
+	norm := Normalize(src)
+	lines := make([]Line, 0, strings.Count(norm, "\n")+1)
+	for _, l := range strings.Split(norm, "\n") {
 		text, head := stripMarkdown(l)
 		lines = append(lines, Line{Text: text, Heading: head, normal: true})
 	}
 	var b builder
+	b.text.Grow(len(norm)) // the text is at most the lines and their newlines
 	b.addLines(lines, SectionOther)
 	p.Text, p.Sections = b.finish()
 	p.Title, p.Company = titleCompanyFromText(p.Text)

@@ -506,13 +506,23 @@ func (e *engine) process(t task) (r result) {
 // header, footer, dates and benefits. A posting without those sections is
 // compared whole.
 func dedupCore(p *extract.Posting) string {
-	var b strings.Builder
-	for _, k := range []extract.SectionKind{extract.SectionResponsibilities, extract.SectionRequirements, extract.SectionPreferred} {
-		b.WriteString(p.SectionText(k))
-		b.WriteByte('\n')
+	parts := [...]string{
+		p.SectionText(extract.SectionResponsibilities),
+		p.SectionText(extract.SectionRequirements),
+		p.SectionText(extract.SectionPreferred),
 	}
-	if b.Len() < 200 {
+	n := len(parts)
+	for _, s := range parts {
+		n += len(s)
+	}
+	if n < 200 {
 		return p.Text
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range parts {
+		b.WriteString(s)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
