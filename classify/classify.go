@@ -217,9 +217,11 @@ func (c *Classifier) requirementWeight(r extract.Requirement) float64 {
 func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f found, res *Result) {
 	scores := map[string]float64{}
 	type fired struct {
+		sig    *Signal
 		class  string
 		points float64
-		text   string
+		items  string // what it found
+		note   string // why it counts elsewhere, if it does
 	}
 	var all []fired
 	firedIDs := map[string]bool{}
@@ -299,11 +301,35 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		points = math.Round(points*100) / 100
 		firedIDs[s.ID] = true
 		scores[s.Class] += points
-		desc := s.Describe
-		if desc == "" {
-			desc = s.ID
+		all = append(all, fired{sig: s, class: s.Class, points: points, items: strings.Join(labels, ", ")})
+	}
+	if c.smallFirm(p, res.Role, firedIDs) {
+		// The same evidence means another class at a small firm on a
+		// commercial cloud; all signals have fired by now, so their
+		// conditions are not affected.
+		for i := range all {
+			f := &all[i]
+			to := f.sig.AtSmallFirm
+			if to == "" {
+				continue
+			}
+			scores[f.class] -= f.points
+			if to == "none" {
+				f.points = 0
+				f.note = fmt.Sprintf(", not counted at a small firm on a cloud (headcount %d)", p.Headcount)
+				continue
+			}
+			f.class = to
+			scores[to] += f.points
+			f.note = fmt.Sprintf(", at a small firm on a cloud (headcount %d)", p.Headcount)
 		}
-		all = append(all, fired{s.Class, points, fmt.Sprintf("%s %+.2f: %s: %s", s.Class, points, desc, strings.Join(labels, ", "))})
+	}
+	text := func(f fired) string {
+		desc := f.sig.Describe
+		if desc == "" {
+			desc = f.sig.ID
+		}
+		return fmt.Sprintf("%s %+.2f: %s%s: %s", f.class, f.points, desc, f.note, f.items)
 	}
 	for k, v := range scores {
 		scores[k] = math.Round(v*100) / 100
@@ -341,7 +367,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		}
 		res.Evidence = []string{fmt.Sprintf("undetermined: %s: %s", desc, strings.Join(vetoItems, ", "))}
 		for _, f := range all {
-			res.Evidence = append(res.Evidence, f.text)
+			res.Evidence = append(res.Evidence, text(f))
 		}
 		return
 	}
@@ -352,7 +378,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		res.Confidence = math.Round((1-s1/c.rules.MinScore)*100) / 100
 		res.Evidence = []string{fmt.Sprintf("undetermined: too little evidence (best %s %.2f < %.2f)", best, s1, c.rules.MinScore)}
 		for _, f := range all {
-			res.Evidence = append(res.Evidence, f.text)
+			res.Evidence = append(res.Evidence, text(f))
 		}
 		return
 	}
@@ -367,8 +393,28 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		return all[a].points > all[b].points
 	})
 	for _, f := range all {
-		res.Evidence = append(res.Evidence, f.text)
+		res.Evidence = append(res.Evidence, text(f))
 	}
+}
+
+// smallFirm reports whether the rules' small_firm holds for a posting: its
+// stated headcount is in range, its role is one of the roles, and the
+// required and absent signals are as asked.
+func (c *Classifier) smallFirm(p *extract.Posting, role string, fired map[string]bool) bool {
+	sf := c.rules.SmallFirm
+	if sf == nil || sf.Headcount == nil || p.Headcount <= 0 {
+		return false
+	}
+	if (sf.Headcount.Min > 0 && p.Headcount < sf.Headcount.Min) || (sf.Headcount.Max > 0 && p.Headcount > sf.Headcount.Max) {
+		return false
+	}
+	if len(sf.Roles) > 0 && !slices.Contains(sf.Roles, role) {
+		return false
+	}
+	if len(sf.Requires) > 0 && !anyFired(fired, sf.Requires) {
+		return false
+	}
+	return len(sf.Absent) == 0 || !anyFired(fired, sf.Absent)
 }
 
 func anyFired(fired map[string]bool, ids []string) bool {

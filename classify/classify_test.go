@@ -568,3 +568,77 @@ func TestIndustries(t *testing.T) {
 		t.Errorf("a firm of 5,000 filed under staffing was vetoed:\n%s", strings.Join(res.Evidence, "\n"))
 	}
 }
+
+// At a small firm on a commercial cloud a Hadoop/Spark stack is part of a
+// startup's data system still being built (seed 004 §2), and governance
+// words do not make the firm a large organisation with a platform (seed
+// 001). Without a headcount, at a big firm, or without a cloud, the same
+// evidence points to data_platform.
+func TestSmallFirmOnCloud(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	stack := []extract.Skill{
+		skill("hadoop", "Hadoop", "processing", req), skill("spark", "Spark", "processing", req), skill("hive", "Hive", "processing", req),
+		skill("data_governance", "Data Governance", "concept", extract.RequirementResponsibility),
+	}
+	onCloud := append([]extract.Skill{skill("aws", "AWS", "cloud_platform", req)}, stack...)
+	classify := func(title string, headcount int, skills []extract.Skill) Result {
+		p := posting(title, "주요업무\n- 데이터 파이프라인과 데이터 카탈로그 구축")
+		p.Headcount = headcount
+		return c.Classify(p, skills)
+	}
+	tests := []struct {
+		name      string
+		title     string
+		headcount int
+		skills    []extract.Skill
+		want      string
+	}{
+		{"small firm on a cloud", "Data Engineer", 28, onCloud, CloudStartup},
+		{"headcount unknown", "Data Engineer", 0, onCloud, DataPlatform},
+		{"site placeholder for a big firm", "Data Engineer", 1, onCloud, DataPlatform},
+		{"not small", "Data Engineer", 400, onCloud, DataPlatform},
+		{"small firm without a cloud", "Data Engineer", 28, stack, DataPlatform},
+		{"a data scientist's tools", "Data Scientist", 28, onCloud, DataPlatform},
+	}
+	for _, tt := range tests {
+		res := classify(tt.title, tt.headcount, tt.skills)
+		if res.Maturity != tt.want {
+			t.Errorf("%s: maturity = %s, want %s\nscores %v\n%s", tt.name, res.Maturity, tt.want, res.Scores, strings.Join(res.Evidence, "\n"))
+		}
+	}
+	res := classify("Data Engineer", 28, onCloud)
+	if res.Scores[DataPlatform] != 0 {
+		t.Errorf("small firm on a cloud: data_platform scores %v, want 0", res.Scores[DataPlatform])
+	}
+	var moved, dropped bool
+	for _, e := range res.Evidence {
+		moved = moved || strings.HasPrefix(e, "cloud_startup +2.10: in-house big-data stack (Hadoop ecosystem, query engines), at a small firm on a cloud (headcount 28)")
+		dropped = dropped || strings.HasPrefix(e, "data_platform +0.00: governance, catalog, SLAs, not counted at a small firm on a cloud (headcount 28)")
+	}
+	if !moved || !dropped {
+		t.Errorf("small firm on a cloud: evidence does not say what moved (%v) and what was not counted (%v):\n%s", moved, dropped, strings.Join(res.Evidence, "\n"))
+	}
+
+	_, err := ParseRules("r.yaml", strings.NewReader(`small_firm:
+  roles: [wizard]
+  requires: [nope]
+signals:
+  - id: x
+    class: data_platform
+    weight: 1
+    phrases: [a]
+    at_small_firm: big_company
+`))
+	for _, want := range []string{
+		`r.yaml:2:3: small_firm: give a headcount range`,
+		`r.yaml:2:3: small_firm: unknown role "wizard"`,
+		`r.yaml:2:3: small_firm refers to unknown signal "nope"`,
+		`r.yaml:5:5: signal "x": at_small_firm "big_company": want early_service, cloud_startup, data_platform or none`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+}

@@ -58,6 +58,10 @@ type Signal struct {
 	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
 	Roles      []string `yaml:"roles"`      // counts only for postings of these roles (default all)
+	// AtSmallFirm is where the signal's points go when the rules'
+	// small_firm holds: another class, or "none" to count nothing. Empty
+	// keeps the signal's class.
+	AtSmallFirm string `yaml:"at_small_firm"`
 
 	line, col int
 	// skillSet and categorySet are Skills and Categories as sets, built
@@ -82,6 +86,19 @@ func (s *Signal) matchesText() bool {
 type Range struct {
 	Min int `yaml:"min"`
 	Max int `yaml:"max"`
+}
+
+// SmallFirm says when a posting's company is a small firm on a commercial
+// cloud, where some evidence means another class: the big-data stack that
+// points to the large organisation of seed 001 is, at a startup, part of the
+// cloud data system it is still building (seed 004 §2).
+type SmallFirm struct {
+	Headcount *Range   `yaml:"headcount"` // the stated headcount; required
+	Roles     []string `yaml:"roles"`     // only postings of these roles (default all)
+	Requires  []string `yaml:"requires"`  // one of these signals fired
+	Absent    []string `yaml:"absent"`    // none of these signals fired
+
+	line, col int
 }
 
 // RoleRule recognises a role by title words, then by duty phrases.
@@ -123,6 +140,7 @@ type Rules struct {
 	NonTech        []string           `yaml:"non_tech_titles"`
 	Seniority      SeniorityRules     `yaml:"seniority"`
 	Focus          FocusRules         `yaml:"de_focus"`
+	SmallFirm      *SmallFirm         `yaml:"small_firm"`
 
 	file string
 }
@@ -200,6 +218,9 @@ func (r *Rules) merge(o *Rules) *Rules {
 	if o.Seniority.MidMax != 0 {
 		out.Seniority.MidMax = o.Seniority.MidMax
 	}
+	if o.SmallFirm != nil {
+		out.SmallFirm = o.SmallFirm
+	}
 	out.Focus.Analytics = add(r.Focus.Analytics, o.Focus.Analytics)
 	out.Focus.Platform = add(r.Focus.Platform, o.Focus.Platform)
 	return &out
@@ -222,12 +243,13 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 }
 
 var (
-	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true}
+	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
 	rangeKeys     = map[string]bool{"min": true, "max": true}
+	smallFirmKeys = map[string]bool{"headcount": true, "roles": true, "requires": true, "absent": true}
 	sectionNames  = map[string]bool{"requirements": true, "preferred": true, "responsibilities": true, "other": true, "company": true, "benefits": true, "process": true}
 )
 
@@ -288,6 +310,17 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 			if err := v.Decode(&rules.Focus); err != nil {
 				bad(v, "de_focus: %v", err)
 			}
+		case "small_firm":
+			checkKeys(v, smallFirmKeys, "small_firm", bad)
+			if h := child(v, "headcount"); h != nil {
+				checkKeys(h, rangeKeys, "headcount", bad)
+			}
+			sf := &SmallFirm{line: v.Line, col: v.Column}
+			if err := v.Decode(sf); err != nil {
+				bad(v, "small_firm: %v", err)
+				break
+			}
+			rules.SmallFirm = sf
 		case "version":
 			rules.Version = v.Value
 		case "min_score":
@@ -393,6 +426,28 @@ func (r *Rules) check(file string) []*extract.PosError {
 		for _, sec := range s.Sections {
 			if !sectionNames[sec] {
 				at(s.line, s.col, "signal %q: unknown section %q", s.ID, sec)
+			}
+		}
+		switch {
+		case s.AtSmallFirm == "":
+		case s.Class == Undetermined:
+			at(s.line, s.col, "signal %q: a veto has no at_small_firm", s.ID)
+		case s.AtSmallFirm != "none" && (!validClass[s.AtSmallFirm] || s.AtSmallFirm == Undetermined):
+			at(s.line, s.col, "signal %q: at_small_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtSmallFirm)
+		}
+	}
+	if sf := r.SmallFirm; sf != nil {
+		if sf.Headcount == nil {
+			at(sf.line, sf.col, "small_firm: give a headcount range")
+		}
+		for _, ref := range append(append([]string{}, sf.Absent...), sf.Requires...) {
+			if !ids[ref] {
+				at(sf.line, sf.col, "small_firm refers to unknown signal %q", ref)
+			}
+		}
+		for _, role := range sf.Roles {
+			if !slices.Contains(Roles, role) {
+				at(sf.line, sf.col, "small_firm: unknown role %q", role)
 			}
 		}
 	}
