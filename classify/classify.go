@@ -303,7 +303,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		scores[s.Class] += points
 		all = append(all, fired{sig: s, class: s.Class, points: points, items: strings.Join(labels, ", ")})
 	}
-	if c.smallFirm(p, res.Role, firedIDs) {
+	if c.rules.SmallFirm != "" && firedIDs[c.rules.SmallFirm] {
 		// The same evidence means another class at a small firm on a
 		// commercial cloud; all signals have fired by now, so their
 		// conditions are not affected.
@@ -395,26 +395,6 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	for _, f := range all {
 		res.Evidence = append(res.Evidence, text(f))
 	}
-}
-
-// smallFirm reports whether the rules' small_firm holds for a posting: its
-// stated headcount is in range, its role is one of the roles, and the
-// required and absent signals are as asked.
-func (c *Classifier) smallFirm(p *extract.Posting, role string, fired map[string]bool) bool {
-	sf := c.rules.SmallFirm
-	if sf == nil || sf.Headcount == nil || p.Headcount <= 0 {
-		return false
-	}
-	if (sf.Headcount.Min > 0 && p.Headcount < sf.Headcount.Min) || (sf.Headcount.Max > 0 && p.Headcount > sf.Headcount.Max) {
-		return false
-	}
-	if len(sf.Roles) > 0 && !slices.Contains(sf.Roles, role) {
-		return false
-	}
-	if len(sf.Requires) > 0 && !anyFired(fired, sf.Requires) {
-		return false
-	}
-	return len(sf.Absent) == 0 || !anyFired(fired, sf.Absent)
 }
 
 func anyFired(fired map[string]bool, ids []string) bool {

@@ -621,24 +621,59 @@ func TestSmallFirmOnCloud(t *testing.T) {
 		t.Errorf("small firm on a cloud: evidence does not say what moved (%v) and what was not counted (%v):\n%s", moved, dropped, strings.Join(res.Evidence, "\n"))
 	}
 
-	_, err := ParseRules("r.yaml", strings.NewReader(`small_firm:
-  roles: [wizard]
-  requires: [nope]
+	_, err := ParseRules("r.yaml", strings.NewReader(`small_firm: nope
 signals:
   - id: x
     class: data_platform
     weight: 1
     phrases: [a]
     at_small_firm: big_company
+  - id: y
+    class: undetermined
+    phrases: [b]
+    at_small_firm: none
 `))
 	for _, want := range []string{
-		`r.yaml:2:3: small_firm: give a headcount range`,
-		`r.yaml:2:3: small_firm: unknown role "wizard"`,
-		`r.yaml:2:3: small_firm refers to unknown signal "nope"`,
-		`r.yaml:5:5: signal "x": at_small_firm "big_company": want early_service, cloud_startup, data_platform or none`,
+		`r.yaml:1:13: small_firm refers to unknown signal "nope"`,
+		`r.yaml:3:5: signal "x": at_small_firm "big_company": want early_service, cloud_startup, data_platform or none`,
+		`r.yaml:8:5: signal "y": a veto has no at_small_firm`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+}
+
+// A small firm whose data engineers work on a commercial cloud is seed 004
+// §2's startup: that counts for cloud_startup even when the cloud products
+// are only preferred. A data scientist's tools, an unstated headcount or a
+// big firm do not get the points.
+func TestStartupOnCloud(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	skills := []extract.Skill{
+		skill("big_data", "Big Data", "concept", extract.RequirementRequired),
+		skill("snowflake", "Snowflake", "cloud_service", extract.RequirementPreferred),
+	}
+	classify := func(title string, headcount int) Result {
+		p := posting(title, "주요업무\n- 금융 데이터 전처리와 통합")
+		p.Headcount = headcount
+		return c.Classify(p, skills)
+	}
+	tests := []struct {
+		title     string
+		headcount int
+		want      string
+	}{
+		{"Data Engineer", 71, CloudStartup},
+		{"Data Engineer", 0, Undetermined},
+		{"Data Engineer", 2, Undetermined},
+		{"Data Engineer", 150, Undetermined},
+		{"Data Scientist", 71, Undetermined},
+	}
+	for _, tt := range tests {
+		if res := classify(tt.title, tt.headcount); res.Maturity != tt.want {
+			t.Errorf("%s at headcount %d: maturity = %s, want %s\n%s", tt.title, tt.headcount, res.Maturity, tt.want, strings.Join(res.Evidence, "\n"))
 		}
 	}
 }

@@ -59,8 +59,8 @@ type Signal struct {
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
 	Roles      []string `yaml:"roles"`      // counts only for postings of these roles (default all)
 	// AtSmallFirm is where the signal's points go when the rules'
-	// small_firm holds: another class, or "none" to count nothing. Empty
-	// keeps the signal's class.
+	// small_firm signal fired: another class, or "none" to count nothing.
+	// Empty keeps the signal's class.
 	AtSmallFirm string `yaml:"at_small_firm"`
 
 	line, col int
@@ -86,19 +86,6 @@ func (s *Signal) matchesText() bool {
 type Range struct {
 	Min int `yaml:"min"`
 	Max int `yaml:"max"`
-}
-
-// SmallFirm says when a posting's company is a small firm on a commercial
-// cloud, where some evidence means another class: the big-data stack that
-// points to the large organisation of seed 001 is, at a startup, part of the
-// cloud data system it is still building (seed 004 §2).
-type SmallFirm struct {
-	Headcount *Range   `yaml:"headcount"` // the stated headcount; required
-	Roles     []string `yaml:"roles"`     // only postings of these roles (default all)
-	Requires  []string `yaml:"requires"`  // one of these signals fired
-	Absent    []string `yaml:"absent"`    // none of these signals fired
-
-	line, col int
 }
 
 // RoleRule recognises a role by title words, then by duty phrases.
@@ -140,9 +127,15 @@ type Rules struct {
 	NonTech        []string           `yaml:"non_tech_titles"`
 	Seniority      SeniorityRules     `yaml:"seniority"`
 	Focus          FocusRules         `yaml:"de_focus"`
-	SmallFirm      *SmallFirm         `yaml:"small_firm"`
+	// SmallFirm is the id of the signal that says the company is a small
+	// firm on a commercial cloud, where signals' at_small_firm apply: the
+	// big-data stack that points to seed 001's large organisation is, at a
+	// startup, part of the cloud data system it is still building (seed
+	// 004 §2).
+	SmallFirm string `yaml:"small_firm"`
 
-	file string
+	file                        string
+	smallFirmLine, smallFirmCol int
 }
 
 // DefaultRules returns the built-in rules.
@@ -218,7 +211,7 @@ func (r *Rules) merge(o *Rules) *Rules {
 	if o.Seniority.MidMax != 0 {
 		out.Seniority.MidMax = o.Seniority.MidMax
 	}
-	if o.SmallFirm != nil {
+	if o.SmallFirm != "" {
 		out.SmallFirm = o.SmallFirm
 	}
 	out.Focus.Analytics = add(r.Focus.Analytics, o.Focus.Analytics)
@@ -249,7 +242,6 @@ var (
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
 	rangeKeys     = map[string]bool{"min": true, "max": true}
-	smallFirmKeys = map[string]bool{"headcount": true, "roles": true, "requires": true, "absent": true}
 	sectionNames  = map[string]bool{"requirements": true, "preferred": true, "responsibilities": true, "other": true, "company": true, "benefits": true, "process": true}
 )
 
@@ -311,16 +303,11 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 				bad(v, "de_focus: %v", err)
 			}
 		case "small_firm":
-			checkKeys(v, smallFirmKeys, "small_firm", bad)
-			if h := child(v, "headcount"); h != nil {
-				checkKeys(h, rangeKeys, "headcount", bad)
-			}
-			sf := &SmallFirm{line: v.Line, col: v.Column}
-			if err := v.Decode(sf); err != nil {
-				bad(v, "small_firm: %v", err)
+			if v.Kind != yaml.ScalarNode {
+				bad(v, "small_firm: want a signal id")
 				break
 			}
-			rules.SmallFirm = sf
+			rules.SmallFirm, rules.smallFirmLine, rules.smallFirmCol = v.Value, v.Line, v.Column
 		case "version":
 			rules.Version = v.Value
 		case "min_score":
@@ -436,20 +423,8 @@ func (r *Rules) check(file string) []*extract.PosError {
 			at(s.line, s.col, "signal %q: at_small_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtSmallFirm)
 		}
 	}
-	if sf := r.SmallFirm; sf != nil {
-		if sf.Headcount == nil {
-			at(sf.line, sf.col, "small_firm: give a headcount range")
-		}
-		for _, ref := range append(append([]string{}, sf.Absent...), sf.Requires...) {
-			if !ids[ref] {
-				at(sf.line, sf.col, "small_firm refers to unknown signal %q", ref)
-			}
-		}
-		for _, role := range sf.Roles {
-			if !slices.Contains(Roles, role) {
-				at(sf.line, sf.col, "small_firm: unknown role %q", role)
-			}
-		}
+	if r.SmallFirm != "" && !ids[r.SmallFirm] {
+		at(r.smallFirmLine, r.smallFirmCol, "small_firm refers to unknown signal %q", r.SmallFirm)
 	}
 	validRole := map[string]bool{}
 	for _, role := range Roles {
