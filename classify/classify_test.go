@@ -309,6 +309,10 @@ func TestVetoClientWork(t *testing.T) {
 		{"korean duties", "", "주요업무\n- 고객사 데이터 분석 및 AI 컨설팅\n- 데이터 파이프라인 구축"},
 		{"agency by name", "Harnham US", "Responsibilities\n- Build data pipelines on AWS"},
 		{"whole name", "EY", "Responsibilities\n- Build data pipelines on AWS"},
+		{"the client's data", "", "Responsibilities\n- Guide the governance of our client's data on AWS"},
+		{"a government client", "", "Requirements\n- Meet the requirements set by the government client"},
+		{"solutions for clients", "", "About the role\nYou will deliver software solutions to clients as part of our team"},
+		{"consultants", "", "About us\nAs digital business consultants, we launch data and AI solutions"},
 	} {
 		p := posting("Data Engineer", tt.text)
 		p.Company = tt.company
