@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -446,6 +447,41 @@ func TestRulesOverlayKeepsDefaults(t *testing.T) {
 	}
 	if got := c.Classify(posting("Hauptabteilungsleiter Data", "자격요건\n- SQL"), nil).Seniority; got != "lead" {
 		t.Errorf("seniority with the overlay's lead word = %s, want lead", got)
+	}
+}
+
+// An overlay's signal may require or exclude a built-in signal by id, as
+// the README's example does; a reference to a signal that exists nowhere
+// is still an error at the overlay's line.
+func TestRulesOverlayRefersToBuiltin(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := write("good.yaml", "signals:\n  - id: lakehouse_on_airflow\n    class: cloud_startup\n    weight: 0.5\n"+
+		"    phrases: [\"lakehouse\"]\n    requires: [airflow]\n    absent: [known_large_company]\n")
+	r, err := LoadRules(good)
+	if err != nil {
+		t.Fatalf("overlay that builds on built-in signals: %v", err)
+	}
+	c, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	airflow := []extract.Skill{skill("airflow", "Airflow", "orchestration", extract.RequirementRequired)}
+	res := c.Classify(posting("Data Engineer", "주요업무\n- lakehouse 구축\n- Airflow 운영"), airflow)
+	if !slices.ContainsFunc(res.Evidence, func(e string) bool { return strings.Contains(e, "lakehouse_on_airflow") }) {
+		t.Errorf("the overlay's signal did not fire: %q", res.Evidence)
+	}
+	bad := write("bad.yaml", "signals:\n  - id: lakehouse_on_airflow\n    class: cloud_startup\n    weight: 0.5\n"+
+		"    phrases: [\"lakehouse\"]\n    requires: [airflowz]\n")
+	if _, err := LoadRules(bad); err == nil || !strings.Contains(err.Error(), "bad.yaml:2:") || !strings.Contains(err.Error(), `unknown signal "airflowz"`) {
+		t.Errorf("LoadRules(unknown reference) = %v, want bad.yaml:2: ... unknown signal \"airflowz\"", err)
 	}
 }
 

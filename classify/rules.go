@@ -161,7 +161,12 @@ func LoadRules(path string) (*Rules, error) {
 		return nil, err
 	}
 	defer f.Close()
-	over, err := ParseRules(path, f)
+	// The file's signals may build on the built-in ones by id.
+	builtin := map[string]bool{}
+	for _, s := range base.Signals {
+		builtin[s.ID] = true
+	}
+	over, err := parseRules(path, f, builtin)
 	if err != nil {
 		return nil, err
 	}
@@ -248,6 +253,12 @@ var (
 // ParseRules reads and checks a rules file. Every problem is reported as
 // file:line:col, all of them at once.
 func ParseRules(name string, r io.Reader) (*Rules, error) {
+	return parseRules(name, r, nil)
+}
+
+// parseRules is ParseRules for a file laid over other rules: its signals
+// may also refer to the signals named in outer.
+func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
@@ -333,7 +344,7 @@ func ParseRules(name string, r io.Reader) (*Rules, error) {
 			}
 		}
 	}
-	problems = append(problems, rules.check(name)...)
+	problems = append(problems, rules.check(name, outer)...)
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 		return nil, &extract.ValidationError{Problems: problems}
@@ -372,7 +383,7 @@ func checkKeys(n *yaml.Node, allowed map[string]bool, what string, bad func(*yam
 
 // check validates what decoding cannot: known classes, roles and
 // references between signals.
-func (r *Rules) check(file string) []*extract.PosError {
+func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 	var problems []*extract.PosError
 	at := func(line, col int, format string, args ...any) {
 		problems = append(problems, &extract.PosError{File: file, Line: line, Col: col, Err: fmt.Errorf(format, args...)})
@@ -401,7 +412,7 @@ func (r *Rules) check(file string) []*extract.PosError {
 			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, headcount, absent, or requires with roles", s.ID)
 		}
 		for _, ref := range append(append([]string{}, s.Absent...), s.Requires...) {
-			if !ids[ref] {
+			if !ids[ref] && !outer[ref] {
 				at(s.line, s.col, "signal %q refers to unknown signal %q", s.ID, ref)
 			}
 		}
@@ -423,7 +434,7 @@ func (r *Rules) check(file string) []*extract.PosError {
 			at(s.line, s.col, "signal %q: at_small_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtSmallFirm)
 		}
 	}
-	if r.SmallFirm != "" && !ids[r.SmallFirm] {
+	if r.SmallFirm != "" && !ids[r.SmallFirm] && !outer[r.SmallFirm] {
 		at(r.smallFirmLine, r.smallFirmCol, "small_firm refers to unknown signal %q", r.SmallFirm)
 	}
 	validRole := map[string]bool{}
