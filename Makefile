@@ -4,7 +4,7 @@ GO      ?= go
 DUCKDB  := tools/duckdb/node_modules/@duckdb/node-api/package.json
 FUZZTIME ?= 30s
 
-.PHONY: build run test race golden fuzz lint tidy bench deps browser clean
+.PHONY: build run test race golden fuzz lint tidy bench instructions deps browser clean
 
 build:
 	$(GO) build -o bin/ ./cmd/...
@@ -44,6 +44,12 @@ tidy:
 # three times in turn, -j 1 against -j 2, and memory on 200,000 JSONL records.
 bench: build
 	$(GO) run ./internal/benchcmd -n 6000 -jobs 2 -scaling -records 200000
+
+# Instructions per text posting under valgrind: a count that does not move
+# with the machine's load, for comparing two versions of the code.
+instructions:
+	@command -v valgrind >/dev/null 2>&1 || (apt-get update && apt-get install -y valgrind)
+	./tools/instructions.sh ProcessText
 
 deps: $(DUCKDB)
 
