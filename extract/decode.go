@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jobstack/jobstack/internal/hangul"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -271,27 +272,13 @@ func plainLine(line string) bool {
 			i++
 		case 0x20 < c && c < 0x7F:
 			i++
-		case isHangulAt(line, i):
+		case hangul.SyllableAt(line, i):
 			i += 3
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-// isHangulAt reports whether s holds a Hangul syllable (U+AC00–U+D7A3) at
-// byte i, decoding its three bytes by hand.
-func isHangulAt(s string, i int) bool {
-	if i+2 >= len(s) {
-		return false
-	}
-	c := s[i]
-	if c < 0xEA || c > 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-	return r >= 0xAC00 && r <= 0xD7A3
 }
 
 // cleanLine collapses white space, drops control and zero-width characters

@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/korean"
 )
@@ -96,27 +95,6 @@ func TestIsBinary(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsBinary(tt.in); got != tt.want {
 			t.Errorf("IsBinary(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestIsHangulAt compares the hand decoding with utf8 on every byte triple
-// with a lead byte around the Hangul block, and on cut-off input.
-func TestIsHangulAt(t *testing.T) {
-	t.Parallel()
-	for c := 0xE0; c <= 0xEF; c++ {
-		for d := 0x70; d <= 0xC0; d++ {
-			for e := 0x70; e <= 0xC0; e++ {
-				s := string([]byte{'x', byte(c), byte(d), byte(e)})
-				r, size := utf8.DecodeRuneInString(s[1:])
-				want := size == 3 && r >= 0xAC00 && r <= 0xD7A3
-				if got := isHangulAt(s, 1); got != want {
-					t.Fatalf("isHangulAt(% x) = %v, want %v", s[1:], got, want)
-				}
-				if isHangulAt(s[:3], 1) {
-					t.Fatalf("isHangulAt(% x) on a cut-off rune = true", s[1:3])
-				}
-			}
 		}
 	}
 }

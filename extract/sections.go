@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 // headings maps a heading, lower-cased with spaces and punctuation removed,
@@ -100,7 +102,7 @@ func appendHeadingKeyMax(dst []byte, s string, limit int) (key []byte, ok bool) 
 			i++
 			continue
 		}
-		if isHangulAt(s, i) {
+		if hangul.SyllableAt(s, i) {
 			// A Hangul syllable is a letter without case.
 			dst = append(dst, c, s[i+1], s[i+2])
 			i += 3

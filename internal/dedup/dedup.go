@@ -25,6 +25,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 // MaxDistance is the most SimHash bits two near duplicates may differ in.
@@ -175,21 +177,18 @@ func appendNormalized(buf []byte, s string) []byte {
 		if !inTok {
 			inTok, tokStart, bufStart, lastBefore, mark = true, i, len(buf), last, false
 		}
-		if 0xEA <= c && c <= 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// Three-byte runes from U+A000 to U+DFFF, decoded by hand:
-			// Hangul syllables are the common non-ASCII letters of
-			// Korean postings and have no case.
-			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0xAC00 && r <= 0xD7A3 {
-				if !inWord {
-					if last != none {
-						buf = append(buf, ' ')
-					}
-					inWord, last = true, word
+		if hangul.SyllableAt(s, i) {
+			// The common non-ASCII letters of Korean postings, without
+			// case: copied as they are.
+			if !inWord {
+				if last != none {
+					buf = append(buf, ' ')
 				}
-				buf = append(buf, c, s[i+1], s[i+2])
-				i += 3
-				continue
+				inWord, last = true, word
 			}
+			buf = append(buf, c, s[i+1], s[i+2])
+			i += 3
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -315,7 +314,12 @@ func shingleHash(span []byte) uint64 {
 	}
 	h ^= ' '
 	h *= prime
-	// FNV's low bits are weak for short input; mix them (splitmix64 finaliser).
+	return mix64(h)
+}
+
+// mix64 is splitmix64's finaliser: FNV's low bits are weak for short
+// input, and the SimHash counts every bit.
+func mix64(h uint64) uint64 {
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 27

@@ -204,12 +204,7 @@ func TestShingleHash(t *testing.T) {
 			h ^= ' '
 			h *= prime
 		}
-		h ^= h >> 30
-		h *= 0xbf58476d1ce4e5b9
-		h ^= h >> 27
-		h *= 0x94d049bb133111eb
-		h ^= h >> 31
-		return h
+		return mix64(h)
 	}
 	for _, ws := range [][3]string{{"데이터", "파이프라인", "설계"}, {"a", "b", "c"}, {"0", "python", "0"}} {
 		if got, want := shingleHash([]byte(strings.Join(ws[:], " "))), words(ws[:]...); got != want {

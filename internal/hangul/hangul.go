@@ -1,0 +1,19 @@
+// Package hangul finds Hangul syllables in UTF-8 text without the general
+// rune decoder: they are the common non-ASCII letters of Korean postings,
+// always three bytes, and have no case, so the per-byte loops of the
+// extractor and the duplicate print copy them as they are.
+package hangul
+
+// SyllableAt reports whether s holds a Hangul syllable (U+AC00–U+D7A3) at
+// byte i, decoding its three bytes by hand.
+func SyllableAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b0, b1, b2 := s[i], s[i+1], s[i+2]
+	r := uint32(b0&0x0F)<<12 | uint32(b1&0x3F)<<6 | uint32(b2&0x3F)
+	// Lead byte 0xEA–0xED, two continuation bytes, U+AC00–U+D7A3; the
+	// unsigned differences make each range one comparison, which keeps
+	// the function small enough to inline into the byte loops.
+	return b0-0xEA <= 0xED-0xEA && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && r-0xAC00 <= 0xD7A3-0xAC00
+}

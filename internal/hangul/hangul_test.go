@@ -1,0 +1,27 @@
+package hangul
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestSyllableAt compares the hand decoding with utf8 on every byte triple
+// with a lead byte around the Hangul block, and on cut-off input.
+func TestSyllableAt(t *testing.T) {
+	t.Parallel()
+	for c := 0xE0; c <= 0xEF; c++ {
+		for d := 0x70; d <= 0xC0; d++ {
+			for e := 0x70; e <= 0xC0; e++ {
+				s := string([]byte{'x', byte(c), byte(d), byte(e)})
+				r, size := utf8.DecodeRuneInString(s[1:])
+				want := size == 3 && r >= 0xAC00 && r <= 0xD7A3
+				if got := SyllableAt(s, 1); got != want {
+					t.Fatalf("SyllableAt(% x) = %v, want %v", s[1:], got, want)
+				}
+				if SyllableAt(s[:3], 1) {
+					t.Fatalf("SyllableAt(% x) on a cut-off rune = true", s[1:3])
+				}
+			}
+		}
+	}
+}
