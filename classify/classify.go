@@ -95,18 +95,7 @@ func New(rules *Rules) (*Classifier, error) {
 			s.companyAC = aho.Build(s.companyWords, false)
 		}
 	}
-	// Conditional signals are decided after the ones they refer to; a
-	// condition on another conditional signal is not supported.
-	for i, s := range rules.Signals {
-		if len(s.Absent) == 0 && len(s.Requires) == 0 {
-			c.order = append(c.order, i)
-		}
-	}
-	for i, s := range rules.Signals {
-		if len(s.Absent) > 0 || len(s.Requires) > 0 {
-			c.order = append(c.order, i)
-		}
-	}
+	c.order = signalOrder(rules.Signals)
 	c.phraseID = map[string]int{}
 	add := func(list []string) {
 		for _, ph := range list {
@@ -303,26 +292,32 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		scores[s.Class] += points
 		all = append(all, fired{sig: s, class: s.Class, points: points, items: strings.Join(labels, ", ")})
 	}
-	if c.rules.SmallFirm != "" && firedIDs[c.rules.SmallFirm] {
-		// The same evidence means another class at a small firm on a
-		// commercial cloud; all signals have fired by now, so their
-		// conditions are not affected.
+	// The same evidence means another class at a small firm on a
+	// commercial cloud, or at a large organisation; all signals have
+	// fired by now, so their conditions are not affected.
+	move := func(to func(*Signal) string, where string) {
 		for i := range all {
 			f := &all[i]
-			to := f.sig.AtSmallFirm
+			to := to(f.sig)
 			if to == "" {
 				continue
 			}
 			scores[f.class] -= f.points
 			if to == "none" {
 				f.points = 0
-				f.note = fmt.Sprintf(", not counted at a small firm on a cloud (headcount %d)", p.Headcount)
+				f.note = ", not counted " + where
 				continue
 			}
 			f.class = to
 			scores[to] += f.points
-			f.note = fmt.Sprintf(", at a small firm on a cloud (headcount %d)", p.Headcount)
+			f.note = ", " + where
 		}
+	}
+	switch {
+	case c.rules.SmallFirm != "" && firedIDs[c.rules.SmallFirm]:
+		move(func(s *Signal) string { return s.AtSmallFirm }, fmt.Sprintf("at a small firm on a cloud (headcount %d)", p.Headcount))
+	case anyFired(firedIDs, c.rules.LargeFirm):
+		move(func(s *Signal) string { return s.AtLargeFirm }, "at a large organisation")
 	}
 	text := func(f fired) string {
 		desc := f.sig.Describe
@@ -395,6 +390,50 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	for _, f := range all {
 		res.Evidence = append(res.Evidence, text(f))
 	}
+}
+
+// signalOrder is the order signals are decided in: those without
+// conditions first, then each conditional signal after the conditional
+// signals it refers to, in file order otherwise. Signals in a cycle of
+// conditions are decided last, in file order.
+func signalOrder(signals []*Signal) []int {
+	var order []int
+	conditional := map[string]bool{}
+	for i, s := range signals {
+		if len(s.Absent) == 0 && len(s.Requires) == 0 {
+			order = append(order, i)
+		} else {
+			conditional[s.ID] = true
+		}
+	}
+	done := map[string]bool{}
+	ready := func(s *Signal) bool {
+		for _, id := range slices.Concat(s.Absent, s.Requires) {
+			if conditional[id] && !done[id] && id != s.ID {
+				return false
+			}
+		}
+		return true
+	}
+	for len(done) < len(conditional) {
+		progress := false
+		for i, s := range signals {
+			if conditional[s.ID] && !done[s.ID] && ready(s) {
+				order = append(order, i)
+				done[s.ID] = true
+				progress = true
+			}
+		}
+		if !progress {
+			for i, s := range signals {
+				if conditional[s.ID] && !done[s.ID] {
+					order = append(order, i)
+					done[s.ID] = true
+				}
+			}
+		}
+	}
+	return order
 }
 
 func anyFired(fired map[string]bool, ids []string) bool {

@@ -717,3 +717,118 @@ func TestStartupOnCloud(t *testing.T) {
 		}
 	}
 }
+
+// At a large organisation the managed cloud products that make seed 004
+// §2's startup are the platform its data teams run (seed 001): they count
+// for data_platform, and the evidence says so.
+func TestLargeFirmOnCloud(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	skills := []extract.Skill{
+		skill("bigquery", "BigQuery", "warehouse", req), skill("airflow", "Airflow", "orchestration", req),
+		skill("kafka", "Kafka", "streaming", req),
+	}
+	classify := func(company string) Result {
+		p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
+		p.Company = company
+		return c.Classify(p, skills)
+	}
+	res := classify("위대한상상(요기요)")
+	if res.Maturity != DataPlatform || res.Scores[CloudStartup] != 0 {
+		t.Errorf("known large firm: %s, scores %v, want data_platform with nothing for cloud_startup\n%s", res.Maturity, res.Scores, strings.Join(res.Evidence, "\n"))
+	}
+	found := false
+	for _, e := range res.Evidence {
+		found = found || strings.HasPrefix(e, "data_platform +1.10: managed cloud data service, at a large organisation: BigQuery (required)")
+	}
+	if !found {
+		t.Errorf("known large firm: evidence does not say the cloud service counted for the large organisation:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+	if res := classify("작은회사"); res.Maturity != CloudStartup {
+		t.Errorf("unknown firm: %s, want cloud_startup\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+
+	_, err := ParseRules("r.yaml", strings.NewReader(`large_firm: [nope]
+signals:
+  - id: x
+    class: cloud_startup
+    weight: 1
+    phrases: [a]
+    at_large_firm: big_company
+  - id: y
+    class: undetermined
+    phrases: [b]
+    at_large_firm: data_platform
+`))
+	for _, want := range []string{
+		`r.yaml:1:13: large_firm refers to unknown signal "nope"`,
+		`r.yaml:3:5: signal "x": at_large_firm "big_company": want early_service, cloud_startup, data_platform or none`,
+		`r.yaml:8:5: signal "y": a veto has no at_large_firm`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+}
+
+// A data scientist's data preparation and model server at a small firm are
+// model work and do not make the firm early_service (LABELLING.md); the
+// same words in a data engineer's post, or a data scientist's ETL for the
+// service, do.
+func TestSmallFirmDataScientist(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	classify := func(title, duties string, skills ...extract.Skill) Result {
+		p := posting(title, "주요업무\n- "+duties)
+		p.Headcount = 43
+		return c.Classify(p, append(skills, skill("python", "Python", "language", req)))
+	}
+	tests := []struct {
+		name   string
+		res    Result
+		want   string
+		signal string
+	}{
+		{"data scientist preparing model data", classify("Data Scientist", "DL/ML을 위한 데이터 수집, 정제 및 데이터 가공"), Undetermined, ""},
+		{"data scientist serving models", classify("Data Scientist", "딥러닝 모델 최적화 및 서버 개발"), Undetermined, ""},
+		{"data engineer processing data", classify("Data Engineer", "서비스 데이터 수집 및 데이터 가공"), EarlyService, "small company"},
+		{"data scientist building ETL", classify("Data Scientist", "ETL 파이프라인 구축", skill("etl", "ETL", "concept", extract.RequirementResponsibility)), EarlyService, "small company"},
+	}
+	for _, tt := range tests {
+		if tt.res.Maturity != tt.want {
+			t.Errorf("%s: %s, want %s\nscores %v\n%s", tt.name, tt.res.Maturity, tt.want, tt.res.Scores, strings.Join(tt.res.Evidence, "\n"))
+			continue
+		}
+		if tt.signal != "" && !strings.Contains(strings.Join(tt.res.Evidence, "\n"), tt.signal) {
+			t.Errorf("%s: evidence lacks %q:\n%s", tt.name, tt.signal, strings.Join(tt.res.Evidence, "\n"))
+		}
+	}
+}
+
+// A conditional signal is decided after the conditional signals it refers
+// to, wherever they sit in the file; a cycle of conditions does not hang.
+func TestSignalOrder(t *testing.T) {
+	t.Parallel()
+	sig := func(id string, requires, absent []string) *Signal {
+		return &Signal{ID: id, Requires: requires, Absent: absent}
+	}
+	order := signalOrder([]*Signal{
+		sig("a", []string{"b"}, nil), // needs b, which is conditional and later
+		sig("b", nil, []string{"c"}),
+		sig("c", nil, nil),
+		sig("d", []string{"e"}, nil), // d and e need each other
+		sig("e", []string{"d"}, nil),
+	})
+	pos := map[int]int{}
+	for i, s := range order {
+		pos[s] = i
+	}
+	if len(order) != 5 || len(pos) != 5 {
+		t.Fatalf("order %v: want each of 5 signals once", order)
+	}
+	if !(pos[2] < pos[1] && pos[1] < pos[0]) {
+		t.Errorf("order %v: want c before b before a", order)
+	}
+}

@@ -62,6 +62,9 @@ type Signal struct {
 	// small_firm signal fired: another class, or "none" to count nothing.
 	// Empty keeps the signal's class.
 	AtSmallFirm string `yaml:"at_small_firm"`
+	// AtLargeFirm is where the signal's points go when one of the rules'
+	// large_firm signals fired, as AtSmallFirm.
+	AtLargeFirm string `yaml:"at_large_firm"`
 
 	line, col int
 	// skillSet and categorySet are Skills and Categories as sets, built
@@ -133,9 +136,15 @@ type Rules struct {
 	// startup, part of the cloud data system it is still building (seed
 	// 004 §2).
 	SmallFirm string `yaml:"small_firm"`
+	// LargeFirm lists the signals that say the company is a large
+	// organisation, where signals' at_large_firm apply: the managed cloud
+	// products that make seed 004 §2's startup are, at a large firm, the
+	// platform its data teams run (seed 001).
+	LargeFirm []string `yaml:"large_firm"`
 
 	file                        string
 	smallFirmLine, smallFirmCol int
+	largeFirmLine, largeFirmCol int
 }
 
 // DefaultRules returns the built-in rules.
@@ -219,6 +228,9 @@ func (r *Rules) merge(o *Rules) *Rules {
 	if o.SmallFirm != "" {
 		out.SmallFirm = o.SmallFirm
 	}
+	if len(o.LargeFirm) > 0 {
+		out.LargeFirm = o.LargeFirm
+	}
 	out.Focus.Analytics = add(r.Focus.Analytics, o.Focus.Analytics)
 	out.Focus.Platform = add(r.Focus.Platform, o.Focus.Platform)
 	return &out
@@ -241,8 +253,8 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 }
 
 var (
-	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true}
+	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true, "large_firm": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true, "at_large_firm": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -319,6 +331,12 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 				break
 			}
 			rules.SmallFirm, rules.smallFirmLine, rules.smallFirmCol = v.Value, v.Line, v.Column
+		case "large_firm":
+			if err := v.Decode(&rules.LargeFirm); err != nil {
+				bad(v, "large_firm: want a list of signal ids")
+				break
+			}
+			rules.largeFirmLine, rules.largeFirmCol = v.Line, v.Column
 		case "version":
 			rules.Version = v.Value
 		case "min_score":
@@ -433,9 +451,21 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 		case s.AtSmallFirm != "none" && (!validClass[s.AtSmallFirm] || s.AtSmallFirm == Undetermined):
 			at(s.line, s.col, "signal %q: at_small_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtSmallFirm)
 		}
+		switch {
+		case s.AtLargeFirm == "":
+		case s.Class == Undetermined:
+			at(s.line, s.col, "signal %q: a veto has no at_large_firm", s.ID)
+		case s.AtLargeFirm != "none" && (!validClass[s.AtLargeFirm] || s.AtLargeFirm == Undetermined):
+			at(s.line, s.col, "signal %q: at_large_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtLargeFirm)
+		}
 	}
 	if r.SmallFirm != "" && !ids[r.SmallFirm] && !outer[r.SmallFirm] {
 		at(r.smallFirmLine, r.smallFirmCol, "small_firm refers to unknown signal %q", r.SmallFirm)
+	}
+	for _, id := range r.LargeFirm {
+		if !ids[id] && !outer[id] {
+			at(r.largeFirmLine, r.largeFirmCol, "large_firm refers to unknown signal %q", id)
+		}
 	}
 	validRole := map[string]bool{}
 	for _, role := range Roles {
