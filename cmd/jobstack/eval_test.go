@@ -87,15 +87,15 @@ func TestEvalLabelledSets(t *testing.T) {
 		{"labels.csv", map[string]float64{"maturity": 0.88, "role": 0.90, "seniority": 0.85, "years_min": 0.89, "degree_min": 0.92}},
 		{"holdout_labels.csv", map[string]float64{"maturity": 0.88, "role": 0.88, "seniority": 0.78, "years_min": 0.91, "degree_min": 0.91}},
 		{"holdout_rare_labels.csv", map[string]float64{"maturity": 0.87, "role": 0.85, "seniority": 0.92, "years_min": 0.95, "degree_min": 0.97}},
-		{"holdout3_labels.csv", map[string]float64{"maturity": 0.83, "role": 0.83, "seniority": 0.93, "years_min": 0.91, "degree_min": 0.86}},
-		{"holdout4_labels.csv", map[string]float64{"maturity": 0.71, "role": 0.88, "seniority": 0.85, "years_min": 0.90, "degree_min": 0.90}},
-		{"holdout5_labels.csv", map[string]float64{"maturity": 0.84, "role": 0.84, "seniority": 0.85, "years_min": 0.83, "degree_min": 0.88}},
-		{"holdout6_labels.csv", map[string]float64{"maturity": 0.93, "role": 0.94, "seniority": 0.88, "years_min": 0.95, "degree_min": 0.86}},
-		{"holdout7_labels.csv", map[string]float64{"maturity": 0.88, "role": 0.95, "seniority": 0.86, "years_min": 0.88, "degree_min": 0.96}},
+		{"holdout3_labels.csv", map[string]float64{"maturity": 0.86, "role": 0.83, "seniority": 0.93, "years_min": 0.91, "degree_min": 0.86}},
+		{"holdout4_labels.csv", map[string]float64{"maturity": 0.78, "role": 0.88, "seniority": 0.85, "years_min": 0.90, "degree_min": 0.90}},
+		{"holdout5_labels.csv", map[string]float64{"maturity": 0.89, "role": 0.84, "seniority": 0.85, "years_min": 0.83, "degree_min": 0.88}},
+		{"holdout6_labels.csv", map[string]float64{"maturity": 0.95, "role": 0.94, "seniority": 0.88, "years_min": 0.95, "degree_min": 0.86}},
+		{"holdout7_labels.csv", map[string]float64{"maturity": 0.90, "role": 0.95, "seniority": 0.86, "years_min": 0.88, "degree_min": 0.96}},
 		{"holdout8_labels.csv", map[string]float64{"maturity": 0.88, "role": 0.91, "seniority": 0.91, "years_min": 0.90, "degree_min": 0.85}},
-		{"holdout9_labels.csv", map[string]float64{"maturity": 0.70, "role": 0.78, "seniority": 0.93, "years_min": 0.93, "degree_min": 0.86}},
-		{"holdout10_labels.csv", map[string]float64{"maturity": 0.75, "role": 0.88, "seniority": 0.90, "years_min": 0.88, "degree_min": 0.85}},
-		{"holdout11_labels.csv", map[string]float64{"maturity": 0.81, "role": 0.86, "seniority": 0.81, "years_min": 0.83, "degree_min": 0.95}},
+		{"holdout9_labels.csv", map[string]float64{"maturity": 0.75, "role": 0.78, "seniority": 0.93, "years_min": 0.93, "degree_min": 0.86}},
+		{"holdout10_labels.csv", map[string]float64{"maturity": 0.78, "role": 0.88, "seniority": 0.90, "years_min": 0.88, "degree_min": 0.85}},
+		{"holdout11_labels.csv", map[string]float64{"maturity": 0.86, "role": 0.86, "seniority": 0.81, "years_min": 0.83, "degree_min": 0.95}},
 	}
 	for _, f := range floors {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
