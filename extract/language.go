@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/jobstack/jobstack/internal/hangul"
+)
 
 // englishFunctionWords are common in English prose and rare as technology
 // names, so they tell English sentences from English terms in Korean text.
@@ -16,7 +20,7 @@ var englishFunctionWords = map[string]bool{
 // "mixed" when it also has English lines: English headings ("What you'll
 // do") or sentences (Latin lines with English function words).
 func DetectLanguage(text string) string {
-	var hangul, latin, koLines, enLines int
+	var hangulN, latin, koLines, enLines int
 	for len(text) > 0 {
 		var line string
 		line, text = cutLine(text)
@@ -30,13 +34,18 @@ func DetectLanguage(text string) string {
 				i++
 				continue
 			}
+			if hangul.SyllableAt(line, i) {
+				h++
+				i += 3
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(line[i:])
 			if r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F {
 				h++
 			}
 			i += size
 		}
-		hangul += h
+		hangulN += h
 		latin += l
 		switch {
 		case h > 0 && h*2 >= l:
@@ -48,11 +57,11 @@ func DetectLanguage(text string) string {
 		}
 	}
 	switch {
-	case hangul == 0:
+	case hangulN == 0:
 		return "en"
 	case latin == 0:
 		return "ko"
-	case float64(hangul)/float64(hangul+latin) < 0.05 || koLines == 0:
+	case float64(hangulN)/float64(hangulN+latin) < 0.05 || koLines == 0:
 		return "en"
 	case enLines >= 2 && koLines >= 2:
 		return "mixed"

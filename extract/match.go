@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/internal/aho"
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 // Skill is a technology or concept a posting mentions.
@@ -507,7 +508,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			via = "matched " + strings.TrimSpace(p.Text[start:end])
 		}
 		if start >= byteAt {
-			runeAt += utf8.RuneCountInString(p.Text[byteAt:start])
+			runeAt += hangul.RuneCount(p.Text[byteAt:start])
 			lineAt += strings.Count(p.Text[byteAt:start], "\n")
 			byteAt = start
 		}

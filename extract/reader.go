@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 // Field roles a record's fields are read for.
@@ -118,7 +120,7 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := utf8.RuneCountInString(strings.TrimSpace(p.Text)); n < rd.minText {
+	if n := hangul.RuneCount(strings.TrimSpace(p.Text)); n < rd.minText {
 		if n == 0 {
 			return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
 		}

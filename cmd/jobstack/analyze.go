@@ -25,6 +25,7 @@ import (
 	"github.com/jobstack/jobstack/classify"
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/dedup"
+	"github.com/jobstack/jobstack/internal/hangul"
 	"github.com/jobstack/jobstack/report"
 )
 
@@ -616,7 +617,7 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 		EncodingRepaired:   p.Repaired,
 		HasRequirements:    p.HasSection(extract.SectionRequirements),
 		SiteTags:           nonNil(p.SiteTags),
-		TextChars:          int32(len([]rune(p.Text))),
+		TextChars:          int32(hangul.RuneCount(p.Text)),
 		Skills:             []string{},
 		RequiredSkills:     []string{},
 		PreferredSkills:    []string{},

@@ -4,6 +4,8 @@
 // extractor and the duplicate print copy them as they are.
 package hangul
 
+import "unicode/utf8"
+
 // SyllableAt reports whether s holds a Hangul syllable (U+AC00–U+D7A3) at
 // byte i, decoding its three bytes by hand.
 func SyllableAt(s string, i int) bool {
@@ -16,4 +18,23 @@ func SyllableAt(s string, i int) bool {
 	// unsigned differences make each range one comparison, which keeps
 	// the function small enough to inline into the byte loops.
 	return b0-0xEA <= 0xED-0xEA && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && r-0xAC00 <= 0xD7A3-0xAC00
+}
+
+// RuneCount is utf8.RuneCountInString (an invalid byte counts as one
+// rune), with ASCII and Hangul syllables counted without the general
+// decoder: a Korean posting's text is counted several times.
+func RuneCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case SyllableAt(s, i):
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
 }

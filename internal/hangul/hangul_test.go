@@ -1,6 +1,7 @@
 package hangul
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 )
@@ -22,6 +23,24 @@ func TestSyllableAt(t *testing.T) {
 					t.Fatalf("SyllableAt(% x) on a cut-off rune = true", s[1:3])
 				}
 			}
+		}
+	}
+}
+
+// TestRuneCount compares RuneCount with utf8 on random mixes of ASCII,
+// Hangul, other runes, stray and cut-off bytes.
+func TestRuneCount(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", " ", "\n", "가", "힣", "한국어", "é", "€", "😀", "\x80", "\xed", "\xea\xb0", "\xed\xa0\x80", "\xef\xbf\xbd", "ㄱ"}
+	for range 20000 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		s := string(b)
+		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
