@@ -37,6 +37,9 @@ type Classifier struct {
 	phraseID  map[string]int
 	ac        *aho.Automaton // every phrase the rules look for in text, found in one pass
 	secWeight [extract.SectionRequirements + 1]float64
+	// The signals that name a skill id or a category, by index in
+	// rules.Signals.
+	bySkill, byCategory map[string][]int
 }
 
 // found holds where each rule phrase first occurs in a posting's text.
@@ -76,13 +79,20 @@ func New(rules *Rules) (*Classifier, error) {
 		return nil, fmt.Errorf("classify: no rules")
 	}
 	rules.applyDefaults()
-	c := &Classifier{rules: rules, dataRoles: map[string]bool{}, signalIdx: map[string]int{}}
+	c := &Classifier{rules: rules, dataRoles: map[string]bool{}, signalIdx: map[string]int{},
+		bySkill: map[string][]int{}, byCategory: map[string][]int{}}
 	for _, r := range rules.DataRoles {
 		c.dataRoles[r] = true
 	}
 	for i, s := range rules.Signals {
 		c.signalIdx[s.ID] = i
-		s.skillSet, s.categorySet = setOf(s.Skills), setOf(s.Categories)
+		s.index = i
+		for _, id := range s.Skills {
+			c.bySkill[id] = append(c.bySkill[id], i)
+		}
+		for _, cat := range s.Categories {
+			c.byCategory[cat] = append(c.byCategory[cat], i)
+		}
 		s.companyExact, s.companyWords = map[string]bool{}, nil
 		for _, co := range s.Companies {
 			if name, ok := strings.CutPrefix(co, "="); ok {
@@ -216,6 +226,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	firedIDs := map[string]bool{}
 	var veto *Signal
 	var vetoItems []string
+	named := c.nameSkills(skills)
 	// Whether the line at an offset is cued preferred, computed once per
 	// line: many phrases share a line, and an English scrape's line can
 	// be its whole description.
@@ -241,7 +252,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		if len(s.Roles) > 0 && !slices.Contains(s.Roles, res.Role) {
 			continue
 		}
-		items := c.items(s, p, skills, f, preferredLine)
+		items := c.items(s, p, skills, named, f, preferredLine)
 		if len(items) == 0 && !s.matchesText() {
 			// A condition on other signals and the role: its evidence is
 			// the condition that held.
@@ -445,9 +456,37 @@ func anyFired(fired map[string]bool, ids []string) bool {
 	return false
 }
 
+// skillSignals says which signals name each of a posting's skills, by id
+// or by category: a bit per skill and signal, set with two map lookups per
+// skill, where asking each signal about each skill took two per pair.
+type skillSignals struct {
+	words int // per skill
+	bits  []uint64
+}
+
+func (c *Classifier) nameSkills(skills []extract.Skill) skillSignals {
+	n := skillSignals{words: (len(c.rules.Signals) + 63) / 64}
+	n.bits = make([]uint64, n.words*len(skills))
+	for i := range skills {
+		row := n.bits[i*n.words : (i+1)*n.words]
+		for _, s := range c.bySkill[skills[i].ID] {
+			row[s>>6] |= 1 << (s & 63)
+		}
+		for _, s := range c.byCategory[skills[i].Category] {
+			row[s>>6] |= 1 << (s & 63)
+		}
+	}
+	return n
+}
+
+// names reports whether signal s names skill i.
+func (n skillSignals) names(i, s int) bool {
+	return n.bits[i*n.words+s>>6]&(1<<(s&63)) != 0
+}
+
 // items lists what a signal finds in a posting, with the section weight of
 // each.
-func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, f found, preferredLine func(int) bool) []item {
+func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill, named skillSignals, f found, preferredLine func(int) bool) []item {
 	var out []item
 	if len(s.Skills) > 0 || len(s.Categories) > 0 {
 		var perLine map[int]int
@@ -456,7 +495,7 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		}
 		for i := range skills {
 			sk := &skills[i]
-			if s.skillSet[sk.ID] || s.categorySet[sk.Category] {
+			if named.names(i, s.index) {
 				if s.PerLine > 0 {
 					// One bracketed list of services is one piece of
 					// evidence, not five.
@@ -601,14 +640,6 @@ func shortLine(text string, off int) string {
 		return string(l[:80]) + "…"
 	}
 	return string(l)
-}
-
-func setOf(list []string) map[string]bool {
-	m := make(map[string]bool, len(list))
-	for _, v := range list {
-		m[v] = true
-	}
-	return m
 }
 
 // firstWord returns the first of words found in s (as a phrase; ASCII

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -559,7 +560,7 @@ func TestCompanyNames(t *testing.T) {
 	} {
 		p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
 		p.Company = company
-		got := len(c.items(c.rules.Signals[0], p, nil, nil, nil)) == 1
+		got := len(c.items(c.rules.Signals[0], p, nil, skillSignals{}, nil, nil)) == 1
 		if got != want {
 			t.Errorf("company %q matched = %v, want %v", company, got, want)
 		}
@@ -591,7 +592,7 @@ func TestIndustries(t *testing.T) {
 	} {
 		p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
 		p.Industry = industry
-		if got := len(c.items(c.rules.Signals[0], p, nil, nil, nil)) == 1; got != want {
+		if got := len(c.items(c.rules.Signals[0], p, nil, skillSignals{}, nil, nil)) == 1; got != want {
 			t.Errorf("industry %q matched = %v, want %v", industry, got, want)
 		}
 	}
@@ -830,5 +831,41 @@ func TestSignalOrder(t *testing.T) {
 	}
 	if !(pos[2] < pos[1] && pos[1] < pos[0]) {
 		t.Errorf("order %v: want c before b before a", order)
+	}
+}
+
+// TestSkillSignalsReference checks the per-posting table of which signals
+// name which skills against asking each signal's lists, on random skills,
+// for the built-in rules and for more signals than one word of bits holds.
+func TestSkillSignalsReference(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("signals:\n")
+	for i := range 70 {
+		fmt.Fprintf(&b, "  - id: s%d\n    class: cloud_startup\n    weight: 1\n    skills: [k%d, k%d]\n    categories: [c%d]\n", i, i%7, i%11, i%5)
+	}
+	for _, c := range []*Classifier{defaultClassifier(t), rulesClassifier(t, b.String())} {
+		var ids, cats []string
+		for _, s := range c.rules.Signals {
+			ids = append(ids, s.Skills...)
+			cats = append(cats, s.Categories...)
+		}
+		ids, cats = append(ids, "none"), append(cats, "none")
+		r := rand.New(rand.NewPCG(3, uint64(len(c.rules.Signals))))
+		for range 200 {
+			skills := make([]extract.Skill, r.IntN(30))
+			for i := range skills {
+				skills[i] = extract.Skill{ID: ids[r.IntN(len(ids))], Category: cats[r.IntN(len(cats))]}
+			}
+			named := c.nameSkills(skills)
+			for _, s := range c.rules.Signals {
+				for i, sk := range skills {
+					want := slices.Contains(s.Skills, sk.ID) || slices.Contains(s.Categories, sk.Category)
+					if got := named.names(i, s.index); got != want {
+						t.Fatalf("signal %s, skill %s/%s: names = %v, want %v", s.ID, sk.ID, sk.Category, got, want)
+					}
+				}
+			}
+		}
 	}
 }

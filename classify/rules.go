@@ -67,14 +67,13 @@ type Signal struct {
 	AtLargeFirm string `yaml:"at_large_firm"`
 
 	line, col int
-	// skillSet and categorySet are Skills and Categories as sets, built
-	// by New; companyExact holds the "=name" companies, companyWords the
-	// others.
-	skillSet, categorySet map[string]bool
-	companyExact          map[string]bool
-	companyWords          []string
-	companyAC             *aho.Automaton // over companyWords
-	phraseIDs             []int          // Phrases' indices in the classifier's phrase list
+	// index is the signal's place in Rules.Signals, set by New;
+	// companyExact holds the "=name" companies, companyWords the others.
+	index        int
+	companyExact map[string]bool
+	companyWords []string
+	companyAC    *aho.Automaton // over companyWords
+	phraseIDs    []int          // Phrases' indices in the classifier's phrase list
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
