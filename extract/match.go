@@ -443,7 +443,10 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	if len(hits) == 0 {
 		return nil
 	}
-	byEntry := map[int32]int{}
+	// byEntry[e] is 1 + the index in out of entry e's skill, 0 before its
+	// first hit: a slice over the taxonomy costs less than a map's
+	// lookup for each of a posting's hundreds of hits.
+	byEntry := make([]int32, len(m.entries))
 	var out []Skill
 	// Hits come in text order, so rune offsets and sections advance with them.
 	runeAt, lineAt, byteAt := 0, 0, 0
@@ -495,15 +498,15 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				req = cue
 			}
 		}
-		if i, ok := byEntry[ei]; ok {
-			s := &out[i]
+		if i := byEntry[ei]; i > 0 {
+			s := &out[i-1]
 			s.Mentions++
 			if req > s.Requirement {
 				s.Requirement = req
 			}
 			return
 		}
-		byEntry[ei] = len(out)
+		byEntry[ei] = int32(len(out) + 1)
 		if via == "" {
 			via = "matched " + strings.TrimSpace(p.Text[start:end])
 		}
@@ -521,9 +524,8 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	for _, h := range hits {
 		add(h.entry, h.start, h.end, h.via)
 		if pi := m.parent[h.entry]; pi >= 0 {
-			low := asciiLower(p.Text[h.start:h.end])
 			for _, pre := range m.prefixes[h.entry] {
-				if strings.HasPrefix(low, pre+" ") || strings.HasPrefix(low, pre+"-") {
+				if vendorPrefixed(p.Text[h.start:h.end], pre) {
 					add(pi, h.start, h.end, "vendor prefix of "+m.entries[h.entry].Name)
 					break
 				}
@@ -532,6 +534,26 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
 	return out
+}
+
+// vendorPrefixed reports whether a matched form starts with a platform's
+// lower-case prefix and a space or hyphen ("AWS Glue", "aws-glue"): it is
+// strings.HasPrefix(asciiLower(form), pre+" ") or with pre+"-", compared
+// in place because a posting has hundreds of platform services.
+func vendorPrefixed(form, pre string) bool {
+	if len(form) <= len(pre) || form[len(pre)] != ' ' && form[len(pre)] != '-' {
+		return false
+	}
+	for i := 0; i < len(pre); i++ {
+		c := form[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != pre[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func lineStart(text string, off int) int {

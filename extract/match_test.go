@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -273,5 +274,28 @@ entries:
 	m := NewMatcher(tax)
 	if got := names(matchText(m, "파이쏜과 Polars, 파이썬")); got != "Polars, Python" {
 		t.Errorf("extended match = %q", got)
+	}
+}
+
+// TestVendorPrefixedReference compares the in-place prefix test with the
+// lowering and concatenation it replaces, on random forms and prefixes.
+func TestVendorPrefixedReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "W", "s", "S", " ", "-", "g", "é", "É", "구"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 50000 {
+		form, pre := gen(8), strings.ToLower(gen(4))
+		low := asciiLower(form)
+		want := strings.HasPrefix(low, pre+" ") || strings.HasPrefix(low, pre+"-")
+		if got := vendorPrefixed(form, pre); got != want {
+			t.Fatalf("vendorPrefixed(%q, %q) = %v, want %v", form, pre, got, want)
+		}
 	}
 }
