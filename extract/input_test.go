@@ -2,8 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 type split struct {
@@ -191,6 +193,38 @@ func TestRejects(t *testing.T) {
 		r, ok := err.(*Reject)
 		if !ok || r.Reason != tt.want {
 			t.Errorf("%s: Parse error = %v, want reason %s", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestMinTextReference checks the length check, which counts runes only
+// for short texts, against counting them always: around the limit, with
+// runes of one to four bytes.
+func TestMinTextReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(7, 8))
+	runes := []string{" ", "\n", "a", "é", "가", "😀"}
+	for range 2000 {
+		// Some texts are all four-byte runes, the shortest for their count.
+		palette := runes[r.IntN(len(runes)):]
+		var b strings.Builder
+		for range r.IntN(120) {
+			b.WriteString(palette[r.IntN(len(palette))])
+		}
+		in := Input{Source: "t.txt", Format: FormatText, Data: []byte("x" + b.String())}
+		p, err := NewReader(Config{MinText: 1}).Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := utf8.RuneCountInString(strings.TrimSpace(p.Text))
+		for _, min := range []int{n - 1, n, n + 1, r.IntN(80) + 1} {
+			if min < 1 {
+				continue
+			}
+			_, err := NewReader(Config{MinText: min}).Parse(in)
+			if got, want := err != nil, n < min; got != want {
+				t.Fatalf("MinText %d, %d runes in %q: rejected = %v, want %v (%v)", min, n, p.Text, got, want, err)
+			}
 		}
 	}
 }

@@ -120,11 +120,15 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := hangul.RuneCount(strings.TrimSpace(p.Text)); n < rd.minText {
-		if n == 0 {
-			return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
+	// A rune is at most four bytes: a text of four times the minimum is
+	// long enough without counting.
+	if text := strings.TrimSpace(p.Text); len(text)/utf8.UTFMax < rd.minText {
+		if n := hangul.RuneCount(text); n < rd.minText {
+			if n == 0 {
+				return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
+			}
+			return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", in.Source, n, rd.minText)
 		}
-		return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", in.Source, n, rd.minText)
 	}
 	return p, nil
 }
