@@ -496,7 +496,7 @@ func (e *engine) process(t task) (r result) {
 	}
 	skills, terms := e.matcher.MatchTerms(p)
 	labels := e.classifier.Classify(p, skills)
-	r.print = dedup.Fingerprint(p.Title+"\n"+p.Text, p.Title+"\n"+dedupCore(p)).WithTitle(p.Title)
+	r.print = dedup.FingerprintSpans(p.Title, p.Text, dedupCore(p)).WithTitle(p.Title)
 	r.row, r.skills = buildRows(p, skills, labels, r.print)
 	r.terms = terms
 	return r
@@ -504,28 +504,32 @@ func (e *engine) process(t task) (r result) {
 
 // dedupCore is the part of a posting that near-duplicate matching compares:
 // its duties, requirements and preferred sections, without the site's
-// header, footer, dates and benefits. A posting without those sections is
-// compared whole.
-func dedupCore(p *extract.Posting) string {
-	parts := [...]string{
-		p.SectionText(extract.SectionResponsibilities),
-		p.SectionText(extract.SectionRequirements),
-		p.SectionText(extract.SectionPreferred),
-	}
-	n := len(parts)
-	for _, s := range parts {
-		n += len(s)
+// header, footer, dates and benefits, as spans of its text in that order.
+// A posting without those sections (nil) is compared whole.
+func dedupCore(p *extract.Posting) []dedup.Span {
+	kinds := [...]extract.SectionKind{extract.SectionResponsibilities, extract.SectionRequirements, extract.SectionPreferred}
+	var spans []dedup.Span
+	// n is the length of the core as SectionText joins each kind's
+	// sections and a newline ends each kind.
+	n := len(kinds)
+	for _, k := range kinds {
+		size := 0
+		for _, s := range p.Sections {
+			if s.Kind != k {
+				continue
+			}
+			if size > 0 {
+				size++
+			}
+			size += s.End - s.Start
+			spans = append(spans, dedup.Span{Start: s.Start, End: s.End})
+		}
+		n += size
 	}
 	if n < 200 {
-		return p.Text
+		return nil
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, s := range parts {
-		b.WriteString(s)
-		b.WriteByte('\n')
-	}
-	return b.String()
+	return spans
 }
 
 // defaultMemoryLimit is the soft memory limit analyze sets unless

@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"hash/fnv"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,16 +115,26 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// appendNormalized appends Normalize(s) to dst in one pass: a token is
+// The kinds of the last token appendNormalizedFrom wrote: all it carries
+// from one piece of text to the next when white space separates them.
+const (
+	none = iota
+	word
+	zero // a number: a number right after it folds into it
+)
+
+// appendNormalized appends Normalize(s) to dst.
+func appendNormalized(buf []byte, s string) []byte {
+	buf, _ = appendNormalizedFrom(buf, s, none)
+	return buf
+}
+
+// appendNormalizedFrom appends Normalize(s) to dst in one pass, as it
+// would continue after white space and text whose last token written was
+// of kind last, and returns the kind of its own last token. A token is
 // written as it is read, and taken back if it turns out to be an address.
 // It has no closures, so its state stays in registers.
-func appendNormalized(buf []byte, s string) []byte {
-	const (
-		none = iota
-		word
-		zero
-	)
-	last := none    // the kind of the last token written
+func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 	inWord := false // the current token continues the last word
 	// The token being read: where it starts in s and in buf, the kind of
 	// token before it, and whether it has a ':' or an '@'.
@@ -215,9 +226,9 @@ func appendNormalized(buf []byte, s string) []byte {
 		}
 	}
 	if inTok && dropAddress(s[tokStart:], mark) {
-		buf = buf[:bufStart]
+		buf, last = buf[:bufStart], lastBefore
 	}
-	return buf
+	return buf, last
 }
 
 // dropAddress reports whether a token is a URL or an e-mail address; mark
@@ -243,7 +254,98 @@ func Fingerprint(text, core string) Print {
 	if core != text {
 		buf = appendNormalized(buf[:0], core)
 	}
-	norm := buf
+	p.simHash(buf)
+	return p
+}
+
+// Span is the part text[Start:End] of a text.
+type Span struct{ Start, End int }
+
+// FingerprintSpans is Fingerprint(title+"\n"+text, title+"\n"+core) for
+// the core made of the spans of text in the given order, each followed by
+// a newline (0 <= Start <= End <= len(text)), without normalising the
+// core again: a span that starts and
+// ends between tokens normalises in the core to the bytes it did in the
+// whole text, unless the token before it differs in what the
+// normalisation carries over (a number folds into a number before it),
+// and only then is normalised again.
+func FingerprintSpans(title, text string, spans []Span) Print {
+	// The offsets where spans start or end, in text order, with where the
+	// normalised text stands there.
+	type mark struct{ off, at, last int }
+	marks := make([]mark, 0, 2*len(spans))
+	for _, sp := range spans {
+		if !betweenTokens(text, sp.Start) || !betweenTokens(text, sp.End) {
+			return fingerprintJoined(title, text, spans)
+		}
+		marks = append(marks, mark{off: sp.Start}, mark{off: sp.End})
+	}
+	slices.SortFunc(marks, func(a, b mark) int { return a.off - b.off })
+	buf := make([]byte, 0, len(title)+1+len(text))
+	// The newline after the title separates tokens, as the end of a
+	// piece does.
+	buf, last := appendNormalizedFrom(buf, title, none)
+	titleAt, titleLast := len(buf), last
+	from := 0
+	for i := range marks {
+		m := &marks[i]
+		buf, last = appendNormalizedFrom(buf, text[from:m.off], last)
+		from = m.off
+		m.at, m.last = len(buf), last
+	}
+	buf, _ = appendNormalizedFrom(buf, text[from:], last)
+	p := Print{Exact: fnv64a(buf)}
+	if len(spans) == 0 {
+		p.simHash(buf)
+		return p
+	}
+	at := func(off int) mark {
+		i, _ := slices.BinarySearchFunc(marks, off, func(m mark, off int) int { return m.off - off })
+		return marks[i]
+	}
+	core := make([]byte, 0, len(buf))
+	core, last = append(core, buf[:titleAt]...), titleLast
+	for _, sp := range spans {
+		if a, b := at(sp.Start), at(sp.End); a.last == last {
+			core, last = append(core, buf[a.at:b.at]...), b.last
+		} else {
+			core, last = appendNormalizedFrom(core, text[sp.Start:sp.End], last)
+		}
+	}
+	p.simHash(core)
+	return p
+}
+
+// betweenTokens reports whether offset off of text is at the start or end
+// of a line or next to other white space, where normalising a piece of
+// the text can start or stop without cutting a token.
+func betweenTokens(text string, off int) bool {
+	if off < 0 || off > len(text) {
+		return false
+	}
+	return off == 0 || off == len(text) || text[off-1] < utf8.RuneSelf && asciiClass[text[off-1]] == cSpace ||
+		text[off] < utf8.RuneSelf && asciiClass[text[off]] == cSpace
+}
+
+// fingerprintJoined is FingerprintSpans the plain way, for spans that cut
+// tokens.
+func fingerprintJoined(title, text string, spans []Span) Print {
+	whole := title + "\n" + text
+	if len(spans) == 0 {
+		return Fingerprint(whole, whole)
+	}
+	var b strings.Builder
+	b.WriteString(title)
+	b.WriteByte('\n')
+	for _, sp := range spans {
+		b.WriteString(text[sp.Start:sp.End])
+		b.WriteByte('\n')
+	}
+	return Fingerprint(whole, b.String())
+}
+
+// simHash sets p's SimHash and shingle count from a normalised text.
+func (p *Print) simHash(norm []byte) {
 	// Count the set bits per position; a bit is set in the SimHash when
 	// more than half the shingles set it. Eight 8-bit counters share a
 	// word (lane k of acc[j] counts bit 8k+j), flushed before they can
@@ -289,7 +391,6 @@ func Fingerprint(text, core string) Print {
 			p.Sim |= 1 << b
 		}
 	}
-	return p
 }
 
 // fnv64a is FNV-1a of s, as hash/fnv computes it, without copying s.

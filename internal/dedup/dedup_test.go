@@ -255,3 +255,52 @@ func ExampleIndex() {
 	fmt.Println(id, exact, ok)
 	// Output: 0 false true
 }
+
+// TestFingerprintSpansReference compares FingerprintSpans with normalising
+// the joined core again, on random texts of words, numbers (which fold
+// across pieces), addresses and punctuation, with spans at line and word
+// boundaries, inside tokens, out of order, overlapping and empty.
+func TestFingerprintSpansReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(9, 10))
+	tokens := []string{"data", "Spark", "파이프라인", "12", "3", "2026-01-01", "a@b.io", "https://x.io/p", "www.site.kr", ",", "-", "Über", "٣", " ", "  ", "\n", "\n\n", "\t"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(tokens[r.IntN(len(tokens))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(" \n"[r.IntN(2)])
+			}
+		}
+		return b.String()
+	}
+	for range 20000 {
+		title, text := gen(4), gen(40)
+		// Offsets at boundaries most of the time, anywhere sometimes.
+		offset := func() int {
+			off := r.IntN(len(text) + 1)
+			if r.IntN(4) > 0 {
+				for off < len(text) && off > 0 && text[off-1] != '\n' && text[off] != ' ' {
+					off++
+				}
+			}
+			return off
+		}
+		var spans []Span
+		for range r.IntN(5) {
+			a, b := offset(), offset()
+			spans = append(spans, Span{min(a, b), max(a, b)})
+		}
+		whole := title + "\n" + text
+		core := whole
+		if len(spans) > 0 {
+			core = title + "\n"
+			for _, sp := range spans {
+				core += text[sp.Start:sp.End] + "\n"
+			}
+		}
+		if got, want := FingerprintSpans(title, text, spans), Fingerprint(whole, core); got != want {
+			t.Fatalf("FingerprintSpans(%q, %q, %v) = %+v, want %+v", title, text, spans, got, want)
+		}
+	}
+}
