@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,5 +100,63 @@ func TestWholeTextWords(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("only %d sample postings parsed", n)
+	}
+}
+
+// TestKoYearsReference compares the hand matchers of Korean years with
+// the regexps they stand for, on random lines of the pieces the patterns
+// are made of (digit runs, white space, 년, 차, the range marks and the
+// "at least" words) and on the corpus's Korean lines with 년.
+func TestKoYearsReference(t *testing.T) {
+	t.Parallel()
+	pieces := []string{"1", "23", "456", "7", " ", "  ", "\t", "\n", "\f", "\v", "년", "차", "이상", "이", "↑", "+", "以上", "以", "~", "-", "–", "〜", "—", "경력", "a", "년차", "3년", "년 ", "5~7년"}
+	r := rand.New(rand.NewPCG(11, 12))
+	var lines []string
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	dirs, _ := filepath.Glob("../../shared/corpus/ko_*")
+	for _, d := range dirs {
+		filepath.WalkDir(d, func(path string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil
+			}
+			for _, l := range strings.Split(string(data), "\n") {
+				if strings.Contains(l, "년") {
+					lines = append(lines, l)
+				}
+			}
+			return nil
+		})
+	}
+	for _, l := range lines {
+		var want, got []string
+		for _, m := range koYearsMin.FindAllStringSubmatch(l, -1) {
+			want = append(want, m[1])
+		}
+		for y := range koYearsMinMatches(l) {
+			got = append(got, y)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("koYearsMin in %q: got %q, want %q", l, got, want)
+		}
+		want, got = nil, nil
+		for _, m := range koYearsRange.FindAllStringSubmatch(l, -1) {
+			want = append(want, m[1], m[2])
+		}
+		for m := range koYearsRangeMatches(l) {
+			got = append(got, m[0], m[1])
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("koYearsRange in %q: got %q, want %q", l, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"math"
 	"regexp"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 
 var (
 	// Korean experience: "경력 3년 이상", "3년 이상의 경력", "경력 3~5년", "5년차 이상", "3년↑".
+	// koYearsRange and koYearsMin are matched by hand (koYearsRangeMatches,
+	// koYearsMinMatches); the regexps define what those match.
 	koYearsRange = regexp.MustCompile(`(\d{1,2})\s*(?:년\s*)?[~\-–〜]\s*(\d{1,2})\s*년`)
 	koYearsMin   = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:이상|↑|\+|以上)`)
 	koYearsLess  = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:미만|이하|以下)`)
@@ -16,6 +19,117 @@ var (
 	// English: "5+ years", "3-5 years", "at least two years", "minimum of 3 years", "3 or more years".
 	enYears = regexp.MustCompile(`(?i)(?:(at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?\(?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\)?\s*(\+|\s*(?:-|–|to)\s*(\d{1,2})\s*\+?)?\s*(?:or\s+more\s+)?(?:\+\s*)?years?\b`)
 )
+
+// koYearsMinMatches yields the years of koYearsMin.FindAllStringSubmatch
+// (line, -1), matched by hand: the regexp's start-up dominated the cost of
+// the short lines of a Korean posting. Neither it nor koYearsRangeMatches
+// needs to backtrack: their optional parts and white space end where a
+// fixed character that cannot be part of them begins.
+func koYearsMinMatches(line string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for pos := 0; pos < len(line); {
+			start, d, end := -1, -1, -1
+			for i := pos; i < len(line) && start < 0; i++ {
+				if d = digitsAt(line, i); d > i {
+					if end = koYearsMinTail(line, d); end >= 0 {
+						start = i
+					}
+				}
+			}
+			if start < 0 || !yield(line[start:d]) {
+				return
+			}
+			pos = end
+		}
+	}
+}
+
+// koYearsMinTail matches `\s*년\s*(?:차\s*)?(?:이상|↑|\+|以上)` at i and
+// returns where the match ends, or -1.
+func koYearsMinTail(s string, i int) int {
+	i = skipRegexpSpace(s, i)
+	if !strings.HasPrefix(s[i:], "년") {
+		return -1
+	}
+	i = skipRegexpSpace(s, i+len("년"))
+	if strings.HasPrefix(s[i:], "차") {
+		i = skipRegexpSpace(s, i+len("차"))
+	}
+	for _, w := range [...]string{"이상", "↑", "+", "以上"} {
+		if strings.HasPrefix(s[i:], w) {
+			return i + len(w)
+		}
+	}
+	return -1
+}
+
+// koYearsRangeMatches yields the two years of each match of
+// koYearsRange.FindAllStringSubmatch(line, -1), matched by hand.
+func koYearsRangeMatches(line string) iter.Seq[[2]string] {
+	return func(yield func([2]string) bool) {
+		for pos := 0; pos < len(line); {
+			start, d, lo, hi, end := -1, -1, -1, -1, -1
+			for i := pos; i < len(line) && start < 0; i++ {
+				if d = digitsAt(line, i); d > i {
+					if lo, hi, end = koYearsRangeTail(line, d); end >= 0 {
+						start = i
+					}
+				}
+			}
+			if start < 0 || !yield([2]string{line[start:d], line[lo:hi]}) {
+				return
+			}
+			pos = end
+		}
+	}
+}
+
+// koYearsRangeTail matches `\s*(?:년\s*)?[~\-–〜]\s*(\d{1,2})\s*년` at i
+// and returns the group and where the match ends, or end -1.
+func koYearsRangeTail(s string, i int) (lo, hi, end int) {
+	i = skipRegexpSpace(s, i)
+	if strings.HasPrefix(s[i:], "년") {
+		i = skipRegexpSpace(s, i+len("년"))
+	}
+	switch {
+	case i < len(s) && (s[i] == '~' || s[i] == '-'):
+		i++
+	case strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "〜"):
+		i += len("–")
+	default:
+		return 0, 0, -1
+	}
+	i = skipRegexpSpace(s, i)
+	lo, hi = i, digitsAt(s, i)
+	if hi == lo {
+		return 0, 0, -1
+	}
+	i = skipRegexpSpace(s, hi)
+	if !strings.HasPrefix(s[i:], "년") {
+		return 0, 0, -1
+	}
+	return lo, hi, i + len("년")
+}
+
+// digitsAt is where `\d{1,2}` greedily matched at i ends: i when s[i] is
+// not an ASCII digit. A longer run of digits does not match at i, but the
+// rest of either pattern cannot start with a digit, so the shorter match
+// the regexp would also try fails too.
+func digitsAt(s string, i int) int {
+	n := 0
+	for n < 2 && i+n < len(s) && '0' <= s[i+n] && s[i+n] <= '9' {
+		n++
+	}
+	return i + n
+}
+
+// skipRegexpSpace skips regexp's \s, the ASCII [\t\n\f\r ], from i.
+func skipRegexpSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
 
 // yearsBefore and yearsAfter bound an enYears match around its "year":
 // "at least fifteen (15) to 20 + or more + years" is under 60 bytes.
@@ -71,16 +185,16 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 		// Each pattern is tried only on lines holding the words it needs:
 		// the regexps have no literal prefix, so a run tries every byte.
 		if strings.ContainsAny(line, "~-–〜") {
-			for _, m := range koYearsRange.FindAllStringSubmatch(line, -1) {
-				lo, hi := atoiWord(m[1]), atoiWord(m[2])
+			for m := range koYearsRangeMatches(line) {
+				lo, hi := atoiWord(m[0]), atoiWord(m[1])
 				if hi >= lo {
 					take(lo, hi)
 				}
 			}
 		}
 		if strings.Contains(line, "이상") || strings.ContainsAny(line, "↑+") || strings.Contains(line, "以上") {
-			for _, m := range koYearsMin.FindAllStringSubmatch(line, -1) {
-				take(atoiWord(m[1]), 0)
+			for years := range koYearsMinMatches(line) {
+				take(atoiWord(years), 0)
 			}
 		}
 		if best < 0 && strings.Contains(line, "경력") && !koYearsLess.MatchString(line) {
