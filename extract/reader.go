@@ -308,7 +308,7 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 // stripMarkdown removes markdown markup from a line and says whether it was
 // a heading ("## 자격요건", "**Requirements**").
 func stripMarkdown(l string) (string, bool) {
-	s := strings.TrimSpace(l)
+	s := trimSpace(l)
 	head := false
 	if strings.HasPrefix(s, "#") {
 		s = strings.TrimLeft(s, "#")
@@ -320,7 +320,7 @@ func stripMarkdown(l string) (string, bool) {
 	}
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	return strings.TrimSpace(s), head
+	return trimSpace(s), head
 }
 
 func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, error) {

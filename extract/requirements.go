@@ -184,7 +184,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	if experience && strings.Contains(line, "년") {
 		// Each pattern is tried only on lines holding the words it needs:
 		// the regexps have no literal prefix, so a run tries every byte.
-		if strings.ContainsAny(line, "~-–〜") {
+		if containsAnyOf(line, "~", "-", "–", "〜") {
 			for m := range koYearsRangeMatches(line) {
 				lo, hi := atoiWord(m[0]), atoiWord(m[1])
 				if hi >= lo {
@@ -192,7 +192,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 				}
 			}
 		}
-		if strings.Contains(line, "이상") || strings.ContainsAny(line, "↑+") || strings.Contains(line, "以上") {
+		if strings.Contains(line, "이상") || containsAnyOf(line, "↑", "+") || strings.Contains(line, "以上") {
 			for years := range koYearsMinMatches(line) {
 				take(atoiWord(years), 0)
 			}
@@ -564,7 +564,7 @@ func salaryFromLine(line string) (Salary, bool) {
 		}
 		return Salary{}, false
 	}
-	if !strings.ContainsAny(line, "$€£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
+	if !containsAnyOf(line, "$", "€", "£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
 		return Salary{}, false
 	}
 	m := findFirstNear(fxRange, line, low, 64)

@@ -133,7 +133,7 @@ func lookupHeading(s string) (SectionKind, bool) {
 // stripDecoration removes bullets, brackets, numbering and emoji around a
 // heading: "■ 우대사항", "[자격요건]", "1. Requirements:", "📌 주요업무".
 func stripDecoration(s string) string {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	// Leading numbering: "1.", "1)", "01 ", "①" (already unfolded by NFKC).
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
@@ -142,9 +142,7 @@ func stripDecoration(s string) string {
 	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
 		s = s[i+1:]
 	}
-	return strings.TrimFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	return trimNonWord(s)
 }
 
 // HeadingKind decides whether a line is a section heading and of which
@@ -168,14 +166,14 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	}
 	// "Requirements:" with content after the colon, or a heading with a
 	// short qualifier: "자격요건 (필수)", "Nice to have (any of)".
-	if i := strings.IndexAny(s, ":：(-–|/"); i > 0 {
+	if i := indexHeadingSep(s); i > 0 {
 		if k, ok := lookupHeading(s[:i]); ok {
 			return k, true
 		}
 	}
 	// English headings are often sentences that end in a colon: "As a
 	// Data Scientist, you will:", "Our ideal candidate will have:".
-	if strings.HasSuffix(strings.TrimSpace(line), ":") && utf8.RuneCountInString(s) <= 70 {
+	if strings.HasSuffix(trimSpace(line), ":") && utf8.RuneCountInString(s) <= 70 {
 		low := asciiLower(s)
 		for _, c := range colonCues {
 			if strings.Contains(low, c.cue) {
@@ -402,10 +400,14 @@ func (b *builder) addLines(lines []Line, base SectionKind) {
 			text = SplitGluedHeadings(text)
 		}
 		text = splitBullets(text)
-		for _, part := range strings.Split(text, "\n") {
-			part = strings.TrimSpace(part)
+		// The parts of strings.Split(text, "\n"), without the slice: most
+		// lines are one part.
+		for rest, more := text, true; more; {
+			var part string
+			part, rest, more = strings.Cut(rest, "\n")
+			part = trimSpace(part)
 			if k, ok := HeadingKind(part, l.Heading); ok {
-				b.open(k, strings.TrimSpace(part))
+				b.open(k, part)
 			}
 			b.line(part)
 		}
