@@ -179,7 +179,8 @@ type hit struct {
 	via        string
 }
 
-// boundaryOK checks the characters around text[start:end] for a form.
+// boundaryOK checks the characters around text[start:end] for a form;
+// the caller checks that it is not part of an address (inURL).
 func boundaryOK(text string, start, end int, f form) bool {
 	pat := text[start:end]
 	first, last := pat[0], pat[len(pat)-1]
@@ -241,11 +242,17 @@ func boundaryOK(text string, start, end int, f form) bool {
 		}
 		// "… Python or R." ends a sentence: context decides.
 	}
-	return !inURL(text, start, end)
+	return true
 }
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+// mayHoldAddress reports whether text has what inURL looks for in a
+// token: without it (most postings), no match needs the token search.
+func mayHoldAddress(text string) bool {
+	return strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0
+}
 
 // inURL reports whether a match sits inside a URL or an e-mail address.
 func inURL(text string, start, end int) bool {
@@ -305,13 +312,14 @@ func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
 // hits returns the accepted, non-overlapping occurrences in a posting's text.
 func (m *Matcher) hits(p *Posting) []hit {
 	text := p.Text
+	addresses := mayHoldAddress(text)
 	cands := make([]hit, 0, 64)
 	m.ac.Walk(text, func(s, e, pattern int) bool {
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
 				continue
 			}
-			if !boundaryOK(text, s, e, f) {
+			if !boundaryOK(text, s, e, f) || addresses && inURL(text, s, e) {
 				continue
 			}
 			cands = append(cands, hit{start: s, end: e, entry: f.entry, ambiguous: f.ambiguous, ok: !f.ambiguous})

@@ -299,3 +299,23 @@ func TestVendorPrefixedReference(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldAddress checks that a text without what mayHoldAddress looks
+// for has no match inside an address, on random texts and matches.
+func TestMayHoldAddress(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := []string{"a", "Go", " ", "\n", "\t", ".", ":", "/", "@", "w", "ww", "www", "WWW.", "://", "x.io", "가"}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		start := r.IntN(len(text))
+		end := start + 1 + r.IntN(len(text)-start)
+		if inURL(text, start, end) && !mayHoldAddress(text) {
+			t.Fatalf("inURL(%q, %d, %d) without mayHoldAddress", text, start, end)
+		}
+	}
+}

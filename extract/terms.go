@@ -53,6 +53,7 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 	seen := map[string]bool{}
 	var out []string
 	korean := p.Language != "en"
+	addresses := mayHoldAddress(text)
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -77,7 +78,7 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 		if ci < len(covered) && covered[ci].start < end {
 			continue // part of a matched term
 		}
-		if len(tok) < 2 || len(tok) > 30 || inURL(text, start, end) {
+		if len(tok) < 2 || len(tok) > 30 || addresses && inURL(text, start, end) {
 			continue
 		}
 		// The shape test first: it rejects most words without lowering them.
