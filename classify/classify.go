@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jobstack/jobstack/extract"
@@ -168,13 +169,15 @@ type item struct {
 }
 
 // text describes an item for the evidence; it is built only for the items
-// that count.
+// that count. It is fmt.Sprintf("%s (%s)", name, requirement) or
+// fmt.Sprintf("%q in %s: %q", phrase, section, line) put together by hand:
+// a posting has dozens of items.
 func (it *item) text(p *extract.Posting) string {
 	switch {
 	case it.skill != nil:
-		return fmt.Sprintf("%s (%s)", it.skill.Name, it.skill.Requirement)
+		return it.skill.Name + " (" + it.skill.Requirement.String() + ")"
 	case it.phrase != "":
-		return fmt.Sprintf("%q in %s: %q", it.phrase, it.sec, shortLine(p.Text, it.off))
+		return strconv.Quote(it.phrase) + " in " + it.sec.String() + ": " + strconv.Quote(shortLine(p.Text, it.off))
 	}
 	return it.label
 }
@@ -277,7 +280,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		if len(items) == 0 {
 			continue
 		}
-		sort.SliceStable(items, func(a, b int) bool { return items[a].weight > items[b].weight })
+		if len(items) > 1 { // most signals find one item
+			sort.SliceStable(items, func(a, b int) bool { return items[a].weight > items[b].weight })
+		}
 		if len(items) > s.Max {
 			items = items[:s.Max]
 		}
@@ -335,7 +340,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		if desc == "" {
 			desc = f.sig.ID
 		}
-		return fmt.Sprintf("%s %+.2f: %s%s: %s", f.class, f.points, desc, f.note, f.items)
+		// fmt.Sprintf("%s %+.2f: %s%s: %s", ...) by hand: every fired
+		// signal of every posting has one.
+		return f.class + " " + signedPoints(f.points) + ": " + desc + f.note + ": " + f.items
 	}
 	for k, v := range scores {
 		scores[k] = math.Round(v*100) / 100
@@ -445,6 +452,15 @@ func signalOrder(signals []*Signal) []int {
 		}
 	}
 	return order
+}
+
+// signedPoints is fmt's %+.2f: two decimals and always a sign.
+func signedPoints(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if s[0] != '-' && s[0] != '+' {
+		s = "+" + s
+	}
+	return s
 }
 
 func anyFired(fired map[string]bool, ids []string) bool {
@@ -766,7 +782,7 @@ func (c *Classifier) dutyCount(p *extract.Posting, f found, role string) int {
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
+		q[i] = strconv.Quote(s) // fmt's %q
 	}
 	return strings.Join(q, ", ")
 }

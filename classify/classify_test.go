@@ -869,3 +869,39 @@ func TestSkillSignalsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedPoints compares the hand-made %+.2f with fmt's.
+func TestSignedPoints(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(17, 18))
+	values := []float64{0, math.Copysign(0, -1), 0.005, -0.005, 0.015, 1.999, -1.995, 1e21, -1e-9, math.Inf(1), math.Inf(-1), math.NaN()}
+	for range 10000 {
+		values = append(values, math.Round((r.Float64()-0.5)*2000)/100, (r.Float64()-0.5)*r.Float64()*100)
+	}
+	for _, v := range values {
+		if got, want := signedPoints(v), fmt.Sprintf("%+.2f", v); got != want {
+			t.Fatalf("signedPoints(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestItemText compares the hand-made item descriptions with fmt's.
+func TestItemText(t *testing.T) {
+	t.Parallel()
+	p := posting("Data Engineer", "주요업무\n- \"Spark\" 기반 파이프라인 \\ 개발\t"+strings.Repeat("긴 줄 ", 40)+"\n자격요건\n- Python\x01 경험")
+	sk := skill("spark", "Apache \"Spark\"", "processing", extract.RequirementPreferred)
+	for _, it := range []item{{skill: &sk}, {phrase: "데이터 \"파이프라인\"", sec: extract.SectionResponsibilities, off: 20}, {phrase: "python", sec: extract.SectionRequirements, off: len(p.Text) - 3}, {label: "headcount 12"}} {
+		var want string
+		switch {
+		case it.skill != nil:
+			want = fmt.Sprintf("%s (%s)", it.skill.Name, it.skill.Requirement)
+		case it.phrase != "":
+			want = fmt.Sprintf("%q in %s: %q", it.phrase, it.sec, shortLine(p.Text, it.off))
+		default:
+			want = it.label
+		}
+		if got := it.text(p); got != want {
+			t.Errorf("item text %q, want %q", got, want)
+		}
+	}
+}
