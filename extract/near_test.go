@@ -58,13 +58,20 @@ func TestFindAllNear(t *testing.T) {
 	t.Logf("%d lines agree", len(lines))
 }
 
-// TestWholeTextWords checks that the phrases of the whole text, assembled
-// from the sections' line masks, equal one scan of the whole text, on the
-// bundled sample postings.
-func TestWholeTextWords(t *testing.T) {
+// TestLineWords checks the one-walk phrases of a text's lines against
+// scanning each line, each part of a line and the whole text, and the
+// salary read from the lines with a pay word or currency against
+// ParseSalary of the whole text, on the sample postings and on random
+// text.
+func TestLineWords(t *testing.T) {
+	for _, w := range reqWords.words {
+		if strings.Contains(w, "\n") {
+			t.Fatalf("phrase %q holds a newline: lines cannot be scanned apart", w)
+		}
+	}
 	files, _ := filepath.Glob("../testdata/postings/*.*")
 	rd := NewReader(Config{})
-	n := 0
+	var texts []string
 	for _, f := range files {
 		format := FormatOf(f)
 		if format != "html" && format != "text" {
@@ -78,28 +85,48 @@ func TestWholeTextWords(t *testing.T) {
 		if format == "text" {
 			kind = FormatText
 		}
-		p, err := rd.Parse(Input{Source: f, Format: kind, Data: data})
-		if err != nil {
-			continue
+		if p, err := rd.Parse(Input{Source: f, Format: kind, Data: data}); err == nil {
+			texts = append(texts, p.Text)
 		}
-		var lines []wordMask
-		for _, s := range p.Sections {
-			switch s.Kind {
-			case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
-				continue
-			}
-			for _, l := range strings.Split(p.Text[s.Start:s.End], "\n") {
-				lines = append(lines, reqWords.scan(l))
-			}
-		}
-		extra := []wordMask{reqWords.scan("정규직 (full-time)")}
-		if got, want := wholeTextWords(p, extra, lines), reqWords.scan("정규직 (full-time)\n"+p.Text); got != want {
-			t.Errorf("%s: assembled %v, whole scan %v", f, got, want)
-		}
-		n++
 	}
-	if n < 20 {
-		t.Fatalf("only %d sample postings parsed", n)
+	if len(texts) < 20 {
+		t.Fatalf("only %d sample postings parsed", len(texts))
+	}
+	r := rand.New(rand.NewPCG(19, 20))
+	pieces := []string{"연봉 ", "4,000~6,000만원", "월 300만원", "$120,000 - $150,000", "USD", "pay", "정규직", "full-time", "Remote", "재택", "경력 3년 이상", "학력 무관", "우대", "\n", "\n\n", " ", "x"}
+	for range 300 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	extras := [][]string{nil, {"경력 5년"}, {"연봉 5000만원 이상\n학력 무관"}, {"학력 석사", "salary $100k-$120k"}}
+	for k, text := range texts {
+		lw := scanLines(text)
+		if got, want := lw.all(), reqWords.scan(text); got != want {
+			t.Fatalf("text %d: all lines %v, whole scan %v", k, got, want)
+		}
+		for i, line := range strings.Split(text, "\n") {
+			if lw.line(i) != line || lw.masks[i] != reqWords.scan(line) {
+				t.Fatalf("text %d line %d: %q %v, want %q %v", k, i, lw.line(i), lw.masks[i], line, reqWords.scan(line))
+			}
+		}
+		for range 20 {
+			lo := r.IntN(len(text) + 1)
+			hi := lo + r.IntN(len(text)-lo+1)
+			if got, want := lw.words(lo, text[lo:hi]), reqWords.scan(text[lo:hi]); got != want {
+				t.Fatalf("text %d [%d:%d]: %v, want %v", k, lo, hi, got, want)
+			}
+		}
+		extra := extras[k%len(extras)]
+		all := text
+		if len(extra) > 0 {
+			all = strings.Join(extra, "\n") + "\n" + text
+		}
+		if got, want := salaryInLines(extra, lw), ParseSalary(all); got != want {
+			t.Fatalf("text %d: salary %+v, want %+v", k, got, want)
+		}
 	}
 }
 

@@ -316,8 +316,13 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 // extra and win over the text.
 func ParseRequirements(p *Posting, extra []string) {
 	r := &p.Requirements
+	// The phrases of every line of the text, found in one walk.
+	text := scanLines(p.Text)
 	lines := make([]string, 0, 64)
-	lines = append(lines, extra...)
+	words := make([]wordMask, 0, 64)
+	for _, e := range extra {
+		lines, words = append(lines, e), append(words, reqWords.scan(e))
+	}
 	for _, s := range p.Sections {
 		switch s.Kind {
 		case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
@@ -325,15 +330,19 @@ func ParseRequirements(p *Posting, extra []string) {
 			// 이상 우대", "5+ years is a plus".
 			continue
 		}
-		lines = append(lines, strings.Split(p.Text[s.Start:s.End], "\n")...)
+		// The lines of strings.Split(p.Text[s.Start:s.End], "\n").
+		for off, more := s.Start, true; more; {
+			var line string
+			line, _, more = strings.Cut(p.Text[off:s.End], "\n")
+			lines, words = append(lines, line), append(words, text.words(off, line))
+			off += len(line) + 1
+		}
 	}
 	if p.Title != "" {
-		lines = append(lines, p.Title)
+		lines, words = append(lines, p.Title), append(words, reqWords.scan(p.Title))
 	}
 	structured := len(extra)
-	words := make([]wordMask, len(lines))
 	for i, line := range lines {
-		words[i] = reqWords.scan(line)
 		if lo, hi, ok := yearsFromWords(line, words[i]); ok {
 			if !r.HasYears || lo < r.YearsMin {
 				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
@@ -360,12 +369,12 @@ func ParseRequirements(p *Posting, extra []string) {
 			r.Degree, r.DegreeFlexible, r.DegreeEvidence = d, flex, snippet(line, 160)
 		}
 	}
-	all := p.Text
-	if len(extra) > 0 {
-		all = strings.Join(extra, "\n") + "\n" + all
-	}
 	if r.EmploymentType == "" || r.Remote == "" {
-		w := wholeTextWords(p, words[:structured], words[structured:len(words)-btoi(p.Title != "")])
+		// The phrases of the extra lines and the whole text.
+		w := text.all()
+		for _, m := range words[:structured] {
+			w.or(m)
+		}
 		if r.EmploymentType == "" {
 			r.EmploymentType = employmentOf(w)
 		}
@@ -374,58 +383,28 @@ func ParseRequirements(p *Posting, extra []string) {
 		}
 	}
 	if r.Salary.Text == "" {
-		r.Salary = ParseSalary(all)
+		r.Salary = salaryInLines(extra, text)
 	}
 }
 
-// wholeTextWords is reqWords.scan of the extra lines and the whole text,
-// reusing the masks of the extra lines and of the requirement-bearing
-// sections' lines (in order), so that only the other sections are scanned
-// again. No phrase holds a newline, so when sections start and end at line
-// boundaries the union of the parts equals the scan of the whole.
-func wholeTextWords(p *Posting, extra, sectionLines []wordMask) wordMask {
-	var w wordMask
-	or := func(m wordMask) {
-		for i := range w {
-			w[i] |= m[i]
+// salaryInLines is ParseSalary of the extra lines and the text after them,
+// trying only the text's lines with a pay word or a currency, which
+// salaryFromLine needs.
+func salaryInLines(extra []string, text *lineWords) Salary {
+	for _, e := range extra {
+		if s := ParseSalary(e); s.Text != "" {
+			return s
 		}
 	}
-	for _, m := range extra {
-		or(m)
-	}
-	atLine := func(off int) bool {
-		return off == 0 || off == len(p.Text) || p.Text[off-1] == '\n' || p.Text[off] == '\n'
-	}
-	pos := 0
-	for _, s := range p.Sections {
-		if s.Start < pos || !atLine(s.Start) || !atLine(s.End) {
-			// Unexpected layout: scan the whole text.
-			w = wordMask{}
-			for _, m := range extra {
-				or(m)
-			}
-			or(reqWords.scan(p.Text))
-			return w
-		}
-		switch s.Kind {
-		case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
+	for i, m := range text.masks {
+		if !m.any(maskSalary) {
 			continue
 		}
-		or(reqWords.scan(p.Text[pos:s.Start]))
-		pos = s.End
+		if s, ok := salaryFromLine(text.line(i)); ok {
+			return s
+		}
 	}
-	or(reqWords.scan(p.Text[pos:]))
-	for _, m := range sectionLines {
-		or(m)
-	}
-	return w
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return Salary{}
 }
 
 // kindWords are the phrases that name one kind of employment or remote
@@ -496,6 +475,14 @@ func ParseSalary(text string) Salary {
 	return Salary{}
 }
 
+// payWords name pay on a line in Korean units ("연봉 4,000만원");
+// currencyWords mark a pay range in other currencies. A line without
+// either holds no salary.
+var (
+	payWords      = []string{"연봉", "급여", "월급", "보수", "임금", "처우", "salary", "pay", "compensation", "연 "}
+	currencyWords = []string{"$", "€", "£", "usd", "eur", "pln", "zł", "gbp"}
+)
+
 // amountSeparators are dropped from a pay amount: "5,000", "5 000".
 var amountSeparators = strings.NewReplacer(",", "", " ", "")
 
@@ -516,7 +503,7 @@ func salaryFromLine(line string) (Salary, bool) {
 	}
 	korean := strings.Contains(line, "만") || strings.Contains(line, "원") || strings.Contains(line, "억")
 	payWord := false
-	for _, w := range []string{"연봉", "급여", "월급", "보수", "임금", "처우", "salary", "pay", "compensation", "연 "} {
+	for _, w := range payWords {
 		if strings.Contains(low, w) {
 			payWord = true
 			break
@@ -564,6 +551,7 @@ func salaryFromLine(line string) (Salary, bool) {
 		}
 		return Salary{}, false
 	}
+	// The currencies of currencyWords.
 	if !containsAnyOf(line, "$", "€", "£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
 		return Salary{}, false
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -24,6 +25,11 @@ type wordMask [4]uint64
 func (m *wordMask) set(i int)          { m[i>>6] |= 1 << (i & 63) }
 func (m wordMask) has(i int) bool      { return m[i>>6]&(1<<(i&63)) != 0 }
 func (m wordMask) any(o wordMask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
+func (m *wordMask) or(o wordMask) {
+	for i := range m {
+		m[i] |= o[i]
+	}
+}
 
 func newPhraseSet(lists ...[]string) *phraseSet {
 	s := &phraseSet{id: map[string]int{}}
@@ -80,7 +86,7 @@ var (
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
 	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, {"year", "학력", "무관", "제한 없", "제한없"},
-		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords}
+		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, payWords, currencyWords}
 	for _, d := range degreeWords {
 		lists = append(lists, []string{d.word})
 	}
@@ -105,6 +111,7 @@ var (
 	maskNoLimit       = reqWords.mask("무관", "제한 없", "제한없")
 	maskPreferredCue  = reqWords.mask(preferredCueWords...)
 	maskRequiredCue   = reqWords.mask(requiredCueWords...)
+	maskSalary        = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
 	wordYear          = reqWords.of("year")
 	wordSchooling     = reqWords.of("학력")
 	degreeWordIDs     = func() []int {
@@ -125,6 +132,66 @@ func kindMasks(kinds []kindWords) []wordMask {
 		m[i] = reqWords.mask(k.words...)
 	}
 	return m
+}
+
+// lineWords is reqWords.scan of every line of a text, found in one walk
+// over the text: no phrase holds a newline, so every match is within a
+// line.
+type lineWords struct {
+	text   string
+	starts []int // where each line starts
+	masks  []wordMask
+}
+
+func scanLines(text string) *lineWords {
+	lw := &lineWords{text: text, starts: make([]int, 1, 64)}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lw.starts = append(lw.starts, i)
+	}
+	lw.masks = make([]wordMask, len(lw.starts))
+	cur := 0
+	reqWords.ac.Walk(text, func(start, _, p int) bool {
+		for cur+1 < len(lw.starts) && lw.starts[cur+1] <= start {
+			cur++
+		}
+		lw.masks[cur].set(p)
+		return true
+	})
+	return lw
+}
+
+// line returns line i without its newline.
+func (lw *lineWords) line(i int) string {
+	if i+1 < len(lw.starts) {
+		return lw.text[lw.starts[i] : lw.starts[i+1]-1]
+	}
+	return lw.text[lw.starts[i]:]
+}
+
+// words is reqWords.scan(line) for line = text[off:off+len(line)]: a
+// whole line's phrases are looked up, any other part is scanned.
+func (lw *lineWords) words(off int, line string) wordMask {
+	if line == "" {
+		return wordMask{}
+	}
+	if i, ok := slices.BinarySearch(lw.starts, off); ok && lw.line(i) == line {
+		return lw.masks[i]
+	}
+	return reqWords.scan(line)
+}
+
+// all is reqWords.scan of the whole text.
+func (lw *lineWords) all() wordMask {
+	var w wordMask
+	for _, m := range lw.masks {
+		w.or(m)
+	}
+	return w
 }
 
 // cueOf is LineCue on a line's phrases.
