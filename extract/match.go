@@ -475,6 +475,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	var cur lineInfo
 	cur.start, cur.end = -1, -1
+	lines := p.lineWords()
 	add := func(ei int32, start, end int, via string) {
 		e := m.entries[ei]
 		sec := sectionAt(start)
@@ -485,7 +486,12 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			if i := strings.IndexByte(p.Text[start:], '\n'); i >= 0 {
 				cur.end = start + i
 			}
-			cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
+			if lines != nil {
+				w := lines.words(cur.start, p.Text[cur.start:cur.end])
+				cur.pref, cur.req = w.any(maskPreferredCue), w.any(maskRequiredCue)
+			} else {
+				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
+			}
 		}
 		line := p.Text[cur.start:cur.end]
 		// An inline cue decides within its clause, sentence or line: "Kafka

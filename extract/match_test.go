@@ -3,6 +3,9 @@ package extract
 import (
 	"errors"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -317,5 +320,57 @@ func TestMayHoldAddress(t *testing.T) {
 		if inURL(text, start, end) && !mayHoldAddress(text) {
 			t.Fatalf("inURL(%q, %d, %d) without mayHoldAddress", text, start, end)
 		}
+	}
+}
+
+// TestMatchLineCues checks that the matcher, which reads the lines' cues
+// from the phrases ParseRequirements found, matches what it finds when it
+// scans the lines itself, also after the text was changed.
+func TestMatchLineCues(t *testing.T) {
+	t.Parallel()
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	files, _ := filepath.Glob("../testdata/postings/*.*")
+	rd := NewReader(Config{})
+	n := 0
+	for _, f := range files {
+		format := FormatOf(f)
+		if format != "html" && format != "text" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := FormatHTML
+		if format == "text" {
+			kind = FormatText
+		}
+		p, err := rd.Parse(Input{Source: f, Format: kind, Data: data})
+		if err != nil {
+			continue
+		}
+		if p.lineWords() == nil {
+			t.Fatalf("%s: no line phrases after parsing", f)
+		}
+		got := m.Match(p)
+		bare := *p
+		bare.lines = nil
+		if want := m.Match(&bare); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: with line phrases %+v\nwithout %+v", f, got, want)
+		}
+		p.Text += "\nSpark, Kafka 경험자 우대; Python 필수"
+		got = m.Match(p)
+		bare.Text = p.Text
+		if want := m.Match(&bare); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s, changed: with stale line phrases %+v\nwithout %+v", f, got, want)
+		}
+		n++
+	}
+	if n < 20 {
+		t.Fatalf("only %d sample postings parsed", n)
 	}
 }

@@ -150,6 +150,20 @@ type Posting struct {
 	Repaired bool   // mojibake (UTF-8 read as Windows-1252) was repaired
 
 	Requirements Requirements
+
+	// lines holds the requirement phrases of each line of Text, found by
+	// ParseRequirements, for the matcher's cues; it is unused once Text
+	// is changed.
+	lines *lineWords
+}
+
+// lineWords returns the phrases of Text's lines, or nil when they were not
+// found for this Text.
+func (p *Posting) lineWords() *lineWords {
+	if p.lines != nil && p.lines.text == p.Text {
+		return p.lines
+	}
+	return nil
 }
 
 // SectionAt returns the kind of the section that holds byte offset off.

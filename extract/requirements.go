@@ -316,8 +316,10 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 // extra and win over the text.
 func ParseRequirements(p *Posting, extra []string) {
 	r := &p.Requirements
-	// The phrases of every line of the text, found in one walk.
+	// The phrases of every line of the text, found in one walk; the
+	// matcher reads the lines' cues from them too.
 	text := scanLines(p.Text)
+	p.lines = text
 	lines := make([]string, 0, 64)
 	words := make([]wordMask, 0, 64)
 	for _, e := range extra {
