@@ -332,12 +332,7 @@ func (m *Matcher) hits(p *Posting) []hit {
 	}
 	// Leftmost-longest: "Spark Streaming" over "Spark", "Amazon Redshift"
 	// over "Redshift".
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].start != cands[j].start {
-			return cands[i].start < cands[j].start
-		}
-		return cands[i].end > cands[j].end
-	})
+	sortByStart(cands)
 	sel := cands[:0]
 	last := -1
 	for _, c := range cands {
@@ -355,6 +350,22 @@ func (m *Matcher) hits(p *Posting) []hit {
 		}
 	}
 	return out
+}
+
+// sortByStart sorts candidates by start, the longer first at one start.
+// The walk reports matches by their end, so the only ones out of order
+// are the few that overlap: an insertion sort moves just those. No two
+// candidates share both ends (one pattern per span), so the order is
+// total and any sort gives it.
+func sortByStart(cands []hit) {
+	for i := 1; i < len(cands); i++ {
+		c := cands[i]
+		j := i
+		for ; j > 0 && (c.start < cands[j-1].start || c.start == cands[j-1].start && c.end > cands[j-1].end); j-- {
+			cands[j] = cands[j-1]
+		}
+		cands[j] = c
+	}
 }
 
 // resolveAmbiguous accepts an ambiguous hit (Go, R, Glue, Excel) when a

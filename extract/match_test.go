@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -372,5 +373,42 @@ func TestMatchLineCues(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("only %d sample postings parsed", n)
+	}
+}
+
+// TestSortByStart compares the insertion sort of candidates with
+// sort.Slice on random spans reported as the walk reports them: by end,
+// the longer first at one end.
+func TestSortByStart(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 2000 {
+		seen := map[[2]int]bool{}
+		var cands []hit
+		for range r.IntN(60) {
+			end := 1 + r.IntN(200)
+			start := max(0, end-1-r.IntN(20))
+			if !seen[[2]int{start, end}] {
+				seen[[2]int{start, end}] = true
+				cands = append(cands, hit{start: start, end: end, entry: int32(len(cands))})
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			if cands[i].end != cands[j].end {
+				return cands[i].end < cands[j].end
+			}
+			return cands[i].start < cands[j].start
+		})
+		want := slices.Clone(cands)
+		sort.Slice(want, func(i, j int) bool {
+			if want[i].start != want[j].start {
+				return want[i].start < want[j].start
+			}
+			return want[i].end > want[j].end
+		})
+		sortByStart(cands)
+		if !slices.Equal(cands, want) {
+			t.Fatalf("sortByStart: %v, want %v", cands, want)
+		}
 	}
 }

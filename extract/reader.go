@@ -318,8 +318,12 @@ func stripMarkdown(l string) (string, bool) {
 		s = s[2 : len(s)-2]
 		head = true
 	}
-	s = strings.ReplaceAll(s, "**", "")
-	s = strings.ReplaceAll(s, "__", "")
+	if strings.IndexByte(s, '*') >= 0 { // most lines have no markup
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.IndexByte(s, '_') >= 0 {
+		s = strings.ReplaceAll(s, "__", "")
+	}
 	return trimSpace(s), head
 }
 
