@@ -21,15 +21,19 @@ func SyllableAt(s string, i int) bool {
 }
 
 // RuneCount is utf8.RuneCountInString (an invalid byte counts as one
-// rune), with ASCII and Hangul syllables counted without the general
+// rune), with ASCII and three-byte runes counted without the general
 // decoder: a Korean posting's text is counted several times.
 func RuneCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {
+		c := s[i]
 		switch {
-		case s[i] < utf8.RuneSelf:
+		case c < utf8.RuneSelf:
 			i++
-		case SyllableAt(s, i):
+		case c-0xE1 <= 0xEF-0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xED || s[i+1] < 0xA0):
+			// A lead byte E1–EF and two continuation bytes always make
+			// a valid rune (Hangul syllables among them), except a
+			// surrogate after ED. E0 needs the decoder's overlong check.
 			i += 3
 		default:
 			_, size := utf8.DecodeRuneInString(s[i:])

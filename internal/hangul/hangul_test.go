@@ -32,7 +32,7 @@ func TestSyllableAt(t *testing.T) {
 func TestRuneCount(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", " ", "\n", "가", "힣", "한국어", "é", "€", "😀", "\x80", "\xed", "\xea\xb0", "\xed\xa0\x80", "\xef\xbf\xbd", "ㄱ"}
+	pieces := []string{"a", " ", "\n", "가", "힣", "한국어", "é", "€", "😀", "\x80", "\xed", "\xea\xb0", "\xed\xa0\x80", "\xef\xbf\xbd", "ㄱ", "\xe0\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbf", "\xed\x9f\xbf", "\xee\x80\x80", "\xe1\x80"}
 	for range 20000 {
 		var b []byte
 		for range r.IntN(12) {
