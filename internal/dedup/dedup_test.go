@@ -304,3 +304,19 @@ func TestFingerprintSpansReference(t *testing.T) {
 		}
 	}
 }
+
+// TestShingleHashUnrolled compares the unrolled shingle hash with FNV-1a
+// byte by byte, on every length around the eight-byte rounds.
+func TestShingleHashUnrolled(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(23, 24))
+	for n := range 40 {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(r.Uint32())
+		}
+		if got, want := shingleHash(b), mix64(fnv64a(append(b[:n:n], ' '))); got != want {
+			t.Fatalf("shingleHash of %d bytes = %x, want %x", n, got, want)
+		}
+	}
+}
