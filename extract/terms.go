@@ -58,6 +58,12 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 	for i < len(text) {
 		c := text[i]
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			// A three-byte rune (most of a Korean text) holds no ASCII
+			// letter: step over it at once.
+			if c >= 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				i += 3
+				continue
+			}
 			i++
 			continue
 		}
