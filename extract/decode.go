@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -320,12 +321,26 @@ func IsBinary(data []byte) bool {
 		head = head[:8192]
 	}
 	ctrl := 0
-	for _, c := range head {
-		if c == 0 {
-			return true
+	for i := 0; i < len(head); {
+		// Eight bytes at a time while none is below 0x20 (text has a
+		// newline every line or so): (w - 0x20 in each byte) & ^w has a
+		// byte's top bit set exactly when some byte is below 0x20.
+		if i+8 <= len(head) {
+			w := binary.LittleEndian.Uint64(head[i:])
+			if (w-0x2020202020202020)&^w&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
 		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
-			ctrl++
+		end := min(i+8, len(head))
+		for ; i < end; i++ {
+			c := head[i]
+			if c == 0 {
+				return true
+			}
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
+				ctrl++
+			}
 		}
 	}
 	return len(head) > 0 && ctrl*10 > len(head)

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -95,6 +97,49 @@ func TestIsBinary(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsBinary(tt.in); got != tt.want {
 			t.Errorf("IsBinary(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// isBinaryRef is IsBinary byte by byte, as it was before it skipped words.
+func isBinaryRef(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	head := data[:min(len(data), 8192)]
+	ctrl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*10 > len(head)
+}
+
+// TestIsBinaryReference compares IsBinary with the byte-by-byte reference
+// on random data with text, control bytes, NULs and bytes around 0x20 and
+// 0x80, of lengths around the 8 KiB limit too.
+func TestIsBinaryReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(25, 26))
+	bytesOf := []byte{0, 1, 0x1B, 0x1F, 0x20, 0x21, '\n', '\r', '\t', '\f', 'a', 0x7F, 0x80, 0x9F, 0xA0, 0xDF, 0xEA, 0xFF}
+	for k := range 20000 {
+		n := r.IntN(40)
+		if k%100 == 0 {
+			n = 8180 + r.IntN(30)
+		}
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = bytesOf[r.IntN(len(bytesOf))]
+			if r.IntN(4) > 0 {
+				data[i] = 'x' // mostly text, so some words are clean
+			}
+		}
+		if got, want := IsBinary(data), isBinaryRef(data); got != want {
+			t.Fatalf("IsBinary(%q) = %v, want %v", data, got, want)
 		}
 	}
 }
