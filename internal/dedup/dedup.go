@@ -197,8 +197,14 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 				}
 				inWord, last = true, word
 			}
-			buf = append(buf, c, s[i+1], s[i+2])
-			i += 3
+			// A run of syllables, a word or most of one, is copied
+			// at once.
+			j := i + 3
+			for hangul.SyllableAt(s, j) {
+				j += 3
+			}
+			buf = append(buf, s[i:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
