@@ -3,6 +3,7 @@ package classify
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -472,24 +473,24 @@ func anyFired(fired map[string]bool, ids []string) bool {
 	return false
 }
 
-// skillSignals says which signals name each of a posting's skills, by id
-// or by category: a bit per skill and signal, set with two map lookups per
-// skill, where asking each signal about each skill took two per pair.
+// skillSignals says which of a posting's skills each signal names, by id
+// or by category: a bit per signal and skill, set with two map lookups
+// per skill, where asking each signal about each skill took two per pair.
+// A signal's skills are read off its bits.
 type skillSignals struct {
-	words int // per skill
+	words int // per signal
 	bits  []uint64
 }
 
 func (c *Classifier) nameSkills(skills []extract.Skill) skillSignals {
-	n := skillSignals{words: (len(c.rules.Signals) + 63) / 64}
-	n.bits = make([]uint64, n.words*len(skills))
+	n := skillSignals{words: (len(skills) + 63) / 64}
+	n.bits = make([]uint64, n.words*len(c.rules.Signals))
 	for i := range skills {
-		row := n.bits[i*n.words : (i+1)*n.words]
 		for _, s := range c.bySkill[skills[i].ID] {
-			row[s>>6] |= 1 << (s & 63)
+			n.bits[s*n.words+i>>6] |= 1 << (i & 63)
 		}
 		for _, s := range c.byCategory[skills[i].Category] {
-			row[s>>6] |= 1 << (s & 63)
+			n.bits[s*n.words+i>>6] |= 1 << (i & 63)
 		}
 	}
 	return n
@@ -497,7 +498,17 @@ func (c *Classifier) nameSkills(skills []extract.Skill) skillSignals {
 
 // names reports whether signal s names skill i.
 func (n skillSignals) names(i, s int) bool {
-	return n.bits[i*n.words+s>>6]&(1<<(s&63)) != 0
+	return n.bits[s*n.words+i>>6]&(1<<(i&63)) != 0
+}
+
+// named returns the skills signal s names, in order, appended to dst.
+func (n skillSignals) named(dst []int, s int) []int {
+	for w, b := range n.bits[s*n.words : (s+1)*n.words] {
+		for ; b != 0; b &= b - 1 {
+			dst = append(dst, w*64+bits.TrailingZeros64(b))
+		}
+	}
+	return dst
 }
 
 // items lists what a signal finds in a posting, with the section weight of
@@ -509,19 +520,18 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		if s.PerLine > 0 {
 			perLine = map[int]int{}
 		}
-		for i := range skills {
+		var buf [64]int
+		for _, i := range named.named(buf[:0], s.index) {
 			sk := &skills[i]
-			if named.names(i, s.index) {
-				if s.PerLine > 0 {
-					// One bracketed list of services is one piece of
-					// evidence, not five.
-					if perLine[sk.Line] >= s.PerLine {
-						continue
-					}
-					perLine[sk.Line]++
+			if s.PerLine > 0 {
+				// One bracketed list of services is one piece of
+				// evidence, not five.
+				if perLine[sk.Line] >= s.PerLine {
+					continue
 				}
-				out = append(out, item{skill: sk, weight: c.requirementWeight(sk.Requirement)})
+				perLine[sk.Line]++
 			}
+			out = append(out, item{skill: sk, weight: c.requirementWeight(sk.Requirement)})
 		}
 	}
 	for j, ph := range s.Phrases {

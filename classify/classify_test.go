@@ -836,7 +836,8 @@ func TestSignalOrder(t *testing.T) {
 
 // TestSkillSignalsReference checks the per-posting table of which signals
 // name which skills against asking each signal's lists, on random skills,
-// for the built-in rules and for more signals than one word of bits holds.
+// for the built-in rules and for more signals, and skills, than one word
+// of bits holds.
 func TestSkillSignalsReference(t *testing.T) {
 	t.Parallel()
 	var b strings.Builder
@@ -853,17 +854,24 @@ func TestSkillSignalsReference(t *testing.T) {
 		ids, cats = append(ids, "none"), append(cats, "none")
 		r := rand.New(rand.NewPCG(3, uint64(len(c.rules.Signals))))
 		for range 200 {
-			skills := make([]extract.Skill, r.IntN(30))
+			skills := make([]extract.Skill, r.IntN(150)) // more than a word of bits too
 			for i := range skills {
 				skills[i] = extract.Skill{ID: ids[r.IntN(len(ids))], Category: cats[r.IntN(len(cats))]}
 			}
 			named := c.nameSkills(skills)
 			for _, s := range c.rules.Signals {
+				var wantList []int
 				for i, sk := range skills {
 					want := slices.Contains(s.Skills, sk.ID) || slices.Contains(s.Categories, sk.Category)
 					if got := named.names(i, s.index); got != want {
 						t.Fatalf("signal %s, skill %s/%s: names = %v, want %v", s.ID, sk.ID, sk.Category, got, want)
 					}
+					if want {
+						wantList = append(wantList, i)
+					}
+				}
+				if got := named.named(nil, s.index); !slices.Equal(got, wantList) {
+					t.Fatalf("signal %s: named %v, want %v", s.ID, got, wantList)
 				}
 			}
 		}
