@@ -20,12 +20,39 @@ var englishFunctionWords = map[string]bool{
 // "mixed" when it also has English lines: English headings ("What you'll
 // do") or sentences (Latin lines with English function words).
 func DetectLanguage(text string) string {
-	var hangulN, latin, koLines, enLines int
+	var sc scriptCount
+	sc.lines(text)
+	return sc.language()
+}
+
+// detectLanguage is DetectLanguage(title+"\n"+text), and it counts the
+// text's runes on the way: the count costs one addition per rune of a
+// walk that decodes every rune anyway.
+func detectLanguage(title, text string) (lang string, runes int) {
+	var sc scriptCount
+	sc.lines(title)
+	runes = sc.lines(text)
+	return sc.language(), runes
+}
+
+// scriptCount adds up the Hangul and Latin letters and the Korean and
+// English lines of a text.
+type scriptCount struct {
+	hangul, latin, koLines, enLines int
+}
+
+// lines counts the lines of text and returns its runes, as
+// utf8.RuneCountInString counts them.
+func (sc *scriptCount) lines(text string) (runes int) {
 	for len(text) > 0 {
 		var line string
+		n := len(text)
 		line, text = cutLine(text)
+		if len(line)+len(text) < n {
+			runes++ // the newline
+		}
 		var h, l int
-		for i := 0; i < len(line); {
+		for i := 0; i < len(line); runes++ {
 			c := line[i]
 			if c < utf8.RuneSelf {
 				if 'a' <= c|0x20 && c|0x20 <= 'z' {
@@ -45,25 +72,29 @@ func DetectLanguage(text string) string {
 			}
 			i += size
 		}
-		hangulN += h
-		latin += l
+		sc.hangul += h
+		sc.latin += l
 		switch {
 		case h > 0 && h*2 >= l:
-			koLines++
+			sc.koLines++
 		case l >= 4 && h*4 < l:
 			if _, head := HeadingKind(line, false); head || hasFunctionWord(line) {
-				enLines++
+				sc.enLines++
 			}
 		}
 	}
+	return runes
+}
+
+func (sc *scriptCount) language() string {
 	switch {
-	case hangulN == 0:
+	case sc.hangul == 0:
 		return "en"
-	case latin == 0:
+	case sc.latin == 0:
 		return "ko"
-	case float64(hangulN)/float64(hangulN+latin) < 0.05 || koLines == 0:
+	case float64(sc.hangul)/float64(sc.hangul+sc.latin) < 0.05 || sc.koLines == 0:
 		return "en"
-	case enLines >= 2 && koLines >= 2:
+	case sc.enLines >= 2 && sc.koLines >= 2:
 		return "mixed"
 	}
 	return "ko"

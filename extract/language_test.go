@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestHasFunctionWord checks the word scan against splitting the lowered
@@ -44,5 +45,42 @@ func TestHasFunctionWord(t *testing.T) {
 		if got, want := hasFunctionWord(line), byFields(line); got != want {
 			t.Fatalf("hasFunctionWord(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestDetectLanguageRunes checks that detecting the language of a title and
+// a text apart, while counting the text's runes, gives what detecting it on
+// the joined text and counting with utf8 give.
+func TestDetectLanguageRunes(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(27, 28))
+	pieces := []string{"데이터 엔지니어", "What you'll do", "the team and you", "Python", "ㄱㄴ", "é", "😀", "\n", "\n\n", " ", "\x80", "\xea\xb0", "Requirements"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		title, text := gen(3), gen(20)
+		lang, runes := detectLanguage(title, text)
+		if want := DetectLanguage(title + "\n" + text); lang != want {
+			t.Fatalf("detectLanguage(%q, %q) = %s, want %s", title, text, lang, want)
+		}
+		if want := utf8.RuneCountInString(text); runes != want {
+			t.Fatalf("runes of %q = %d, want %d", text, runes, want)
+		}
+	}
+	p, err := NewReader(Config{MinText: 1}).Parse(Input{Source: "t.txt", Format: FormatText, Data: []byte("데이터 엔지니어\n주요업무\n- Spark 😀 파이프라인")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.TextRunes(), utf8.RuneCountInString(p.Text); got != want {
+		t.Errorf("TextRunes after Parse = %d, want %d", got, want)
+	}
+	p.Text += "\n더 긴 글"
+	if got, want := p.TextRunes(), utf8.RuneCountInString(p.Text); got != want {
+		t.Errorf("TextRunes after a change = %d, want %d", got, want)
 	}
 }

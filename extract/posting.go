@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/jobstack/jobstack/internal/hangul"
+)
 
 // SectionKind is what a part of a posting is about.
 type SectionKind uint8
@@ -155,6 +159,18 @@ type Posting struct {
 	// ParseRequirements, for the matcher's cues; it is unused once Text
 	// is changed.
 	lines *lineWords
+	// runes is the number of runes of runesOf, the Text that finish
+	// counted while detecting the language.
+	runes   int
+	runesOf string
+}
+
+// TextRunes is utf8.RuneCountInString(p.Text), counted once by Parse.
+func (p *Posting) TextRunes() int {
+	if p.runesOf == p.Text {
+		return p.runes
+	}
+	return hangul.RuneCount(p.Text)
 }
 
 // lineWords returns the phrases of Text's lines, or nil when they were not

@@ -771,6 +771,7 @@ func latinCompanyMarker(l string) bool {
 func (rd *Reader) finish(p *Posting, extra []string) {
 	p.Title = snippet(p.Title, 200)
 	p.Company = snippet(p.Company, 120)
-	p.Language = DetectLanguage(p.Title + "\n" + p.Text)
+	p.Language, p.runes = detectLanguage(p.Title, p.Text)
+	p.runesOf = p.Text
 	ParseRequirements(p, extra)
 }

@@ -25,7 +25,6 @@ import (
 	"github.com/jobstack/jobstack/classify"
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/dedup"
-	"github.com/jobstack/jobstack/internal/hangul"
 	"github.com/jobstack/jobstack/report"
 )
 
@@ -621,7 +620,7 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 		EncodingRepaired:   p.Repaired,
 		HasRequirements:    p.HasSection(extract.SectionRequirements),
 		SiteTags:           nonNil(p.SiteTags),
-		TextChars:          int32(hangul.RuneCount(p.Text)),
+		TextChars:          int32(p.TextRunes()),
 		Skills:             []string{},
 		RequiredSkills:     []string{},
 		PreferredSkills:    []string{},
