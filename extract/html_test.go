@@ -154,3 +154,31 @@ func TestTagAtom(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTitleReference compares cleanTitle, which runs the site-suffix
+// regexp only on titles with a separator, with running it always.
+func TestCleanTitleReference(t *testing.T) {
+	t.Parallel()
+	ref := func(s string) string {
+		s = collapseSpace(Normalize(s))
+		for {
+			t := siteSuffix.ReplaceAllString(s, "")
+			if t == s {
+				break
+			}
+			s = t
+		}
+		return strings.TrimSpace(s)
+	}
+	r := rand.New(rand.NewPCG(29, 30))
+	pieces := []string{"Data Engineer", "데이터 엔지니어", " ", "|", "::", ":", "ㅣ", "–", "—", " - ", "-", "원티드", "wanted", "LinkedIn", "linkedin", "remote ok", "careers", "채용", "x"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if got, want := cleanTitle(b.String()), ref(b.String()); got != want {
+			t.Fatalf("cleanTitle(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+}

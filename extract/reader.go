@@ -591,10 +591,15 @@ func firstLine(s string) string {
 // 원티드", "채용 - 잡코리아", "Job at X - LinkedIn".
 var siteSuffix = regexp.MustCompile(`\s*(?:\||::|ㅣ|–|—| - )\s*(?:원티드|wanted|점핏|jumpit|프로그래머스|programmers|사람인|saramin|잡코리아|jobkorea|인크루트|incruit|linkedin|indeed|glassdoor|remote ?ok|nofluffjobs|로켓펀치|rocketpunch|잡플래닛|jobplanet|greenhouse|lever|workable|careers?|채용|채용정보|job board)[^|]*$`)
 
+// siteSeparators are the separators siteSuffix needs before a site name.
+var siteSeparators = []string{"|", "::", "ㅣ", "–", "—", " - "}
+
 // cleanTitle strips a site suffix and surrounding noise from a title.
 func cleanTitle(s string) string {
 	s = collapseSpace(Normalize(s))
-	for {
+	// The regexp is run only on titles with one of its separators: most
+	// have none, and the regexp would try every position.
+	for containsAnyOf(s, siteSeparators...) {
 		t := siteSuffix.ReplaceAllString(s, "")
 		if t == s {
 			break
