@@ -12,12 +12,13 @@ func SyllableAt(s string, i int) bool {
 	if i+2 >= len(s) {
 		return false
 	}
-	b0, b1, b2 := s[i], s[i+1], s[i+2]
-	r := uint32(b0&0x0F)<<12 | uint32(b1&0x3F)<<6 | uint32(b2&0x3F)
-	// Lead byte 0xEA–0xED, two continuation bytes, U+AC00–U+D7A3; the
-	// unsigned differences make each range one comparison, which keeps
-	// the function small enough to inline into the byte loops.
-	return b0-0xEA <= 0xED-0xEA && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && r-0xAC00 <= 0xD7A3-0xAC00
+	// U+AC00–U+D7A3 are the bytes EA B0 80 to ED 9E A3: read as one
+	// number, the three bytes are in that range, with two continuation
+	// bytes, exactly when they encode a syllable. The unsigned difference
+	// makes the range one comparison, which keeps the function small
+	// enough to inline into the byte loops.
+	x := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+	return x-0xEAB080 <= 0xED9EA3-0xEAB080 && x&0xC0C0 == 0x8080
 }
 
 // RuneCount is utf8.RuneCountInString (an invalid byte counts as one

@@ -7,10 +7,11 @@ import (
 )
 
 // TestSyllableAt compares the hand decoding with utf8 on every byte triple
-// with a lead byte around the Hangul block, and on cut-off input.
+// with any lead byte and continuation bytes and their neighbours, and on
+// cut-off input.
 func TestSyllableAt(t *testing.T) {
 	t.Parallel()
-	for c := 0xE0; c <= 0xEF; c++ {
+	for c := 0; c <= 0xFF; c++ {
 		for d := 0x70; d <= 0xC0; d++ {
 			for e := 0x70; e <= 0xC0; e++ {
 				s := string([]byte{'x', byte(c), byte(d), byte(e)})
