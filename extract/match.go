@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -138,19 +139,49 @@ func isHangul(r rune) bool {
 // original text and Korean, which has no case, is untouched.
 func LowerASCII(s string) string { return asciiLower(s) }
 
+// asciiLower works eight bytes at a time: a posting's whole text is
+// lowered for the matcher's context rules and for the classifier.
 func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 32
-				}
-			}
-			return string(b)
+	i := 0
+	for i+8 <= len(s) && capitals(load64(s, i)) == 0 {
+		i += 8
+	}
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		binary.LittleEndian.PutUint64(b[i:], w|capitals(w))
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
 		}
 	}
-	return s
+	return string(b)
+}
+
+// capitals has 0x20 in each byte of w that is an ASCII capital letter and
+// 0 in the others. Adding 0x3F to a byte's low seven bits sets its top bit
+// from 'A' up, adding 0x25 from past 'Z'; neither carries into the next
+// byte. Bytes with the top bit set (UTF-8 beyond ASCII) are left out.
+func capitals(w uint64) uint64 {
+	const top = 0x8080808080808080
+	x := w &^ top
+	fromA := x + 0x3F3F3F3F3F3F3F3F
+	pastZ := x + 0x2525252525252525
+	return (fromA &^ pastZ &^ w & top) >> 2
+}
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // gluedSentence reports whether a capitalised word starts at i right after

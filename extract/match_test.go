@@ -412,3 +412,29 @@ func TestSortByStart(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIILowerReference compares the word-at-a-time lowering with
+// lowering byte by byte, on random strings of capitals, their neighbours
+// in ASCII ('@', '[', '`', '{') and bytes beyond ASCII, of every length
+// around the eight-byte words.
+func TestASCIILowerReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(31, 32))
+	alphabet := []byte{'A', 'Z', 'M', 'a', 'z', '@', '[', '`', '{', '0', ' ', 0x7F, 0x80, 0xC1, 0xC0 | 'A', 0x80 | 'Z', 0xEA, 0xFF}
+	for range 50000 {
+		b := make([]byte, r.IntN(30))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		want := make([]byte, len(b))
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			want[i] = c
+		}
+		if got := asciiLower(string(b)); got != string(want) {
+			t.Fatalf("asciiLower(%q) = %q, want %q", b, got, want)
+		}
+	}
+}

@@ -22,8 +22,9 @@ func SyllableAt(s string, i int) bool {
 }
 
 // RuneCount is utf8.RuneCountInString (an invalid byte counts as one
-// rune), with ASCII and three-byte runes counted without the general
-// decoder: a Korean posting's text is counted several times.
+// rune), with ASCII, Hangul syllables and other three-byte runes counted
+// without the general decoder: a Korean posting's text is counted several
+// times.
 func RuneCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {
@@ -31,6 +32,8 @@ func RuneCount(s string) int {
 		switch {
 		case c < utf8.RuneSelf:
 			i++
+		case SyllableAt(s, i):
+			i += 3
 		case c-0xE1 <= 0xEF-0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xED || s[i+1] < 0xA0):
 			// A lead byte E1–EF and two continuation bytes always make
 			// a valid rune (Hangul syllables among them), except a
