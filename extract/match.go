@@ -177,6 +177,11 @@ func capitals(w uint64) uint64 {
 	return (fromA &^ pastZ &^ w & top) >> 2
 }
 
+// letters has 0x20 in each byte of w that is an ASCII letter: clearing
+// the case bit turns lower-case letters into capitals and no other byte
+// into one.
+func letters(w uint64) uint64 { return capitals(w &^ 0x2020202020202020) }
+
 // load64 reads s[i:i+8] as a little-endian word.
 func load64(s string, i int) uint64 {
 	s = s[i : i+8]

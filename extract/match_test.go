@@ -438,3 +438,18 @@ func TestASCIILowerReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLetters checks the word test for ASCII letters on every byte value
+// in every position.
+func TestLetters(t *testing.T) {
+	t.Parallel()
+	for c := 0; c < 256; c++ {
+		isLetter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		for k := range 8 {
+			w := uint64(c) << (8 * k)
+			if got := letters(w|0x2121212121212121&^(0xFF<<(8*k))) != 0; got != isLetter {
+				t.Fatalf("letters with %#x in byte %d = %v, want %v", c, k, got, isLetter)
+			}
+		}
+	}
+}

@@ -58,13 +58,12 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 	for i < len(text) {
 		c := text[i]
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			// A three-byte rune (most of a Korean text) holds no ASCII
-			// letter: step over it at once.
-			if c >= 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-				i += 3
-				continue
-			}
+			// Only a letter starts a term: step over words of eight
+			// bytes without one (Korean text, spaces, punctuation).
 			i++
+			for i+8 <= len(text) && letters(load64(text, i)) == 0 {
+				i += 8
+			}
 			continue
 		}
 		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') {

@@ -276,15 +276,15 @@ type Span struct{ Start, End int }
 // normalisation carries over (a number folds into a number before it),
 // and only then is normalised again.
 func FingerprintSpans(title, text string, spans []Span) Print {
-	// The offsets where spans start or end, in text order, with where the
-	// normalised text stands there.
-	type mark struct{ off, at, last int }
+	// The offsets where spans start or end (id 2k and 2k+1 for span k),
+	// in text order, with where the normalised text stands there.
+	type mark struct{ off, id, at, last int }
 	marks := make([]mark, 0, 2*len(spans))
-	for _, sp := range spans {
+	for k, sp := range spans {
 		if !betweenTokens(text, sp.Start) || !betweenTokens(text, sp.End) {
 			return fingerprintJoined(title, text, spans)
 		}
-		marks = append(marks, mark{off: sp.Start}, mark{off: sp.End})
+		marks = append(marks, mark{off: sp.Start, id: 2 * k}, mark{off: sp.End, id: 2*k + 1})
 	}
 	slices.SortFunc(marks, func(a, b mark) int { return a.off - b.off })
 	buf := make([]byte, 0, len(title)+1+len(text))
@@ -305,14 +305,14 @@ func FingerprintSpans(title, text string, spans []Span) Print {
 		p.simHash(buf)
 		return p
 	}
-	at := func(off int) mark {
-		i, _ := slices.BinarySearchFunc(marks, off, func(m mark, off int) int { return m.off - off })
-		return marks[i]
+	byID := make([]mark, len(marks))
+	for _, m := range marks {
+		byID[m.id] = m
 	}
 	core := make([]byte, 0, len(buf))
 	core, last = append(core, buf[:titleAt]...), titleLast
-	for _, sp := range spans {
-		if a, b := at(sp.Start), at(sp.End); a.last == last {
+	for k, sp := range spans {
+		if a, b := byID[2*k], byID[2*k+1]; a.last == last {
 			core, last = append(core, buf[a.at:b.at]...), b.last
 		} else {
 			core, last = appendNormalizedFrom(core, text[sp.Start:sp.End], last)
