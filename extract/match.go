@@ -221,8 +221,8 @@ func boundaryOK(text string, start, end int, f form) bool {
 	pat := text[start:end]
 	first, last := pat[0], pat[len(pat)-1]
 	// Left side.
+	// The runes next to the match are decoded only for a Korean form.
 	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		c := text[start-1]
 		if isAlnum(first) {
 			if c < utf8.RuneSelf && isAlnum(c) {
@@ -234,14 +234,13 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if f.short && (c == '&' || c == '-' || c == '.' || c == '\'') {
 				return false
 			}
-		} else if first >= utf8.RuneSelf && isHangul(r) && isHangul(firstRune(pat)) {
+		} else if first >= utf8.RuneSelf && isHangul(lastRune(text[:start])) && isHangul(firstRune(pat)) {
 			return false // 커머스 in 루미너리커머스
 		}
 	}
 	// Right side.
 	if end < len(text) {
 		c := text[end]
-		r, _ := utf8.DecodeRuneInString(text[end:])
 		if isAlnum(last) {
 			// A plural of a longer name still names it: "PowerPoints".
 			plural := f.exact == "" && c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
@@ -257,7 +256,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 			if f.short && (c == '&' || c == '\'' || (c == '-' && end+1 < len(text) && isAlnum(text[end+1]))) {
 				return false // "R&D", "C-level"
 			}
-		} else if last >= utf8.RuneSelf && isHangul(lastRune(pat)) && isHangul(r) {
+		} else if last >= utf8.RuneSelf && isHangul(lastRune(pat)) && isHangul(firstRune(text[end:])) {
 			rest := text[end:]
 			okParticle := false
 			for _, p := range particles {
