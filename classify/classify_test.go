@@ -662,7 +662,7 @@ func TestSmallFirmOnCloud(t *testing.T) {
 		t.Errorf("small firm on a cloud: evidence does not say what moved (%v) and what was not counted (%v):\n%s", moved, dropped, strings.Join(res.Evidence, "\n"))
 	}
 
-	_, err := ParseRules("r.yaml", strings.NewReader(`small_firm: nope
+	wantRuleErrors(t, `small_firm: nope
 signals:
   - id: x
     class: data_platform
@@ -673,14 +673,21 @@ signals:
     class: undetermined
     phrases: [b]
     at_small_firm: none
-`))
-	for _, want := range []string{
+`,
 		`r.yaml:1:13: small_firm refers to unknown signal "nope"`,
 		`r.yaml:3:5: signal "x": at_small_firm "big_company": want early_service, cloud_startup, data_platform or none`,
 		`r.yaml:8:5: signal "y": a veto has no at_small_firm`,
-	} {
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("errors lack %q:\n%v", want, err)
+	)
+}
+
+// wantRuleErrors checks that parsing the rules file r.yaml reports each
+// of the errors wanted.
+func wantRuleErrors(t *testing.T, yaml string, want ...string) {
+	t.Helper()
+	_, err := ParseRules("r.yaml", strings.NewReader(yaml))
+	for _, w := range want {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("errors lack %q:\n%v", w, err)
 		}
 	}
 }
@@ -750,7 +757,7 @@ func TestLargeFirmOnCloud(t *testing.T) {
 		t.Errorf("unknown firm: %s, want cloud_startup\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
 	}
 
-	_, err := ParseRules("r.yaml", strings.NewReader(`large_firm: [nope]
+	wantRuleErrors(t, `large_firm: [nope]
 signals:
   - id: x
     class: cloud_startup
@@ -761,16 +768,11 @@ signals:
     class: undetermined
     phrases: [b]
     at_large_firm: data_platform
-`))
-	for _, want := range []string{
+`,
 		`r.yaml:1:13: large_firm refers to unknown signal "nope"`,
 		`r.yaml:3:5: signal "x": at_large_firm "big_company": want early_service, cloud_startup, data_platform or none`,
 		`r.yaml:8:5: signal "y": a veto has no at_large_firm`,
-	} {
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("errors lack %q:\n%v", want, err)
-		}
-	}
+	)
 }
 
 // A data scientist's data preparation and model server at a small firm are

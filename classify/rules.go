@@ -443,19 +443,14 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 				at(s.line, s.col, "signal %q: unknown section %q", s.ID, sec)
 			}
 		}
-		switch {
-		case s.AtSmallFirm == "":
-		case s.Class == Undetermined:
-			at(s.line, s.col, "signal %q: a veto has no at_small_firm", s.ID)
-		case s.AtSmallFirm != "none" && (!validClass[s.AtSmallFirm] || s.AtSmallFirm == Undetermined):
-			at(s.line, s.col, "signal %q: at_small_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtSmallFirm)
-		}
-		switch {
-		case s.AtLargeFirm == "":
-		case s.Class == Undetermined:
-			at(s.line, s.col, "signal %q: a veto has no at_large_firm", s.ID)
-		case s.AtLargeFirm != "none" && (!validClass[s.AtLargeFirm] || s.AtLargeFirm == Undetermined):
-			at(s.line, s.col, "signal %q: at_large_firm %q: want early_service, cloud_startup, data_platform or none", s.ID, s.AtLargeFirm)
+		for _, move := range [...]struct{ key, to string }{{"at_small_firm", s.AtSmallFirm}, {"at_large_firm", s.AtLargeFirm}} {
+			switch {
+			case move.to == "":
+			case s.Class == Undetermined:
+				at(s.line, s.col, "signal %q: a veto has no %s", s.ID, move.key)
+			case move.to != "none" && (!validClass[move.to] || move.to == Undetermined):
+				at(s.line, s.col, "signal %q: %s %q: want early_service, cloud_startup, data_platform or none", s.ID, move.key, move.to)
+			}
 		}
 	}
 	if r.SmallFirm != "" && !ids[r.SmallFirm] && !outer[r.SmallFirm] {

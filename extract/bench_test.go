@@ -4,25 +4,26 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jobstack/jobstack/internal/benchgen"
 )
 
-func samplePostings(b *testing.B) []*Posting {
-	b.Helper()
+// samplePostings parses the bundled sample's pages and text postings.
+func samplePostings(tb testing.TB) []*Posting {
+	tb.Helper()
 	rd := NewReader(Config{})
-	files, _ := filepath.Glob("../testdata/postings/*.html")
-	txt, _ := filepath.Glob("../testdata/postings/*.txt")
+	files, _ := filepath.Glob("../testdata/postings/*.*")
 	var out []*Posting
-	for _, f := range append(files, txt...) {
+	for _, f := range files {
+		format := FormatOf(f)
+		if format != FormatHTML && format != FormatText {
+			continue
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
-			b.Fatal(err)
-		}
-		format := FormatHTML
-		if filepath.Ext(f) == ".txt" {
-			format = FormatText
+			tb.Fatal(err)
 		}
 		p, err := rd.Parse(Input{Source: f, Format: format, Data: data})
 		if err == nil {
@@ -30,6 +31,31 @@ func samplePostings(b *testing.B) []*Posting {
 		}
 	}
 	return out
+}
+
+// corpusLines returns the lines of the files under ../shared/corpus that
+// match glob and that keep accepts; none without the corpus.
+func corpusLines(glob string, keep func(string) bool) []string {
+	var lines []string
+	dirs, _ := filepath.Glob(filepath.Join("../../shared/corpus", glob))
+	for _, d := range dirs {
+		filepath.WalkDir(d, func(path string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil
+			}
+			for _, l := range strings.Split(string(data), "\n") {
+				if keep(l) {
+					lines = append(lines, l)
+				}
+			}
+			return nil
+		})
+	}
+	return lines
 }
 
 // BenchmarkMatch measures matching alone: the embedded taxonomy over the

@@ -3,8 +3,6 @@ package extract
 import (
 	"errors"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -334,26 +332,9 @@ func TestMatchLineCues(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := NewMatcher(tax)
-	files, _ := filepath.Glob("../testdata/postings/*.*")
-	rd := NewReader(Config{})
 	n := 0
-	for _, f := range files {
-		format := FormatOf(f)
-		if format != "html" && format != "text" {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kind := FormatHTML
-		if format == "text" {
-			kind = FormatText
-		}
-		p, err := rd.Parse(Input{Source: f, Format: kind, Data: data})
-		if err != nil {
-			continue
-		}
+	for _, p := range samplePostings(t) {
+		f := p.Source
 		if p.lineWords() == nil {
 			t.Fatalf("%s: no line phrases after parsing", f)
 		}

@@ -69,25 +69,9 @@ func TestLineWords(t *testing.T) {
 			t.Fatalf("phrase %q holds a newline: lines cannot be scanned apart", w)
 		}
 	}
-	files, _ := filepath.Glob("../testdata/postings/*.*")
-	rd := NewReader(Config{})
 	var texts []string
-	for _, f := range files {
-		format := FormatOf(f)
-		if format != "html" && format != "text" {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kind := FormatHTML
-		if format == "text" {
-			kind = FormatText
-		}
-		if p, err := rd.Parse(Input{Source: f, Format: kind, Data: data}); err == nil {
-			texts = append(texts, p.Text)
-		}
+	for _, p := range samplePostings(t) {
+		texts = append(texts, p.Text)
 	}
 	if len(texts) < 20 {
 		t.Fatalf("only %d sample postings parsed", len(texts))
@@ -146,24 +130,7 @@ func TestKoYearsReference(t *testing.T) {
 		}
 		lines = append(lines, b.String())
 	}
-	dirs, _ := filepath.Glob("../../shared/corpus/ko_*")
-	for _, d := range dirs {
-		filepath.WalkDir(d, func(path string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return nil
-			}
-			for _, l := range strings.Split(string(data), "\n") {
-				if strings.Contains(l, "년") {
-					lines = append(lines, l)
-				}
-			}
-			return nil
-		})
-	}
+	lines = append(lines, corpusLines("ko_*", func(l string) bool { return strings.Contains(l, "년") })...)
 	for _, l := range lines {
 		var want, got []string
 		for _, m := range koYearsMin.FindAllStringSubmatch(l, -1) {
