@@ -756,6 +756,16 @@ func TestLargeFirmOnCloud(t *testing.T) {
 	if res := classify("작은회사"); res.Maturity != CloudStartup {
 		t.Errorf("unknown firm: %s, want cloud_startup\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
 	}
+	// A headcount of 1,000 or more is a large organisation too.
+	p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 개발")
+	p.Company, p.Headcount = "Some Employer", 1200
+	if res := c.Classify(p, skills); res.Maturity != DataPlatform || res.Scores[CloudStartup] != 0 {
+		t.Errorf("1,200 staff: %s, scores %v, want data_platform with nothing for cloud_startup\n%s", res.Maturity, res.Scores, strings.Join(res.Evidence, "\n"))
+	}
+	p.Headcount = 600
+	if res := c.Classify(p, skills); res.Maturity != CloudStartup {
+		t.Errorf("600 staff: %s, want cloud_startup (a sizable firm's cloud products still count for it)\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
 
 	wantRuleErrors(t, `large_firm: [nope]
 signals:
@@ -913,5 +923,51 @@ func TestItemText(t *testing.T) {
 		if got := it.text(p); got != want {
 			t.Errorf("item text %q, want %q", got, want)
 		}
+	}
+}
+
+// An analyst's dashboards are the job itself: without the service's own
+// data, tracking or ETL they do not say the firm is only starting to use
+// data, so "no large volume" does not open on them.
+func TestAnalystDashboardsAlone(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	base := []extract.Skill{
+		skill("dashboard", "Dashboard", "concept", extract.RequirementResponsibility),
+		skill("sql", "SQL", "language", req), skill("excel", "Excel", "analytics", req),
+	}
+	res := c.Classify(posting("Data Analyst", "Responsibilities\n- Build weekly reports and dashboards for the sales team"), base)
+	if strings.Contains(strings.Join(res.Evidence, "\n"), "no large-volume") {
+		t.Errorf("dashboards alone opened no_large_volume:\n%s", strings.Join(res.Evidence, "\n"))
+	}
+	if res.Maturity != Undetermined {
+		t.Errorf("analyst with dashboards, SQL and Excel: %s, want undetermined\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+	tracking := append(base, skill("google_analytics", "Google Analytics", "analytics", req))
+	res = c.Classify(posting("Data Analyst", "Responsibilities\n- Build weekly reports and dashboards for the sales team"), tracking)
+	if !strings.Contains(strings.Join(res.Evidence, "\n"), "no large-volume") || res.Maturity != EarlyService {
+		t.Errorf("analyst with the service's own tracking: %s, want early_service with no_large_volume\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+}
+
+// A contractor's listing (a fixed term, corp-to-corp pay) is for an
+// unnamed client: undetermined, whatever cloud products it lists.
+func TestContractorListing(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	skills := []extract.Skill{
+		skill("amazon_redshift", "Amazon Redshift", "warehouse", req), skill("airflow", "Airflow", "orchestration", req),
+		skill("aws", "AWS", "cloud", req),
+	}
+	for _, line := range []string{"Duration: 6 months +", "Corp to Corp is fine", "KORE1, a nationwide provider of staffing and recruiting solutions"} {
+		res := c.Classify(posting("Data Engineer", "Responsibilities\n- Build pipelines on Redshift\n"+line), skills)
+		if res.Maturity != Undetermined || res.UndeterminedReason != "client_work" {
+			t.Errorf("%q: %s (%s), want undetermined (client_work)\n%s", line, res.Maturity, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+		}
+	}
+	if res := c.Classify(posting("Data Engineer", "Responsibilities\n- Build pipelines on Redshift"), skills); res.Maturity != CloudStartup {
+		t.Errorf("without the contract line: %s, want cloud_startup\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
 	}
 }
