@@ -51,6 +51,13 @@ func TestRole(t *testing.T) {
 		{"빅데이터 엔지니어 (경력 3년 이상)", "", "data_engineer"},
 		{"데이터 분석가 (신입)", "", "data_analyst"},
 		{"Senior Data Scientist", "", "data_scientist"},
+		// A data-science leader's title names the field, not "scientist";
+		// a team name does not make a data scientist.
+		{"Vice President, Data Science", "Lead our machine learning and deep learning work on TensorFlow", "data_scientist"},
+		{"SW 엔지니어 - Data Science", "", "software_engineer"},
+		{"Software Engineer(Full Stack) | AI Lab. AI 연구개발팀", "", "software_engineer"},
+		{"Sr. Claim Analyst, Workers' Compensation", "", "other"},
+		{"Claims Data Analyst", "", "data_analyst"},
 		{"머신러닝 엔지니어", "", "ml_engineer"},
 		{"MLOps Engineer", "", "mlops_engineer"},
 		{"ML Platform Engineer", "", "mlops_engineer"},
