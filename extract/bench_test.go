@@ -198,3 +198,13 @@ func BenchmarkParseText(b *testing.B) {
 		}
 	}
 }
+
+// randomMix joins n pieces drawn at random: the inputs of the tests that
+// compare a hand-written scanner with the library function it stands for.
+func randomMix(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}

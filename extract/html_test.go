@@ -131,11 +131,7 @@ func TestTagAtom(t *testing.T) {
 		"<!-- c -->", "<!DOCTYPE html>", "<", ">", "</", "<\xff>", "<svg:rect>", "<annotation-xml>", "<title>", "</title>", "&amp;"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for round := 0; round < 2000; round++ {
-		var b strings.Builder
-		for range 1 + r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		src := b.String()
+		src := randomMix(r, pieces, 1+r.IntN(12))
 		a, z := html.NewTokenizer(strings.NewReader(src)), html.NewTokenizer(strings.NewReader(src))
 		for {
 			tt := a.Next()
@@ -173,12 +169,9 @@ func TestCleanTitleReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(29, 30))
 	pieces := []string{"Data Engineer", "데이터 엔지니어", " ", "|", "::", ":", "ㅣ", "–", "—", " - ", "-", "원티드", "wanted", "LinkedIn", "linkedin", "remote ok", "careers", "채용", "x"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		if got, want := cleanTitle(b.String()), ref(b.String()); got != want {
-			t.Fatalf("cleanTitle(%q) = %q, want %q", b.String(), got, want)
+		title := randomMix(r, pieces, r.IntN(8))
+		if got, want := cleanTitle(title), ref(title); got != want {
+			t.Fatalf("cleanTitle(%q) = %q, want %q", title, got, want)
 		}
 	}
 }

@@ -37,11 +37,7 @@ func TestHasFunctionWord(t *testing.T) {
 	pieces := []string{"the", "THE", "The", "a", "An", "experience", "experiences", "team's", "x", "Spark", "데이터", " ", ",", "'", "-", "\t", "you", "yourselfyourselfyourself", "é"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 5000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		line := b.String()
+		line := randomMix(r, pieces, r.IntN(8))
 		if got, want := hasFunctionWord(line), byFields(line); got != want {
 			t.Fatalf("hasFunctionWord(%q) = %v, want %v", line, got, want)
 		}
@@ -56,11 +52,7 @@ func TestDetectLanguageRunes(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 28))
 	pieces := []string{"데이터 엔지니어", "What you'll do", "the team and you", "Python", "ㄱㄴ", "é", "😀", "\n", "\n\n", " ", "\x80", "\xea\xb0", "Requirements"}
 	gen := func(n int) string {
-		var b strings.Builder
-		for range r.IntN(n) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return b.String()
+		return randomMix(r, pieces, r.IntN(n))
 	}
 	for range 20000 {
 		title, text := gen(3), gen(20)

@@ -309,11 +309,7 @@ func TestMayHoldAddress(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	pieces := []string{"a", "Go", " ", "\n", "\t", ".", ":", "/", "@", "w", "ww", "www", "WWW.", "://", "x.io", "가"}
 	for range 50000 {
-		var b strings.Builder
-		for range 1 + r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := b.String()
+		text := randomMix(r, pieces, 1+r.IntN(12))
 		start := r.IntN(len(text))
 		end := start + 1 + r.IntN(len(text)-start)
 		if inURL(text, start, end) && !mayHoldAddress(text) {

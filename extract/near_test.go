@@ -2,8 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,30 +18,19 @@ func TestFindAllNear(t *testing.T) {
 		"(3) years", "three to five years", "$120,000 - $150,000 a year", "15 000 - 20 000 PLN/month", "$50-60/hour", "USD 90k to 120k",
 		"tools and 3-5 years, pay €60k–€80k per year", "Salary: 100 - 200 thousand", "-5 to -3", "to", strings.Repeat("x ", 200) + "4 years" + strings.Repeat(" y", 200),
 	}
-	dirs, _ := filepath.Glob("../../shared/corpus/en_*")
-	for _, d := range dirs {
-		filepath.WalkDir(d, func(path string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return nil
-			}
-			for i, l := range strings.Split(string(data), "\n") {
-				if i%3 != 0 {
-					continue // a third of the lines keeps the test quick under -race
-				}
-				if low := strings.ToLower(l); strings.Contains(low, "year") || strings.ContainsAny(l, "$€£") || strings.Contains(low, "pln") || strings.Contains(low, "eur") {
-					lines = append(lines, l)
-				}
-			}
-			return nil
-		})
-	}
-	if len(dirs) == 0 {
+	n := 0
+	corpus := corpusLines("en_*", func(l string) bool {
+		n++
+		if n%3 != 0 {
+			return false // a third of the lines keeps the test quick under -race
+		}
+		low := strings.ToLower(l)
+		return strings.Contains(low, "year") || strings.ContainsAny(l, "$€£") || strings.Contains(low, "pln") || strings.Contains(low, "eur")
+	})
+	if len(corpus) == 0 {
 		t.Log("../shared/corpus not found: crafted lines only")
 	}
+	lines = append(lines, corpus...)
 	for _, l := range lines {
 		low := asciiLower(l)
 		if got, want := findFirstNear(fxRange, l, low, 64), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {
@@ -79,11 +66,7 @@ func TestLineWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	pieces := []string{"연봉 ", "4,000~6,000만원", "월 300만원", "$120,000 - $150,000", "USD", "pay", "정규직", "full-time", "Remote", "재택", "경력 3년 이상", "학력 무관", "우대", "\n", "\n\n", " ", "x"}
 	for range 300 {
-		var b strings.Builder
-		for range r.IntN(30) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomMix(r, pieces, r.IntN(30)))
 	}
 	extras := [][]string{nil, {"경력 5년"}, {"연봉 5000만원 이상\n학력 무관"}, {"학력 석사", "salary $100k-$120k"}}
 	for k, text := range texts {
@@ -124,11 +107,7 @@ func TestKoYearsReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	var lines []string
 	for range 100000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		lines = append(lines, b.String())
+		lines = append(lines, randomMix(r, pieces, r.IntN(10)))
 	}
 	lines = append(lines, corpusLines("ko_*", func(l string) bool { return strings.Contains(l, "년") })...)
 	for _, l := range lines {

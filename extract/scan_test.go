@@ -16,11 +16,7 @@ func TestScanReference(t *testing.T) {
 		":", "：", "(", "-", "–", "—", "|", "/", "~", "〜", "↑", "+", "$", "€", "£", "\x80", "\xea", "\xea\xb0", "\xe2\x80", "\xef\xbc", "\xed\xa0\x80", "\ufffd"}
 	r := rand.New(rand.NewPCG(13, 14))
 	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomMix(r, pieces, r.IntN(8))
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
