@@ -37,6 +37,7 @@ type Classifier struct {
 	order     []int // signals without conditions first, then those with
 	phrases   []string
 	phraseID  map[string]int
+	isMask    []bool         // by phrase id: a mask (rules.Masks), not a phrase to find
 	ac        *aho.Automaton // every phrase the rules look for in text, found in one pass
 	secWeight [extract.SectionRequirements + 1]float64
 	// The signals that name a skill id or a category, by index in
@@ -55,19 +56,45 @@ func (c *Classifier) at(f found, phrase string) int {
 	return -1
 }
 
-// scan finds the first occurrence of every rule phrase in low in one pass.
+// scan finds the first occurrence of every rule phrase in low in one pass,
+// and a second pass, without the occurrences a mask overlaps, when the
+// text has one.
 func (c *Classifier) scan(low string) found {
-	f := make(found, len(c.phrases))
+	var masks []span
+	f := c.walk(low, nil, &masks)
+	if len(masks) > 0 {
+		f = c.walk(low, masks, nil)
+	}
+	return f
+}
+
+type span struct{ start, end int }
+
+// walk finds the first occurrence of every rule phrase in low that
+// overlaps none of masks, and adds the masks it finds to found.
+func (c *Classifier) walk(low string, masks []span, found *[]span) found {
+	f := make([]int32, len(c.phrases))
 	for i := range f {
 		f[i] = -1
 	}
-	c.ac.Walk(low, func(start, _, pattern int) bool {
-		if f[pattern] >= 0 {
+	c.ac.Walk(low, func(start, end, pattern int) bool {
+		mask := c.isMask[pattern]
+		if !mask && f[pattern] >= 0 {
 			return true
 		}
-		ph := c.phrases[pattern]
-		if asciiWordy(ph) && !wordBounded(low, start, start+len(ph)) {
+		if ph := c.phrases[pattern]; asciiWordy(ph) && !wordBounded(low, start, end) {
 			return true
+		}
+		if mask {
+			if found != nil {
+				*found = append(*found, span{start, end})
+			}
+			return true
+		}
+		for _, m := range masks {
+			if start < m.end && m.start < end {
+				return true
+			}
 		}
 		f[pattern] = int32(start)
 		return true
@@ -126,6 +153,17 @@ func New(rules *Rules) (*Classifier, error) {
 	add(rules.Seniority.LeadText)
 	add(rules.Focus.Analytics)
 	add(rules.Focus.Platform)
+	c.isMask = make([]bool, len(c.phrases))
+	for _, m := range rules.Masks {
+		// A mask that is also a phrase stays a phrase: it would
+		// otherwise hide itself.
+		if _, ok := c.phraseID[m]; ok || m == "" {
+			continue
+		}
+		c.phraseID[m] = len(c.phrases)
+		c.phrases = append(c.phrases, m)
+		c.isMask = append(c.isMask, true)
+	}
 	c.ac = aho.Build(c.phrases, false)
 	for _, s := range rules.Signals {
 		s.phraseIDs = make([]int, len(s.Phrases))

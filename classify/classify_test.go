@@ -978,3 +978,33 @@ func TestContractorListing(t *testing.T) {
 		t.Errorf("without the contract line: %s, want cloud_startup\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
 	}
 }
+
+func TestMaskedPhrase(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	skills := []extract.Skill{skill("clickhouse", "ClickHouse", "database", extract.RequirementRequired)}
+	const head = "회사 규모: 40명\n자격요건\n- ClickHouse 운영 경험\n"
+	in := c.Classify(posting("데이터 엔지니어", head+"- 자체 클라우드 환경에서 업무 경험이 있으신 분"), skills)
+	for _, ev := range in.Evidence {
+		if strings.Contains(ev, "클라우드 환경") {
+			t.Errorf("an in-house cloud counted as cloud words: %s", ev)
+		}
+	}
+	out := c.Classify(posting("데이터 엔지니어", head+"- 퍼블릭 클라우드 환경에서 업무 경험이 있으신 분"), skills)
+	if !slices.ContainsFunc(out.Evidence, func(ev string) bool {
+		return strings.Contains(ev, "클라우드 환경") || strings.Contains(ev, "퍼블릭 클라우드")
+	}) {
+		t.Errorf("a public cloud did not count as cloud words:\n%s", strings.Join(out.Evidence, "\n"))
+	}
+	if in.Scores[CloudStartup] >= out.Scores[CloudStartup] {
+		t.Errorf("cloud_startup %.2f with an in-house cloud, %.2f with a public one: want less", in.Scores[CloudStartup], out.Scores[CloudStartup])
+	}
+}
+
+func TestMaskValidation(t *testing.T) {
+	t.Parallel()
+	_, err := ParseRules("m.yaml", strings.NewReader("version: x\nmasks: [\"ok\", \" \"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "m.yaml:2:15: masks: empty phrase") {
+		t.Errorf("ParseRules = %v, want the empty mask named with its line", err)
+	}
+}

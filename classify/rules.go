@@ -140,6 +140,11 @@ type Rules struct {
 	// products that make seed 004 §2's startup are, at a large firm, the
 	// platform its data teams run (seed 001).
 	LargeFirm []string `yaml:"large_firm"`
+	// Masks are phrases that hide every rule phrase they overlap: in
+	// "자체 클라우드 환경" (an in-house cloud) the words "클라우드 환경" do
+	// not stand for a commercial cloud. They apply to the phrases the
+	// rules find in a posting's text, not to its skills.
+	Masks []string `yaml:"masks"`
 
 	file                        string
 	smallFirmLine, smallFirmCol int
@@ -205,6 +210,9 @@ func (r *Rules) merge(o *Rules) *Rules {
 	if len(o.NonTech) > 0 {
 		out.NonTech = append(append([]string{}, r.NonTech...), o.NonTech...)
 	}
+	if len(o.Masks) > 0 {
+		out.Masks = append(append([]string{}, r.Masks...), o.Masks...)
+	}
 	// Seniority and focus words in an overlay are added to the built-in
 	// ones; the year bounds replace them when set.
 	add := func(base, more []string) []string {
@@ -252,7 +260,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 }
 
 var (
-	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true, "large_firm": true}
+	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true, "large_firm": true, "masks": true}
 	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true, "at_large_firm": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
@@ -358,6 +366,16 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 		case "non_tech_titles":
 			if err := v.Decode(&rules.NonTech); err != nil {
 				bad(v, "non_tech_titles: %v", err)
+			}
+		case "masks":
+			if err := v.Decode(&rules.Masks); err != nil {
+				bad(v, "masks: %v", err)
+				break
+			}
+			for _, m := range v.Content {
+				if strings.TrimSpace(m.Value) == "" {
+					bad(m, "masks: empty phrase")
+				}
 			}
 		}
 	}
@@ -516,6 +534,7 @@ func (r *Rules) normalise() {
 		lower(rr.Duties)
 	}
 	lower(r.NonTech)
+	lower(r.Masks)
 	lower(r.Seniority.Lead)
 	lower(r.Seniority.Senior)
 	lower(r.Seniority.Mid)
