@@ -613,6 +613,9 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	if len(s.Industries) > 0 && p.Industry != "" && industryHas(p.Industry, s.Industries) {
 		out = append(out, item{label: fmt.Sprintf("industry %q", p.Industry), weight: 1})
 	}
+	if len(s.Titles) > 0 && p.Title != "" && industryHas(p.Title, s.Titles) {
+		out = append(out, item{label: fmt.Sprintf("title %q", p.Title), weight: 1})
+	}
 	if s.Headcount != nil && p.Headcount > 0 {
 		if (s.Headcount.Min == 0 || p.Headcount >= s.Headcount.Min) && (s.Headcount.Max == 0 || p.Headcount <= s.Headcount.Max) {
 			out = append(out, item{label: fmt.Sprintf("headcount %d", p.Headcount), weight: 1})
@@ -621,9 +624,9 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	return out
 }
 
-// industryHas says whether an industry field holds one of the lower-case
-// words or phrases, found as the rules' phrases are (Latin ones as whole
-// words). LinkedIn's scrapes join the words of several industries with
+// industryHas says whether an industry field (or a title) holds one of
+// the lower-case words or phrases, found as the rules' phrases are (Latin
+// ones as whole words). LinkedIn's scrapes join the words of several industries with
 // commas ("Staffing,Recruiting,Management,Consulting"), so commas count as
 // spaces.
 func industryHas(industry string, words []string) bool {

@@ -1008,3 +1008,31 @@ func TestMaskValidation(t *testing.T) {
 		t.Errorf("ParseRules = %v, want the empty mask named with its line", err)
 	}
 }
+
+func TestConsultantTitle(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	skills := []extract.Skill{
+		skill("amazon_redshift", "Amazon Redshift", "warehouse", req), skill("airflow", "Airflow", "orchestration", req),
+		skill("aws", "AWS", "cloud", req),
+	}
+	const text = "Responsibilities\n- Build pipelines on Redshift and Airflow"
+	for _, title := range []string{"Data Analyst Consultant, Professional Services", "Data Engineer - Consultant (Charlotte Based)", "데이터 분석 컨설턴트"} {
+		res := c.Classify(posting(title, text), skills)
+		if res.Maturity != Undetermined || res.UndeterminedReason != "client_work" {
+			t.Errorf("%q: %s (%s), want undetermined (client_work)\n%s", title, res.Maturity, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+		}
+	}
+	for _, title := range []string{"Data Engineer", "Consulting Data Analyst", "Data Engineer (Consultancy Tools)"} {
+		if res := c.Classify(posting(title, text), skills); res.Maturity == Undetermined {
+			t.Errorf("%q: undetermined (%s), want a class\n%s", title, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+		}
+	}
+	// A large firm's internal consultant is its own data team.
+	p := posting("Data Analyst Consultant", text)
+	p.Headcount = 5000
+	if res := c.Classify(p, skills); res.Maturity == Undetermined {
+		t.Errorf("consultant at 5,000 staff: undetermined (%s), want a class", res.UndeterminedReason)
+	}
+}

@@ -54,6 +54,7 @@ type Signal struct {
 	Companies  []string `yaml:"companies"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
 	Headcount  *Range   `yaml:"headcount"`  // company size range
 	Industries []string `yaml:"industries"` // words of the company's industry field, case-insensitive, whole words
+	Titles     []string `yaml:"titles"`     // words of the posting's title, case-insensitive, whole words (Latin)
 	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
 	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
 	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
@@ -77,11 +78,11 @@ type Signal struct {
 }
 
 // matchesText says whether the signal looks for items of its own (skills,
-// categories, phrases, companies, industries or a headcount). A signal without them
+// categories, phrases, companies, industries, title words or a headcount). A signal without them
 // is a condition on other signals and the role: it fires once, when
 // those hold.
 func (s *Signal) matchesText() bool {
-	return len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies)+len(s.Industries) > 0 || s.Headcount != nil
+	return len(s.Skills)+len(s.Categories)+len(s.Phrases)+len(s.Companies)+len(s.Industries)+len(s.Titles) > 0 || s.Headcount != nil
 }
 
 // Range is an inclusive integer range; a zero bound is open.
@@ -261,7 +262,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true, "large_firm": true, "masks": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true, "at_large_firm": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "titles": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true, "at_large_firm": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -444,7 +445,7 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 			at(s.line, s.col, "signal %q has no weight", s.ID)
 		}
 		if !s.matchesText() && len(s.Absent) == 0 && (len(s.Requires) == 0 || len(s.Roles) == 0) {
-			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, headcount, absent, or requires with roles", s.ID)
+			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, industries, titles, headcount, absent, or requires with roles", s.ID)
 		}
 		for _, ref := range append(append([]string{}, s.Absent...), s.Requires...) {
 			if !ids[ref] && !outer[ref] {
@@ -523,6 +524,7 @@ func (r *Rules) normalise() {
 		lower(s.Phrases)
 		lower(s.Companies)
 		lower(s.Industries)
+		lower(s.Titles)
 		if s.Max == 0 {
 			s.Max = 1
 		}
