@@ -71,9 +71,9 @@ func (c *Classifier) scan(low string) found {
 type span struct{ start, end int }
 
 // walk finds the first occurrence of every rule phrase in low that
-// overlaps none of masks, and adds the masks it finds to found.
-func (c *Classifier) walk(low string, masks []span, found *[]span) found {
-	f := make([]int32, len(c.phrases))
+// overlaps none of masks, and adds the masks it finds to seen.
+func (c *Classifier) walk(low string, masks []span, seen *[]span) found {
+	f := make(found, len(c.phrases))
 	for i := range f {
 		f[i] = -1
 	}
@@ -86,8 +86,8 @@ func (c *Classifier) walk(low string, masks []span, found *[]span) found {
 			return true
 		}
 		if mask {
-			if found != nil {
-				*found = append(*found, span{start, end})
+			if seen != nil {
+				*seen = append(*seen, span{start, end})
 			}
 			return true
 		}
@@ -610,10 +610,10 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 			out = append(out, item{label: fmt.Sprintf("company %q", p.Company), weight: 1})
 		}
 	}
-	if len(s.Industries) > 0 && p.Industry != "" && industryHas(p.Industry, s.Industries) {
+	if len(s.Industries) > 0 && p.Industry != "" && hasWords(p.Industry, s.Industries) {
 		out = append(out, item{label: fmt.Sprintf("industry %q", p.Industry), weight: 1})
 	}
-	if len(s.Titles) > 0 && p.Title != "" && industryHas(p.Title, s.Titles) {
+	if len(s.Titles) > 0 && p.Title != "" && hasWords(p.Title, s.Titles) {
 		out = append(out, item{label: fmt.Sprintf("title %q", p.Title), weight: 1})
 	}
 	if s.Headcount != nil && p.Headcount > 0 {
@@ -624,13 +624,13 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 	return out
 }
 
-// industryHas says whether an industry field (or a title) holds one of
-// the lower-case words or phrases, found as the rules' phrases are (Latin
+// hasWords says whether a field (an industry, a title) holds one of the
+// lower-case words or phrases, found as the rules' phrases are (Latin
 // ones as whole words). LinkedIn's scrapes join the words of several industries with
 // commas ("Staffing,Recruiting,Management,Consulting"), so commas count as
 // spaces.
-func industryHas(industry string, words []string) bool {
-	lc := strings.ToLower(strings.ReplaceAll(industry, ",", " "))
+func hasWords(field string, words []string) bool {
+	lc := strings.ToLower(strings.ReplaceAll(field, ",", " "))
 	return slices.ContainsFunc(words, func(w string) bool { return phraseIndex(lc, w) >= 0 })
 }
 

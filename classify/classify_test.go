@@ -16,6 +16,13 @@ import (
 func defaultClassifier(t testing.TB) *Classifier {
 	t.Helper()
 	rules, err := DefaultRules()
+	return newClassifier(t, rules, err)
+}
+
+// newClassifier builds a classifier from rules, failing t on err or on
+// rules New rejects.
+func newClassifier(t testing.TB, rules *Rules, err error) *Classifier {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -533,14 +540,7 @@ func TestConditionSignal(t *testing.T) {
 func rulesClassifier(t *testing.T, yaml string) *Classifier {
 	t.Helper()
 	rules, err := ParseRules("r.yaml", strings.NewReader(yaml))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return newClassifier(t, rules, err)
 }
 
 // Company entries: Latin names as whole words, Korean names inside
