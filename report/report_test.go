@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 func TestEscapeCell(t *testing.T) {
@@ -93,6 +95,57 @@ func BenchmarkParquetSkills(b *testing.B) {
 		}
 		if err := w.Close(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestParquetStatistics checks the statistics readers prune on: every row
+// group has each column's min and max, and every column chunk a column
+// index of page bounds. Page headers carry none, which saves computing the
+// same bounds twice per page.
+func TestParquetStatistics(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	w := NewWriter[SkillRow](&buf, "test")
+	for i := range RowGroupRows + 10 {
+		row := SkillRow{PostingID: fmt.Sprintf("p%06d", i), Skill: []string{"Airflow", "Spark", "dbt"}[i%3], Kind: "technology",
+			Requirement: "required", Mentions: int32(i % 7), Evidence: fmt.Sprintf("line %d", i)}
+		if err := w.Write(row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgs := f.Metadata().RowGroups
+	if len(rgs) != 2 {
+		t.Fatalf("%d row groups, want 2", len(rgs))
+	}
+	for i, rg := range rgs {
+		for _, cc := range rg.Columns {
+			st := cc.MetaData.Statistics
+			name := strings.Join(cc.MetaData.PathInSchema, ".")
+			if st.MinValue == nil || st.MaxValue == nil {
+				t.Errorf("row group %d, %s: no min/max", i, name)
+			}
+		}
+	}
+	if got, want := string(rgs[0].Columns[1].MetaData.Statistics.MinValue), "Airflow"; got != want {
+		t.Errorf("row group 0 skill min = %q, want %q", got, want)
+	}
+	if got, want := string(rgs[0].Columns[1].MetaData.Statistics.MaxValue), "dbt"; got != want {
+		t.Errorf("row group 0 skill max = %q, want %q", got, want)
+	}
+	if n, want := len(f.ColumnIndexes()), 2*len(rgs[0].Columns); n != want {
+		t.Errorf("%d column indexes, want %d", n, want)
+	}
+	for i, ci := range f.ColumnIndexes() {
+		if len(ci.MinValues) == 0 || len(ci.MinValues) != len(ci.MaxValues) {
+			t.Errorf("column index %d: %d min, %d max values", i, len(ci.MinValues), len(ci.MaxValues))
 		}
 	}
 }
