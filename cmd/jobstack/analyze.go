@@ -865,26 +865,78 @@ func (c *collector) writePostings() error {
 		return err
 	}
 	defer in.Close()
-	dec := gob.NewDecoder(bufioReader(in))
+	batches, stop := readSpill(in)
+	defer close(stop)
 	return writeFile(c.st.path(filePostings), func(w io.Writer) error {
 		pw := report.NewWriter[report.PostingRow](w, version)
-		for i := int32(0); ; i++ {
-			var sr spillRow
-			if err := dec.Decode(&sr); err == io.EOF {
-				break
-			} else if err != nil {
-				return fmt.Errorf("reading postings back: %w", err)
+		i := int32(0)
+		for b := range batches {
+			if b.err != nil {
+				return fmt.Errorf("reading postings back: %w", b.err)
 			}
-			row := sr.row()
-			row.DuplicateCount = c.dupN[i]
-			row.DuplicateSources = nonNil(c.dupSrc[i])
-			fixLists(&row)
-			if err := pw.Write(row); err != nil {
-				return err
+			for j := range b.rows {
+				row := &b.rows[j]
+				row.DuplicateCount = c.dupN[i]
+				row.DuplicateSources = nonNil(c.dupSrc[i])
+				fixLists(row)
+				i++
+				// One row per write: parquet-go cuts pages at write
+				// boundaries, and this keeps the file as it was.
+				if err := pw.Write(*row); err != nil {
+					return err
+				}
 			}
 		}
 		return pw.Close()
 	})
+}
+
+// spillBatch is a run of rows read back from the spill, or the error that
+// ended the reading.
+type spillBatch struct {
+	rows []report.PostingRow
+	err  error
+}
+
+// readSpill decodes the spill on its own goroutine, so that decoding and
+// Parquet encoding, the two halves of the run's serial tail, overlap.
+// Closing stop ends it early.
+func readSpill(in io.Reader) (<-chan spillBatch, chan<- struct{}) {
+	const batchRows = 256
+	out := make(chan spillBatch, 4)
+	stop := make(chan struct{})
+	go func() {
+		defer close(out)
+		send := func(b spillBatch) bool {
+			select {
+			case out <- b:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		dec := gob.NewDecoder(bufioReader(in))
+		rows := make([]report.PostingRow, 0, batchRows)
+		for {
+			var sr spillRow
+			if err := dec.Decode(&sr); err == io.EOF {
+				break
+			} else if err != nil {
+				send(spillBatch{err: err})
+				return
+			}
+			if rows = append(rows, sr.row()); len(rows) == batchRows {
+				if !send(spillBatch{rows: rows}) {
+					return
+				}
+				rows = make([]report.PostingRow, 0, batchRows)
+			}
+		}
+		if len(rows) > 0 {
+			send(spillBatch{rows: rows})
+		}
+	}()
+	return out, stop
 }
 
 // spillRow is a PostingRow as the spill file holds it. gob leaves out zero

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -119,4 +120,48 @@ func BenchmarkStartup(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWritePostings measures the serial tail of a run: reading the
+// spill of 2,000 generated postings back and writing postings.parquet.
+func BenchmarkWritePostings(b *testing.B) {
+	cfg := Config{MaxBytes: 16 << 20}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := newStaging(filepath.Join(b.TempDir(), "out"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := newCollector(&cfg, eng, st, newProgress("never", io.Discard))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tasks, _ := generated(2000, false)
+	for _, t := range tasks {
+		if err := c.add(eng.process(t)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := c.spillF.Close(); err != nil {
+		b.Fatal(err)
+	}
+	spill, err := os.ReadFile(st.path(".postings.spill"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		os.Remove(st.path(filePostings))
+		if err := os.WriteFile(st.path(".postings.spill"), spill, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := c.writePostings(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tasks)), "ns/posting")
 }
