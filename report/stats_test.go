@@ -1,7 +1,10 @@
 package report
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"sort"
 	"testing"
 )
 
@@ -17,5 +20,44 @@ func TestPairCounter(t *testing.T) {
 	want := []KV{{"Airflow + Spark", 2}, {"Airflow + dbt", 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Top(2) = %v, want %v", got, want)
+	}
+}
+
+// TestPairCounterManyNames checks the counter against a plain map of
+// "A + B" keys over more names than the dense triangle holds, so pairs
+// land in both the triangle and the map.
+func TestPairCounterManyNames(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	c := NewPairCounter()
+	want := Counter{}
+	for range 400 {
+		seen := map[string]bool{}
+		var names []string
+		for range 2 + r.IntN(30) {
+			n := fmt.Sprintf("tech%04d", r.IntN(3*denseIDs/2))
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+		names = append(names, names[0]) // a repeat makes no pair
+		c.AddAll(names)
+		sort.Strings(names)
+		for i, a := range names {
+			for _, b := range names[i+1:] {
+				if a != b {
+					want[a+" + "+b]++
+				}
+			}
+		}
+	}
+	if c.Len() != len(want) {
+		t.Errorf("Len = %d, want %d", c.Len(), len(want))
+	}
+	if len(c.counts) == 0 || c.n == len(c.counts) {
+		t.Fatalf("want pairs in both the triangle and the map; map has %d of %d", len(c.counts), c.n)
+	}
+	if got := c.Top(0); !reflect.DeepEqual(got, want.Top(0)) {
+		t.Errorf("Top(0) differs from the plain count: %d against %d pairs", len(got), len(want))
 	}
 }
