@@ -678,16 +678,6 @@ func clauseAt(line string, off int) string {
 	return line
 }
 
-// lineAt returns the line of text holding byte offset off.
-func lineAt(text string, off int) string {
-	s := strings.LastIndexByte(text[:off], '\n') + 1
-	e := strings.IndexByte(text[off:], '\n')
-	if e < 0 {
-		return text[s:]
-	}
-	return text[s : off+e]
-}
-
 // evidenceAround shortens a line to about 160 characters around a term,
 // walking out from the term so a long line costs no more than a short one.
 func evidenceAround(line, term string) string {

@@ -40,8 +40,8 @@ func (c Counter) Top(n int) []KV {
 // pair is one number: a posting with k technologies adds k(k-1)/2 pairs,
 // and hashing two strings per pair was most of the collector's time. The
 // pairs of the first denseIDs names, which in a run are nearly all of them,
-// are counted in a triangular array (2 MB) rather than a map, at a tenth
-// of a map update's cost.
+// are counted in a triangular array (2 MB): an increment at a computed
+// index instead of a map update.
 type PairCounter struct {
 	ids    map[string]uint32
 	names  []string
