@@ -9,6 +9,8 @@
 // over mixed-case text finds lower-case patterns without lowering it first.
 package aho
 
+import "sync"
+
 // Automaton is immutable after Build and safe for concurrent walks.
 type Automaton struct {
 	class  [256]uint8
@@ -19,6 +21,9 @@ type Automaton struct {
 	outAt []int32 // state → first index in outs; outAt[state+1] ends it
 	outs  []int32 // pattern ids, longest first
 	lens  []int32 // pattern id → length in bytes
+	// maxLen is the longest pattern's length: the state after any
+	// maxLen bytes does not depend on the bytes before them.
+	maxLen int
 }
 
 // Build compiles patterns. With fold, ASCII upper-case letters in patterns
@@ -73,6 +78,7 @@ func Build(patterns []string, fold bool) *Automaton {
 	dupOf := make([]int32, len(patterns)) // pattern id → an earlier identical pattern, or -1
 	for id, p := range patterns {
 		a.lens[id] = int32(len(p))
+		a.maxLen = max(a.maxLen, len(p))
 		dupOf[id] = -1
 		if p == "" {
 			continue
@@ -195,19 +201,127 @@ func Build(patterns []string, fold bool) *Automaton {
 // Walk calls fn for every occurrence of every pattern in text, in order of
 // end position, and for one end position longest pattern first. start and
 // end are byte offsets (end exclusive). Returning false stops the walk.
+//
+// A walk is a chain of dependent loads from a table larger than the
+// core's caches, so a long text is walked as four lanes in step: each
+// lane's load does not wait for the others', and the core keeps four in
+// flight. Lane k starts maxLen-1 bytes before the end of lane k-1, which
+// puts it in the state a single walk would have by the first end it
+// reports. The lanes note their ends without a branch and fn hears of
+// them afterwards, lane by lane, so the order is a single walk's.
 func (a *Automaton) Walk(text string, fn func(start, end, pattern int) bool) {
+	if len(text) < laneMin || len(text) < 16*a.maxLen {
+		a.walkOne(text, fn)
+		return
+	}
 	delta, class := a.delta, &a.class
-	var v int32
-	for i := 0; i < len(text); i++ {
-		v = delta[v>>1+int32(class[text[i]])]
-		if v&1 == 0 {
-			continue
+	over := a.maxLen - 1
+	q := (len(text) + 3*over) / 4 // bytes per lane; lane 3 also takes the rest
+	f1, f2, f3 := q-over, 2*(q-over), 3*(q-over)
+	l := lanePool.Get().(*lanes)
+	defer l.put()
+	// Each lane writes the (end, table entry) pair of every byte and
+	// moves on only past an entry with outputs.
+	h0, h1, h2, h3 := l.h[0][:0], l.h[1][:0], l.h[2][:0], l.h[3][:0]
+	n0, n1, n2, n3 := 0, 0, 0, 0
+	var v0, v1, v2, v3 int32
+	for at := 0; at < q; at += laneChunk {
+		top := min(at+laneChunk, q)
+		need := 2*(top-at) + 2
+		h0, h1, h2, h3 = room(h0, n0+need), room(h1, n1+need), room(h2, n2+need), room(h3, n3+need)
+		for i := at; i < top; i++ {
+			v0 = delta[v0>>1+int32(class[text[i]])]
+			v1 = delta[v1>>1+int32(class[text[f1+i]])]
+			v2 = delta[v2>>1+int32(class[text[f2+i]])]
+			v3 = delta[v3>>1+int32(class[text[f3+i]])]
+			h0[n0], h0[n0+1] = int32(i+1), v0
+			n0 += int(v0&1) << 1
+			h1[n1], h1[n1+1] = int32(f1+i+1), v1
+			n1 += int(v1&1) << 1
+			h2[n2], h2[n2+1] = int32(f2+i+1), v2
+			n2 += int(v2&1) << 1
+			h3[n3], h3[n3+1] = int32(f3+i+1), v3
+			n3 += int(v3&1) << 1
 		}
-		s := v >> 1 / a.nclass
-		for _, p := range a.outs[a.outAt[s]:a.outAt[s+1]] {
-			if !fn(i+1-int(a.lens[p]), i+1, int(p)) {
+	}
+	h3 = room(h3, n3+2*(len(text)-f3-q)+2)
+	for i := f3 + q; i < len(text); i++ {
+		v3 = delta[v3>>1+int32(class[text[i]])]
+		h3[n3], h3[n3+1] = int32(i+1), v3
+		n3 += int(v3&1) << 1
+	}
+	l.h = [4][]int32{h0, h1, h2, h3}
+	// Lane k reports only ends past lane k-1's last byte.
+	for k, h := range [4][]int32{h0[:n0], h1[:n1], h2[:n2], h3[:n3]} {
+		from := int32(k * (q - over))
+		if k > 0 {
+			from += int32(over)
+		}
+		for x := 0; x < len(h); x += 2 {
+			if h[x] > from && !a.emit(h[x+1], int(h[x]), fn) {
 				return
 			}
 		}
 	}
+}
+
+const (
+	// laneMin is the shortest text walked in lanes; shorter ones are
+	// walked once, where the lanes' set-up would cost more than it saves.
+	laneMin = 512
+	// laneChunk is how many bytes each lane walks between checks that
+	// its buffer has room for every byte to be an end.
+	laneChunk = 4096
+)
+
+// lanes holds the lanes' buffers between walks.
+type lanes struct{ h [4][]int32 }
+
+var lanePool = sync.Pool{New: func() any { return new(lanes) }}
+
+// put returns l to the pool unless a pathological text grew its buffers
+// past 1 MB, which would then stay pinned.
+func (l *lanes) put() {
+	size := 0
+	for _, h := range l.h {
+		size += 4 * cap(h)
+	}
+	if size <= 1<<20 {
+		lanePool.Put(l)
+	}
+}
+
+// room returns h with length n, growing it if needed; its contents up to
+// the old length are kept.
+func room(h []int32, n int) []int32 {
+	if n <= cap(h) {
+		return h[:n]
+	}
+	g := make([]int32, n, 2*n)
+	copy(g, h)
+	return g
+}
+
+// walkOne walks text in a single pass.
+func (a *Automaton) walkOne(text string, fn func(start, end, pattern int) bool) {
+	delta, class := a.delta, &a.class
+	var v int32
+	for i := 0; i < len(text); i++ {
+		v = delta[v>>1+int32(class[text[i]])]
+		if v&1 != 0 && !a.emit(v, i+1, fn) {
+			return
+		}
+	}
+}
+
+// emit reports the outputs of table entry v, a state with outputs, for
+// an occurrence ending at end, and says whether to go on.
+func (a *Automaton) emit(v int32, end int, fn func(start, end, pattern int) bool) bool {
+	s := v >> 1 / a.nclass
+	for _, p := range a.outs[a.outAt[s]:a.outAt[s+1]] {
+		if !fn(end-int(a.lens[p]), end, int(p)) {
+			return false
+		}
+	}
+	return true
 }

@@ -103,6 +103,56 @@ func TestWalkRandom(t *testing.T) {
 	}
 }
 
+// TestWalkLanes compares the automaton with the naive search on texts long
+// enough to be walked in lanes: short patterns that are found everywhere,
+// long ones that cross the lanes' seams, and a text of several chunks.
+func TestWalkLanes(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	alpha := "ab데 "
+	gen := func(n int) string {
+		b := make([]byte, 0, n+3)
+		for len(b) < n {
+			b = append(b, alpha[r.IntN(len(alpha))])
+		}
+		return string(b)
+	}
+	for round := 0; round < 60; round++ {
+		pats := make([]string, 1+r.IntN(10))
+		for i := range pats {
+			pats[i] = gen(1 + r.IntN(30))
+		}
+		n := laneMin + r.IntN(3000)
+		if round == 0 {
+			n = 9 * laneChunk // lanes of more than two chunks
+		}
+		text := gen(n)
+		fold := round%2 == 0
+		if got, want := walk(Build(pats, fold), text), naive(pats, text, fold); !slices.Equal(got, want) {
+			t.Fatalf("round %d, %d patterns, text of %d bytes: got %d occurrences, want %d", round, len(pats), len(text), len(got), len(want))
+		}
+	}
+}
+
+// TestWalkLanesStops checks that returning false in any lane's report
+// ends the walk there.
+func TestWalkLanesStops(t *testing.T) {
+	text := strings.Repeat("a", 4*laneMin)
+	a := Build([]string{"a"}, false)
+	for _, stop := range []int{1, laneMin, 3 * laneMin, 4 * laneMin} {
+		n := 0
+		a.Walk(text, func(_, end, _ int) bool {
+			n++
+			if end != n {
+				t.Fatalf("call %d reports end %d", n, end)
+			}
+			return n < stop
+		})
+		if n != stop {
+			t.Fatalf("stop at %d: %d calls", stop, n)
+		}
+	}
+}
+
 func BenchmarkWalk(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
 	words := strings.Fields("data engineer spark kafka airflow 데이터 엔지니어 파이프라인 대용량 로그 수집 처리 aws glue emr redshift")
@@ -135,6 +185,15 @@ func FuzzWalk(f *testing.F) {
 		got, want := walk(Build(patterns, fold), string(text)), naive(patterns, string(text), fold)
 		if !slices.Equal(got, want) {
 			t.Fatalf("patterns %q text %q fold %v:\n got %v\nwant %v", patterns, text, fold, got, want)
+		}
+		// The text repeated past laneMin is walked in lanes.
+		if len(text) == 0 {
+			return
+		}
+		long := strings.Repeat(string(text), 2*laneMin/len(text)+1)
+		got, want = walk(Build(patterns, fold), long), naive(patterns, long, fold)
+		if !slices.Equal(got, want) {
+			t.Fatalf("patterns %q text %q repeated to %d bytes, fold %v: got %d occurrences, want %d", patterns, text, len(long), fold, len(got), len(want))
 		}
 	})
 }
