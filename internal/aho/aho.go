@@ -21,6 +21,10 @@ type Automaton struct {
 	outAt []int32 // state → first index in outs; outAt[state+1] ends it
 	outs  []int32 // pattern ids, longest first
 	lens  []int32 // pattern id → length in bytes
+	// A row offset r = state×nclass is divided exactly by nclass as
+	// (r >> shift) × inv mod 2³², inv the inverse of nclass's odd part.
+	shift uint8
+	inv   uint32
 	// maxLen is the longest pattern's length: the state after any
 	// maxLen bytes does not depend on the bytes before them.
 	maxLen int
@@ -65,6 +69,14 @@ func Build(patterns []string, fold bool) *Automaton {
 	}
 	a.nclass = n
 	nc := int(n)
+	for n>>a.shift&1 == 0 {
+		a.shift++
+	}
+	odd := uint32(n) >> a.shift
+	a.inv = odd // Newton's iteration doubles the correct low bits: 3, 6, 12, 24, 48
+	for range 4 {
+		a.inv *= 2 - odd*a.inv
+	}
 
 	// The trie, sparse: each state's children as a sibling list, so it
 	// is built without knowing how many states there will be.
@@ -317,7 +329,7 @@ func (a *Automaton) walkOne(text string, fn func(start, end, pattern int) bool) 
 // emit reports the outputs of table entry v, a state with outputs, for
 // an occurrence ending at end, and says whether to go on.
 func (a *Automaton) emit(v int32, end int, fn func(start, end, pattern int) bool) bool {
-	s := v >> 1 / a.nclass
+	s := uint32(v>>1) >> a.shift * a.inv
 	for _, p := range a.outs[a.outAt[s]:a.outAt[s+1]] {
 		if !fn(end-int(a.lens[p]), end, int(p)) {
 			return false
