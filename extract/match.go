@@ -521,7 +521,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	var cur lineInfo
 	cur.start, cur.end = -1, -1
-	lines := p.lineWords()
+	lines, lineCursor := p.lineWords(), 0
 	add := func(ei int32, start, end int, via string) {
 		e := m.entries[ei]
 		sec := sectionAt(start)
@@ -533,7 +533,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				cur.end = start + i
 			}
 			if lines != nil {
-				w := lines.words(cur.start, p.Text[cur.start:cur.end])
+				w := lines.words(&lineCursor, cur.start, p.Text[cur.start:cur.end])
 				cur.pref, cur.req = w.any(maskPreferredCue), w.any(maskRequiredCue)
 			} else {
 				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])

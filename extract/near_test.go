@@ -79,12 +79,26 @@ func TestLineWords(t *testing.T) {
 				t.Fatalf("text %d line %d: %q %v, want %q %v", k, i, lw.line(i), lw.masks[i], line, reqWords.scan(line))
 			}
 		}
+		// Random spans, with the cursor left wherever the last one put it,
+		// and then each line in order from a cursor at the start.
+		at := 0
 		for range 20 {
 			lo := r.IntN(len(text) + 1)
 			hi := lo + r.IntN(len(text)-lo+1)
-			if got, want := lw.words(lo, text[lo:hi]), reqWords.scan(text[lo:hi]); got != want {
+			if r.IntN(2) == 0 {
+				hi = lo + max(0, strings.IndexByte(text[lo:], '\n'))
+			}
+			if got, want := lw.words(&at, lo, text[lo:hi]), reqWords.scan(text[lo:hi]); got != want {
 				t.Fatalf("text %d [%d:%d]: %v, want %v", k, lo, hi, got, want)
 			}
+		}
+		at = 0
+		for i, off := 0, 0; i < len(lw.starts); i++ {
+			line, _, _ := strings.Cut(text[off:], "\n")
+			if got, want := lw.words(&at, off, line), reqWords.scan(line); got != want || (line != "" && at != i) {
+				t.Fatalf("text %d line %d in order: %v at %d, want %v", k, i, got, at, want)
+			}
+			off += len(line) + 1
 		}
 		extra := extras[k%len(extras)]
 		all := text

@@ -318,7 +318,7 @@ func ParseRequirements(p *Posting, extra []string) {
 	r := &p.Requirements
 	// The phrases of every line of the text, found in one walk; the
 	// matcher reads the lines' cues from them too.
-	text := scanLines(p.Text)
+	text, at := scanLines(p.Text), 0
 	p.lines = text
 	lines := make([]string, 0, 64)
 	words := make([]wordMask, 0, 64)
@@ -336,7 +336,7 @@ func ParseRequirements(p *Posting, extra []string) {
 		for off, more := s.Start, true; more; {
 			var line string
 			line, _, more = strings.Cut(p.Text[off:s.End], "\n")
-			lines, words = append(lines, line), append(words, text.words(off, line))
+			lines, words = append(lines, line), append(words, text.words(&at, off, line))
 			off += len(line) + 1
 		}
 	}

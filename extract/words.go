@@ -174,13 +174,24 @@ func (lw *lineWords) line(i int) string {
 }
 
 // words is reqWords.scan(line) for line = text[off:off+len(line)]: a
-// whole line's phrases are looked up, any other part is scanned.
-func (lw *lineWords) words(off int, line string) wordMask {
+// whole line's phrases are looked up, any other part is scanned. at is
+// the caller's cursor into the lines: callers that go through the text
+// in order find each line a step or two past the last one.
+func (lw *lineWords) words(at *int, off int, line string) wordMask {
 	if line == "" {
 		return wordMask{}
 	}
-	if i, ok := slices.BinarySearch(lw.starts, off); ok && lw.line(i) == line {
-		return lw.masks[i]
+	i, ok := *at, false
+	for ; i < len(lw.starts) && lw.starts[i] < off && i < *at+2; i++ {
+	}
+	if ok = i < len(lw.starts) && lw.starts[i] == off; !ok {
+		i, ok = slices.BinarySearch(lw.starts, off)
+	}
+	if ok {
+		*at = i
+		if lw.line(i) == line {
+			return lw.masks[i]
+		}
 	}
 	return reqWords.scan(line)
 }
