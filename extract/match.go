@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jobstack/jobstack/internal/aho"
 	"github.com/jobstack/jobstack/internal/hangul"
@@ -162,7 +164,9 @@ func asciiLower(s string) string {
 			b[i] = c + 32
 		}
 	}
-	return string(b)
+	// b is not written again: the string shares it rather than copying
+	// a posting's text a second time.
+	return unsafe.String(&b[0], len(b))
 }
 
 // capitals has 0x20 in each byte of w that is an ASCII capital letter and
@@ -335,20 +339,46 @@ var genericCues = []string{"언어", "language", "programming", "프로그래밍
 // requirement level of each from the section it sits in and any inline cue
 // on its line.
 func (m *Matcher) Match(p *Posting) []Skill {
-	return m.aggregate(p, m.hits(p))
+	skills, _ := m.match(p, true, false)
+	return skills
 }
 
 // MatchTerms is Match and UnknownTerms in one pass over the text.
 func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
-	hits := m.hits(p)
-	return m.aggregate(p, hits), m.unknownTerms(p, hits)
+	return m.match(p, true, true)
 }
 
-// hits returns the accepted, non-overlapping occurrences in a posting's text.
-func (m *Matcher) hits(p *Posting) []hit {
+// match finds a posting's hits once and makes its skills, its unknown
+// terms or both from them.
+func (m *Matcher) match(p *Posting, skills, terms bool) (found []Skill, unknown []string) {
+	buf := hitPool.Get().(*[]hit)
+	hits, used := m.hits(p, *buf)
+	if skills {
+		found = m.aggregate(p, hits)
+	}
+	if terms {
+		unknown = m.unknownTerms(p, hits)
+	}
+	// Hits hold substrings of the text: clear them before the next
+	// posting reuses the array.
+	clear(used)
+	*buf = used[:0]
+	hitPool.Put(buf)
+	return found, unknown
+}
+
+// hitPool keeps the candidate arrays of earlier postings: a generated
+// posting has hundreds of candidates, and growing a new array for each
+// was a tenth of a text posting's allocation.
+var hitPool = sync.Pool{New: func() any { return new([]hit) }}
+
+// hits returns the accepted, non-overlapping occurrences in a posting's
+// text, in buf's array (grown if needed), and the part of the array it
+// used.
+func (m *Matcher) hits(p *Posting, buf []hit) (accepted, used []hit) {
 	text := p.Text
 	addresses := mayHoldAddress(text)
-	cands := make([]hit, 0, 64)
+	cands := buf[:0]
 	m.ac.Walk(text, func(s, e, pattern int) bool {
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
@@ -363,7 +393,7 @@ func (m *Matcher) hits(p *Posting) []hit {
 		return true
 	})
 	if len(cands) == 0 {
-		return nil
+		return nil, cands
 	}
 	// Leftmost-longest: "Spark Streaming" over "Spark", "Amazon Redshift"
 	// over "Redshift".
@@ -384,7 +414,7 @@ func (m *Matcher) hits(p *Posting) []hit {
 			out = append(out, h)
 		}
 	}
-	return out
+	return out, cands
 }
 
 // sortByStart sorts candidates by start, the longer first at one start.

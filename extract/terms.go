@@ -44,7 +44,8 @@ func wordSet(words string) map[string]bool {
 // ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
 // uses an English word that is not a product). Each term is listed once.
 func (m *Matcher) UnknownTerms(p *Posting) []string {
-	return m.unknownTerms(p, m.hits(p))
+	_, terms := m.match(p, false, true)
+	return terms
 }
 
 func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
