@@ -9,7 +9,10 @@
 // over mixed-case text finds lower-case patterns without lowering it first.
 package aho
 
-import "sync"
+import (
+	"math"
+	"sync"
+)
 
 // Automaton is immutable after Build and safe for concurrent walks.
 type Automaton struct {
@@ -221,9 +224,10 @@ func Build(patterns []string, fold bool) *Automaton {
 // flight. Lane k starts maxLen-1 bytes before the end of lane k-1, which
 // puts it in the state a single walk would have by the first end it
 // reports. The lanes note their ends without a branch and fn hears of
-// them afterwards, lane by lane, so the order is a single walk's.
+// them afterwards, lane by lane, so the order is a single walk's. Ends are
+// noted as int32, so a text of 2 GB or more is walked once.
 func (a *Automaton) Walk(text string, fn func(start, end, pattern int) bool) {
-	if len(a.delta) < laneTable || len(text) < laneMin || len(text) < 16*a.maxLen {
+	if len(a.delta) < laneTable || len(text) < laneMin || len(text) < 16*a.maxLen || len(text) > math.MaxInt32 {
 		a.walkOne(text, fn)
 		return
 	}
