@@ -181,10 +181,14 @@ func (lw *lineWords) words(at *int, off int, line string) wordMask {
 	if line == "" {
 		return wordMask{}
 	}
-	i, ok := *at, false
-	for ; i < len(lw.starts) && lw.starts[i] < off && i < *at+2; i++ {
+	i, ok := -1, false
+	for j := *at; j < min(*at+3, len(lw.starts)); j++ {
+		if lw.starts[j] == off {
+			i, ok = j, true
+			break
+		}
 	}
-	if ok = i < len(lw.starts) && lw.starts[i] == off; !ok {
+	if !ok {
 		i, ok = slices.BinarySearch(lw.starts, off)
 	}
 	if ok {
