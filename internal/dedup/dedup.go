@@ -159,10 +159,7 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 			switch cl {
 			case cLetter:
 				if !inWord {
-					if last != none {
-						buf = append(buf, ' ')
-					}
-					inWord, last = true, word
+					buf, inWord, last = separate(buf, last), true, word
 				}
 				buf = append(buf, c|0x20) // lower case
 				for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == cLetter {
@@ -172,11 +169,7 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 			case cDigit:
 				inWord = false
 				if last != zero {
-					if last != none {
-						buf = append(buf, ' ')
-					}
-					buf = append(buf, '0')
-					last = zero
+					buf, last = append(separate(buf, last), '0'), zero
 				}
 			case cMark:
 				mark, inWord = true, false
@@ -192,10 +185,7 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 			// The common non-ASCII letters of Korean postings, without
 			// case: copied as they are.
 			if !inWord {
-				if last != none {
-					buf = append(buf, ' ')
-				}
-				inWord, last = true, word
+				buf, inWord, last = separate(buf, last), true, word
 			}
 			// A run of syllables, a word or most of one, is copied
 			// at once.
@@ -213,18 +203,11 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 		case unicode.IsDigit(r):
 			inWord = false
 			if last != zero {
-				if last != none {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, '0')
-				last = zero
+				buf, last = append(separate(buf, last), '0'), zero
 			}
 		case unicode.IsLetter(r):
 			if !inWord {
-				if last != none {
-					buf = append(buf, ' ')
-				}
-				inWord, last = true, word
+				buf, inWord, last = separate(buf, last), true, word
 			}
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		default:
@@ -235,6 +218,15 @@ func appendNormalizedFrom(buf []byte, s string, last int) ([]byte, int) {
 		buf, last = buf[:bufStart], lastBefore
 	}
 	return buf, last
+}
+
+// separate appends the space between a new token and the last one
+// written, if one was. It inlines into the loop above.
+func separate(buf []byte, last int) []byte {
+	if last != none {
+		buf = append(buf, ' ')
+	}
+	return buf
 }
 
 // dropAddress reports whether a token is a URL or an e-mail address; mark
