@@ -320,3 +320,84 @@ func TestShingleHashUnrolled(t *testing.T) {
 		}
 	}
 }
+
+// randomPrints returns n prints with random SimHashes, a few titles, and
+// every fifth one a near copy (0–MaxDistance+1 bits flipped) of an earlier
+// one, so that lookups find matches, ties and misses just past the bound.
+func randomPrints(n int, seed uint64) []Print {
+	r := rand.New(rand.NewPCG(seed, 1))
+	ps := make([]Print, n)
+	for i := range ps {
+		p := Print{Exact: r.Uint64(), Sim: r.Uint64(), Shingles: MinShingles + r.IntN(3) - 1, Title: uint64(r.IntN(4))}
+		if i > 0 && i%5 == 0 {
+			p.Sim = ps[r.IntN(i)].Sim
+			for range r.IntN(MaxDistance + 2) {
+				p.Sim ^= 1 << r.IntN(64)
+			}
+		}
+		ps[i] = p
+	}
+	return ps
+}
+
+// TestIndexReference compares Find with a scan of every kept print, for
+// prints added and looked up in turn as the collector does.
+func TestIndexReference(t *testing.T) {
+	t.Parallel()
+	ps := randomPrints(20000, 7)
+	ix := NewIndex()
+	var kept []Print
+	var near int
+	for i, p := range ps {
+		wantID, wantExact, wantOK := int32(-1), false, false
+		for id, q := range kept {
+			if q.Exact == p.Exact {
+				wantID, wantExact, wantOK = int32(id), true, true
+				break
+			}
+		}
+		if !wantOK && p.Shingles >= MinShingles {
+			bestD := MaxDistance + 1
+			for id, q := range kept {
+				if q.Shingles < MinShingles || q.Title != 0 && p.Title != 0 && q.Title != p.Title {
+					continue
+				}
+				if d := Distance(q.Sim, p.Sim); d < bestD {
+					wantID, wantOK, bestD = int32(id), true, d
+				}
+			}
+		}
+		id, exact, ok := ix.Find(p)
+		if ok != wantOK || ok && (id != wantID || exact != wantExact) {
+			t.Fatalf("print %d: Find = %d, %v, %v; want %d, %v, %v", i, id, exact, ok, wantID, wantExact, wantOK)
+		}
+		if ok {
+			near++
+			continue
+		}
+		ix.Add(int32(len(kept)), p)
+		kept = append(kept, p)
+	}
+	if near < len(ps)/20 {
+		t.Errorf("only %d of %d prints matched; the test lost its near copies", near, len(ps))
+	}
+}
+
+// BenchmarkIndexFind looks up a new posting in an index that already holds
+// 200,000, as in the middle of a large run: most lookups miss, and each
+// visits the postings that share one of its five blocks.
+func BenchmarkIndexFind(b *testing.B) {
+	const held = 200000
+	ps := randomPrints(held+8192, 3)
+	ix := NewIndex()
+	for _, p := range ps[:held] {
+		if _, _, ok := ix.Find(p); !ok {
+			ix.Add(int32(ix.Len()), p)
+		}
+	}
+	next := 0
+	for b.Loop() {
+		ix.Find(ps[held+next%8192])
+		next++
+	}
+}
