@@ -186,7 +186,7 @@ func (c *Classifier) Rules() *Rules { return c.rules }
 // Classify labels a posting from its text and extracted skills.
 func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result {
 	var res Result
-	low := extract.LowerASCII(p.Text)
+	low := p.LowerText()
 	title := strings.ToLower(p.Title)
 	f := c.scan(low)
 	res.Role, res.RoleEvidence = c.role(p, title, f)

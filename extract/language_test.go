@@ -71,8 +71,14 @@ func TestDetectLanguageRunes(t *testing.T) {
 	if got, want := p.TextRunes(), utf8.RuneCountInString(p.Text); got != want {
 		t.Errorf("TextRunes after Parse = %d, want %d", got, want)
 	}
-	p.Text += "\n더 긴 글"
+	if got, want := p.LowerText(), "데이터 엔지니어\n주요업무\n- spark 😀 파이프라인"; got != want {
+		t.Errorf("LowerText after Parse = %q, want %q", got, want)
+	}
+	p.Text += "\n더 긴 글 With AWS"
 	if got, want := p.TextRunes(), utf8.RuneCountInString(p.Text); got != want {
 		t.Errorf("TextRunes after a change = %d, want %d", got, want)
+	}
+	if got, want := p.LowerText(), LowerASCII(p.Text); got != want || !strings.HasSuffix(got, "with aws") {
+		t.Errorf("LowerText after a change = %q, want %q", got, want)
 	}
 }

@@ -48,11 +48,13 @@ type Matcher struct {
 	prefixes [][]string // vendor prefixes of each entry's parent, lower case
 	cues     [][]string
 	anti     [][]string
+	marks    sync.Pool // *[]int32 of len(entries), all zero, for aggregate
 }
 
 // NewMatcher compiles a taxonomy into a matcher.
 func NewMatcher(t *Taxonomy) *Matcher {
 	m := &Matcher{tax: t, entries: t.Entries}
+	m.marks.New = func() any { return new([]int32) }
 	index := map[string]int{}
 	add := func(pattern string, f form) {
 		i, ok := index[pattern]
@@ -407,7 +409,7 @@ func (m *Matcher) hits(p *Posting, buf []hit) (accepted, used []hit) {
 		sel = append(sel, c)
 		last = c.end
 	}
-	m.resolveAmbiguous(text, sel)
+	m.resolveAmbiguous(p, sel)
 	out := sel[:0]
 	for _, h := range sel {
 		if h.ok {
@@ -436,12 +438,13 @@ func sortByStart(cands []hit) {
 // resolveAmbiguous accepts an ambiguous hit (Go, R, Glue, Excel) when a
 // cue word stands near it or it sits in a list with accepted technologies,
 // and rejects it when an anti phrase covers it.
-func (m *Matcher) resolveAmbiguous(text string, hits []hit) {
-	// The lower-cased text is made only when a hit needs it.
+func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit) {
+	text := p.Text
+	// A posting that did not come from Parse is lowered here, once.
 	var low string
 	lower := func() string {
 		if low == "" {
-			low = asciiLower(text)
+			low = p.LowerText()
 		}
 		return low
 	}
@@ -529,9 +532,42 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	// byEntry[e] is 1 + the index in out of entry e's skill, 0 before its
 	// first hit: a slice over the taxonomy costs less than a map's
-	// lookup for each of a posting's hundreds of hits.
-	byEntry := make([]int32, len(m.entries))
-	var out []Skill
+	// lookup for each of a posting's hundreds of hits. The slice is
+	// pooled and handed back with the hits' entries zeroed.
+	marks := m.marks.Get().(*[]int32)
+	if len(*marks) != len(m.entries) {
+		*marks = make([]int32, len(m.entries))
+	}
+	byEntry := *marks
+	defer func() {
+		for _, h := range hits {
+			byEntry[h.entry] = 0
+			if pi := m.parent[h.entry]; pi >= 0 {
+				byEntry[pi] = 0
+			}
+		}
+		m.marks.Put(marks)
+	}()
+	// Size out once: counting the distinct entries first is cheaper than
+	// growing it, and a Skill is 140 bytes.
+	n := 0
+	for _, h := range hits {
+		if byEntry[h.entry] == 0 {
+			byEntry[h.entry] = -1
+			n++
+		}
+		if pi := m.parent[h.entry]; pi >= 0 && byEntry[pi] == 0 {
+			byEntry[pi] = -1
+			n++
+		}
+	}
+	for _, h := range hits {
+		byEntry[h.entry] = 0
+		if pi := m.parent[h.entry]; pi >= 0 {
+			byEntry[pi] = 0
+		}
+	}
+	out := make([]Skill, 0, n)
 	// Hits come in text order, so rune offsets and sections advance with them.
 	runeAt, lineAt, byteAt := 0, 0, 0
 	secIdx := 0

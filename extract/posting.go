@@ -163,6 +163,18 @@ type Posting struct {
 	// counted while detecting the language.
 	runes   int
 	runesOf string
+	// lower is LowerASCII(lowerOf), the Text that finish lowered once for
+	// the matcher and the classifier.
+	lower   string
+	lowerOf string
+}
+
+// LowerText is LowerASCII(p.Text), made once by Parse.
+func (p *Posting) LowerText() string {
+	if p.lowerOf == p.Text {
+		return p.lower
+	}
+	return asciiLower(p.Text)
 }
 
 // TextRunes is utf8.RuneCountInString(p.Text), counted once by Parse.

@@ -621,12 +621,26 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 		HasRequirements:    p.HasSection(extract.SectionRequirements),
 		SiteTags:           nonNil(p.SiteTags),
 		TextChars:          int32(p.TextRunes()),
-		Skills:             []string{},
-		RequiredSkills:     []string{},
-		PreferredSkills:    []string{},
-		Concepts:           []string{},
 		DuplicateSources:   []string{},
 	}
+	// The four lists share one array, sized by counting first.
+	var nTech, nReq, nPref int
+	for _, s := range skills {
+		if s.Kind == "technology" {
+			nTech++
+			switch s.Requirement {
+			case extract.RequirementRequired:
+				nReq++
+			case extract.RequirementPreferred:
+				nPref++
+			}
+		}
+	}
+	names := make([]string, nTech+nReq+nPref+len(skills)-nTech)
+	row.Skills, names = names[:0:nTech], names[nTech:]
+	row.RequiredSkills, names = names[:0:nReq], names[nReq:]
+	row.PreferredSkills, names = names[:0:nPref], names[nPref:]
+	row.Concepts = names[:0]
 	if req.HasYears {
 		y := int32(req.YearsMin)
 		row.YearsMin = &y

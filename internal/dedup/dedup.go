@@ -27,6 +27,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -282,7 +283,9 @@ func FingerprintSpans(title, text string, spans []Span) Print {
 		marks = append(marks, mark{off: sp.Start, id: 2 * k}, mark{off: sp.End, id: 2*k + 1})
 	}
 	slices.SortFunc(marks, func(a, b mark) int { return a.off - b.off })
-	buf := make([]byte, 0, len(title)+1+len(text))
+	bufp := scratch.Get().(*[]byte)
+	buf := (*bufp)[:0]
+	defer func() { putScratch(bufp, buf) }()
 	// The newline after the title separates tokens, as the end of a
 	// piece does.
 	buf, last := appendNormalizedFrom(buf, title, none)
@@ -304,7 +307,9 @@ func FingerprintSpans(title, text string, spans []Span) Print {
 	for _, m := range marks {
 		byID[m.id] = m
 	}
-	core := make([]byte, 0, len(buf))
+	corep := scratch.Get().(*[]byte)
+	core := (*corep)[:0]
+	defer func() { putScratch(corep, core) }()
 	core, last = append(core, buf[:titleAt]...), titleLast
 	for k, sp := range spans {
 		if a, b := byID[2*k], byID[2*k+1]; a.last == last {
@@ -315,6 +320,19 @@ func FingerprintSpans(title, text string, spans []Span) Print {
 	}
 	p.simHash(core)
 	return p
+}
+
+// scratch keeps the normalised texts of earlier postings, which are only
+// hashed: two new 5 KB buffers a text posting were a tenth of what it
+// allocated.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// putScratch hands a buffer back unless a huge posting grew it past 1 MB.
+func putScratch(p *[]byte, b []byte) {
+	if cap(b) <= 1<<20 {
+		*p = b[:0]
+		scratch.Put(p)
+	}
 }
 
 // betweenTokens reports whether offset off of text is at the start or end
