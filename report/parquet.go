@@ -2,9 +2,11 @@ package report
 
 import (
 	"io"
+	"sync"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // PostingRow is one row of postings.parquet. The first columns are the
@@ -98,7 +100,7 @@ type Writer[T any] struct {
 // the file's created_by, so the same inputs and version give the same bytes.
 func NewWriter[T any](out io.Writer, version string) *Writer[T] {
 	return &Writer[T]{w: parquet.NewGenericWriter[T](out,
-		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+		parquet.Compression(pageCodec),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
 		parquet.DataPageStatistics(false),
 		parquet.CreatedBy("jobstack", version, ""),
@@ -116,6 +118,62 @@ func (w *Writer[T]) Write(rows ...T) error {
 		return w.w.Flush()
 	}
 	return nil
+}
+
+// pageCodec compresses the pages of every file a run writes.
+var pageCodec = &zstdCodec{}
+
+// zstdCodec is zstd at its fastest level with a 1 MiB window. parquet-go's
+// own codec uses the library's 8 MiB window, for which each encoder holds
+// a 16 MiB history, although a page is at most about 256 KiB and finds
+// no matches further back. Its encoders also sit in a sync.Pool, which
+// every garbage collection empties, so a long run near its memory limit
+// made them again and again. Here they stay on a free list: one for each
+// file written at the same time.
+type zstdCodec struct {
+	mu   sync.Mutex
+	free []*zstd.Encoder
+}
+
+func (c *zstdCodec) String() string { return "ZSTD" }
+
+func (c *zstdCodec) CompressionCodec() format.CompressionCodec { return format.Zstd }
+
+func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
+	c.mu.Lock()
+	var e *zstd.Encoder
+	if n := len(c.free); n > 0 {
+		e, c.free = c.free[n-1], c.free[:n-1]
+	}
+	c.mu.Unlock()
+	if e == nil {
+		var err error
+		e, err = zstd.NewWriter(nil,
+			zstd.WithEncoderLevel(zstd.SpeedFastest),
+			zstd.WithWindowSize(1<<20),
+			zstd.WithEncoderConcurrency(1),
+			zstd.WithZeroFrames(true),
+			zstd.WithEncoderCRC(false),
+		)
+		if err != nil {
+			return dst, err
+		}
+	}
+	out := e.EncodeAll(src, dst[:0])
+	c.mu.Lock()
+	c.free = append(c.free, e)
+	c.mu.Unlock()
+	return out, nil
+}
+
+// Decode is not used by the writers; it is here for the interface.
+func (c *zstdCodec) Decode(dst, src []byte) ([]byte, error) {
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return dst, err
+	}
+	defer d.Close()
+	return d.DecodeAll(src, dst[:0])
 }
 
 // Close writes the last row group and the footer.
