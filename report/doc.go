@@ -3,7 +3,7 @@
 // and the human report as markdown (WriteMarkdown) and as one
 // self-contained HTML page (WriteHTML).
 //
-//	w := report.NewWriter[report.SkillRow](file, version)
+//	w := report.NewWriter[report.SkillRow](file, version, report.SkillRowGroupRows)
 //	w.Write(rows...)
 //	w.Close()
 //

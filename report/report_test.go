@@ -87,7 +87,7 @@ func BenchmarkParquetSkills(b *testing.B) {
 	}
 	b.SetBytes(n)
 	for b.Loop() {
-		w := NewWriter[SkillRow](io.Discard, "bench")
+		w := NewWriter[SkillRow](io.Discard, "bench", len(rows))
 		for i := 0; i < len(rows); i += 40 {
 			if err := w.Write(rows[i:min(i+40, len(rows))]...); err != nil {
 				b.Fatal(err)
@@ -106,8 +106,9 @@ func BenchmarkParquetSkills(b *testing.B) {
 func TestParquetStatistics(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	w := NewWriter[SkillRow](&buf, "test")
-	for i := range RowGroupRows + 10 {
+	const groupRows = 1000
+	w := NewWriter[SkillRow](&buf, "test", groupRows)
+	for i := range groupRows + 10 {
 		row := SkillRow{PostingID: fmt.Sprintf("p%06d", i), Skill: []string{"Airflow", "Spark", "dbt"}[i%3], Kind: "technology",
 			Requirement: "required", Mentions: int32(i % 7), Evidence: fmt.Sprintf("line %d", i)}
 		if err := w.Write(row); err != nil {

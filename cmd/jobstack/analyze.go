@@ -724,7 +724,7 @@ func newCollector(cfg *Config, eng *engine, st *staging, bar *progress) (*collec
 	if c.skillsF, err = createOut(st.path(fileSkills)); err != nil {
 		return nil, err
 	}
-	c.skillsW = report.NewWriter[report.SkillRow](c.skillsF, version)
+	c.skillsW = report.NewWriter[report.SkillRow](c.skillsF, version, report.SkillRowGroupRows)
 	if c.spillF, err = createOut(st.path(".postings.spill")); err != nil {
 		return nil, err
 	}
@@ -882,7 +882,7 @@ func (c *collector) writePostings() error {
 	batches, stop := readSpill(in)
 	defer close(stop)
 	return writeFile(c.st.path(filePostings), func(w io.Writer) error {
-		pw := report.NewWriter[report.PostingRow](w, version)
+		pw := report.NewWriter[report.PostingRow](w, version, report.PostingRowGroupRows)
 		i := int32(0)
 		for b := range batches {
 			if b.err != nil {
