@@ -65,7 +65,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	cfg.Inputs = inputs
 	// What a run holds is small (the taxonomy automaton, a window of
-	// postings, about 60 bytes per unique posting for duplicates), but the
+	// postings, 60–100 bytes per unique posting for duplicates), but the
 	// collector's garbage lets the heap double between collections. A soft
 	// limit keeps peak memory flat on long runs for about a tenth of the
 	// speed; GOMEMLIMIT overrides it.
