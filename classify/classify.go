@@ -534,11 +534,6 @@ func (c *Classifier) nameSkills(skills []extract.Skill) skillSignals {
 	return n
 }
 
-// names reports whether signal s names skill i.
-func (n skillSignals) names(i, s int) bool {
-	return n.bits[s*n.words+i>>6]&(1<<(i&63)) != 0
-}
-
 // named returns the skills signal s names, in order, appended to dst.
 func (n skillSignals) named(dst []int, s int) []int {
 	for w, b := range n.bits[s*n.words : (s+1)*n.words] {

@@ -1036,3 +1036,8 @@ func TestConsultantTitle(t *testing.T) {
 		t.Errorf("consultant at 5,000 staff: undetermined (%s), want a class", res.UndeterminedReason)
 	}
 }
+
+// names reports whether signal s names skill i.
+func (n skillSignals) names(i, s int) bool {
+	return n.bits[s*n.words+i>>6]&(1<<(i&63)) != 0
+}

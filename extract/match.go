@@ -143,8 +143,9 @@ func isHangul(r rune) bool {
 // original text and Korean, which has no case, is untouched.
 func LowerASCII(s string) string { return asciiLower(s) }
 
-// asciiLower works eight bytes at a time: a posting's whole text is
-// lowered for the matcher's context rules and for the classifier.
+// asciiLower works eight bytes at a time: Parse lowers each posting's
+// whole text (Posting.LowerText) for the matcher's context rules and for
+// the classifier.
 func asciiLower(s string) string {
 	i := 0
 	for i+8 <= len(s) && capitals(load64(s, i)) == 0 {
@@ -539,13 +540,16 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		*marks = make([]int32, len(m.entries))
 	}
 	byEntry := *marks
-	defer func() {
+	unmark := func() {
 		for _, h := range hits {
 			byEntry[h.entry] = 0
 			if pi := m.parent[h.entry]; pi >= 0 {
 				byEntry[pi] = 0
 			}
 		}
+	}
+	defer func() {
+		unmark()
 		m.marks.Put(marks)
 	}()
 	// Size out once: counting the distinct entries first is cheaper than
@@ -561,12 +565,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			n++
 		}
 	}
-	for _, h := range hits {
-		byEntry[h.entry] = 0
-		if pi := m.parent[h.entry]; pi >= 0 {
-			byEntry[pi] = 0
-		}
-	}
+	unmark()
 	out := make([]Skill, 0, n)
 	// Hits come in text order, so rune offsets and sections advance with them.
 	runeAt, lineAt, byteAt := 0, 0, 0

@@ -159,19 +159,17 @@ type Posting struct {
 	// ParseRequirements, for the matcher's cues; it is unused once Text
 	// is changed.
 	lines *lineWords
-	// runes is the number of runes of runesOf, the Text that finish
-	// counted while detecting the language.
-	runes   int
-	runesOf string
-	// lower is LowerASCII(lowerOf), the Text that finish lowered once for
-	// the matcher and the classifier.
-	lower   string
-	lowerOf string
+	// finished is the Text that finish saw; runes (counted while
+	// detecting the language) and lower (for the matcher and the
+	// classifier) are its rune count and LowerASCII.
+	finished string
+	runes    int
+	lower    string
 }
 
 // LowerText is LowerASCII(p.Text), made once by Parse.
 func (p *Posting) LowerText() string {
-	if p.lowerOf == p.Text {
+	if p.finished == p.Text {
 		return p.lower
 	}
 	return asciiLower(p.Text)
@@ -179,7 +177,7 @@ func (p *Posting) LowerText() string {
 
 // TextRunes is utf8.RuneCountInString(p.Text), counted once by Parse.
 func (p *Posting) TextRunes() int {
-	if p.runesOf == p.Text {
+	if p.finished == p.Text {
 		return p.runes
 	}
 	return hangul.RuneCount(p.Text)

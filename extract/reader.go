@@ -777,7 +777,6 @@ func (rd *Reader) finish(p *Posting, extra []string) {
 	p.Title = snippet(p.Title, 200)
 	p.Company = snippet(p.Company, 120)
 	p.Language, p.runes = detectLanguage(p.Title, p.Text)
-	p.runesOf = p.Text
-	p.lower, p.lowerOf = asciiLower(p.Text), p.Text
+	p.lower, p.finished = asciiLower(p.Text), p.Text
 	ParseRequirements(p, extra)
 }

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -553,8 +554,7 @@ func salaryFromLine(line string) (Salary, bool) {
 		}
 		return Salary{}, false
 	}
-	// The currencies of currencyWords.
-	if !containsAnyOf(line, "$", "€", "£") && !strings.Contains(low, "usd") && !strings.Contains(low, "eur") && !strings.Contains(low, "pln") && !strings.Contains(low, "zł") && !strings.Contains(low, "gbp") {
+	if !slices.ContainsFunc(currencyWords, func(w string) bool { return strings.Contains(low, w) }) {
 		return Salary{}, false
 	}
 	m := findFirstNear(fxRange, line, low, 64)

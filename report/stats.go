@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -253,7 +254,6 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 		}
 		techs = append(techs, sk.Skill)
 	}
-	sort.Strings(techs)
 	s.Pairs.AddAll(techs)
 	if row.Company != "" {
 		key := strings.ToLower(strings.TrimSpace(row.Company))
@@ -306,11 +306,12 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 		s.NoRequirements++
 	}
 	if len(s.Index) < IndexRows {
-		top := techs
+		// The first six technologies in name order.
+		top := slices.Sorted(slices.Values(techs))
 		if len(top) > 6 {
 			top = top[:6]
 		}
-		s.Index = append(s.Index, IndexRow{Title: row.Title, Company: row.Company, Maturity: row.Maturity, Role: row.Role, Source: row.Source, Skills: append([]string(nil), top...)})
+		s.Index = append(s.Index, IndexRow{Title: row.Title, Company: row.Company, Maturity: row.Maturity, Role: row.Role, Source: row.Source, Skills: top})
 	}
 }
 

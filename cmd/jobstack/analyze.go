@@ -636,7 +636,7 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 			}
 		}
 	}
-	names := make([]string, nTech+nReq+nPref+len(skills)-nTech)
+	names := make([]string, len(skills)+nReq+nPref)
 	row.Skills, names = names[:0:nTech], names[nTech:]
 	row.RequiredSkills, names = names[:0:nReq], names[nReq:]
 	row.PreferredSkills, names = names[:0:nPref], names[nPref:]

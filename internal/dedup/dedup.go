@@ -478,10 +478,13 @@ func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 // so that near hashes share one part exactly.
 const blocks = MaxDistance + 1
 
+// blockValues is how many values a block of 13 bits takes.
+const blockValues = 1 << 13
+
 // block returns part i of a SimHash: 13 bits for the first four parts, 12
 // for the last.
 func block(sim uint64, i int) uint16 {
-	return uint16(sim>>(13*i)) & 0x1FFF
+	return uint16(sim>>(13*i)) & (blockValues - 1)
 }
 
 // check returns the 32 bits of a SimHash that follow block i (wrapping
@@ -504,16 +507,16 @@ type entry struct {
 // concurrent use: the collector owns it.
 type Index struct {
 	exact  map[uint64]int32
-	blocks [blocks]*[1 << 13][]entry // by block value
-	sims   []uint64                  // by posting id
-	titles []uint64                  // by posting id
+	blocks [blocks]*[blockValues][]entry // by block value
+	sims   []uint64                      // by posting id
+	titles []uint64                      // by posting id
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
 	ix := &Index{exact: map[uint64]int32{}}
 	for i := range ix.blocks {
-		ix.blocks[i] = new([1 << 13][]entry)
+		ix.blocks[i] = new([blockValues][]entry)
 	}
 	return ix
 }
