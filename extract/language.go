@@ -36,7 +36,9 @@ func detectLanguage(title, text string) (lang string, runes int) {
 }
 
 // scriptCount adds up the Hangul and Latin letters and the Korean and
-// English lines of a text.
+// English lines of a text. English lines are counted up to two, all that
+// language() asks: the check for one (a heading or a function word) is
+// most of an English line's cost.
 type scriptCount struct {
 	hangul, latin, koLines, enLines int
 }
@@ -77,7 +79,7 @@ func (sc *scriptCount) lines(text string) (runes int) {
 		switch {
 		case h > 0 && h*2 >= l:
 			sc.koLines++
-		case l >= 4 && h*4 < l:
+		case l >= 4 && h*4 < l && sc.enLines < 2:
 			if _, head := HeadingKind(line, false); head || hasFunctionWord(line) {
 				sc.enLines++
 			}
