@@ -219,68 +219,98 @@ func Build(patterns []string, fold bool) *Automaton {
 //
 // A walk is a chain of dependent loads, and when the table is larger than
 // a core's cache each load waits on memory. A long text is then walked as
-// four lanes in step: each
-// lane's load does not wait for the others', and the core keeps four in
-// flight. Lane k starts maxLen-1 bytes before the end of lane k-1, which
-// puts it in the state a single walk would have by the first end it
-// reports. The lanes note their ends without a branch and fn hears of
-// them afterwards, lane by lane, so the order is a single walk's. Ends are
-// noted as int32, so a text of 2 GB or more is walked once.
+// four lanes in step: each lane's load does not wait for the others', and
+// the core keeps four in flight. Lane k starts maxLen-1 bytes before the
+// end of lane k-1, which puts it in the state a single walk would have by
+// the first end it reports. The lanes note their ends without a branch and
+// fn hears of them afterwards, lane by lane, so the order is a single
+// walk's. Ends are noted as int32, so a text of 2 GB or more is walked
+// once.
 func (a *Automaton) Walk(text string, fn func(start, end, pattern int) bool) {
 	if len(a.delta) < laneTable || len(text) < laneMin || len(text) < 16*a.maxLen || len(text) > math.MaxInt32 {
 		a.walkOne(text, fn)
 		return
 	}
-	delta, class := a.delta, &a.class
 	over := a.maxLen - 1
 	q := (len(text) + 3*over) / 4 // bytes per lane; lane 3 also takes the rest
-	f1, f2, f3 := q-over, 2*(q-over), 3*(q-over)
+	step := q - over              // lane k starts at k×step
 	l := lanePool.Get().(*lanes)
 	defer l.put()
-	// Each lane writes the (end, table entry) pair of every byte and
-	// moves on only past an entry with outputs.
-	h0, h1, h2, h3 := l.h[0][:0], l.h[1][:0], l.h[2][:0], l.h[3][:0]
-	n0, n1, n2, n3 := 0, 0, 0, 0
-	var v0, v1, v2, v3 int32
+	for k := range l.ends {
+		l.ends[k] = l.ends[k][:0]
+	}
+	var v [4]int32
 	for at := 0; at < q; at += laneChunk {
 		top := min(at+laneChunk, q)
-		need := 2*(top-at) + 2
-		h0, h1, h2, h3 = room(h0, n0+need), room(h1, n1+need), room(h2, n2+need), room(h3, n3+need)
-		for i := at; i < top; i++ {
-			v0 = delta[v0>>1+int32(class[text[i]])]
-			v1 = delta[v1>>1+int32(class[text[f1+i]])]
-			v2 = delta[v2>>1+int32(class[text[f2+i]])]
-			v3 = delta[v3>>1+int32(class[text[f3+i]])]
-			h0[n0], h0[n0+1] = int32(i+1), v0
-			n0 += int(v0&1) << 1
-			h1[n1], h1[n1+1] = int32(f1+i+1), v1
-			n1 += int(v1&1) << 1
-			h2[n2], h2[n2+1] = int32(f2+i+1), v2
-			n2 += int(v2&1) << 1
-			h3[n3], h3[n3+1] = int32(f3+i+1), v3
-			n3 += int(v3&1) << 1
+		a.walkLanes(text, at, top, step, &v, l)
+	}
+	// Lane 3 takes the bytes past 4 lanes of q.
+	if rest := 3*step + q; rest < len(text) {
+		v3 := v[3]
+		for i := rest; i < len(text); i++ {
+			v3 = a.delta[v3>>1+int32(a.class[text[i]])]
+			if v3&1 != 0 {
+				l.ends[3] = append(l.ends[3], end(i+1, v3))
+			}
 		}
 	}
-	h3 = room(h3, n3+2*(len(text)-f3-q)+2)
-	for i := f3 + q; i < len(text); i++ {
-		v3 = delta[v3>>1+int32(class[text[i]])]
-		h3[n3], h3[n3+1] = int32(i+1), v3
-		n3 += int(v3&1) << 1
-	}
-	l.h = [4][]int32{h0, h1, h2, h3}
 	// Lane k reports only ends past lane k-1's last byte.
-	for k, h := range [4][]int32{h0[:n0], h1[:n1], h2[:n2], h3[:n3]} {
-		from := int32(k * (q - over))
+	for k, ends := range l.ends {
+		from := int32(k * step)
 		if k > 0 {
 			from += int32(over)
 		}
-		for x := 0; x < len(h); x += 2 {
-			if h[x] > from && !a.emit(h[x+1], int(h[x]), fn) {
+		for _, e := range ends {
+			if at := int32(e >> 32); at > from && !a.emit(int32(e), int(at), fn) {
 				return
 			}
 		}
 	}
 }
+
+// walkLanes walks bytes [at, top) of each lane, lane k's from k×step, from
+// the states in v, leaves the states reached in v and adds the ends with
+// outputs to l.ends. Each lane writes every byte's end and table entry to
+// its chunk buffer, and moves past the entry only when it has outputs: a
+// store and an addition instead of a branch that the text decides.
+func (a *Automaton) walkLanes(text string, at, top, step int, v *[4]int32, l *lanes) {
+	delta, class := a.delta, &a.class
+	t0 := text[at:top]
+	t1 := text[step+at : step+top]
+	t2 := text[2*step+at : 2*step+top]
+	t3 := text[3*step+at : 3*step+top]
+	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
+	b0, b1, b2, b3 := &l.buf[0], &l.buf[1], &l.buf[2], &l.buf[3]
+	v0, v1, v2, v3 := v[0], v[1], v[2], v[3]
+	var n0, n1, n2, n3 int
+	e0, e1, e2, e3 := int64(at+1)<<32, int64(step+at+1)<<32, int64(2*step+at+1)<<32, int64(3*step+at+1)<<32
+	for i := 0; i < len(t0); i++ {
+		v0 = delta[v0>>1+int32(class[t0[i]])]
+		v1 = delta[v1>>1+int32(class[t1[i]])]
+		v2 = delta[v2>>1+int32(class[t2[i]])]
+		v3 = delta[v3>>1+int32(class[t3[i]])]
+		b0[n0&(laneChunk-1)] = e0 | int64(uint32(v0))
+		b1[n1&(laneChunk-1)] = e1 | int64(uint32(v1))
+		b2[n2&(laneChunk-1)] = e2 | int64(uint32(v2))
+		b3[n3&(laneChunk-1)] = e3 | int64(uint32(v3))
+		n0 += int(v0 & 1)
+		n1 += int(v1 & 1)
+		n2 += int(v2 & 1)
+		n3 += int(v3 & 1)
+		e0 += 1 << 32
+		e1 += 1 << 32
+		e2 += 1 << 32
+		e3 += 1 << 32
+	}
+	v[0], v[1], v[2], v[3] = v0, v1, v2, v3
+	l.ends[0] = append(l.ends[0], b0[:n0]...)
+	l.ends[1] = append(l.ends[1], b1[:n1]...)
+	l.ends[2] = append(l.ends[2], b2[:n2]...)
+	l.ends[3] = append(l.ends[3], b3[:n3]...)
+}
+
+// end packs an end offset and the table entry reached there.
+func end(at int, v int32) int64 { return int64(at)<<32 | int64(uint32(v)) }
 
 // laneTable is the smallest table, in entries (1 MB), walked in lanes. A
 // table well inside a core's 2 MB cache is walked faster once: the lanes'
@@ -293,13 +323,17 @@ const (
 	// laneMin is the shortest text walked in lanes; shorter ones are
 	// walked once, where the lanes' set-up would cost more than it saves.
 	laneMin = 512
-	// laneChunk is how many bytes each lane walks between checks that
-	// its buffer has room for every byte to be an end.
-	laneChunk = 4096
+	// laneChunk is how many bytes each lane walks at a time: a chunk's
+	// ends fit its buffer even when every byte is one.
+	laneChunk = 1024
 )
 
-// lanes holds the lanes' buffers between walks.
-type lanes struct{ h [4][]int32 }
+// lanes holds the lanes' buffers between walks: a chunk's ends, and every
+// end so far of each lane.
+type lanes struct {
+	buf  [4][laneChunk]int64
+	ends [4][]int64
+}
 
 var lanePool = sync.Pool{New: func() any { return new(lanes) }}
 
@@ -307,23 +341,12 @@ var lanePool = sync.Pool{New: func() any { return new(lanes) }}
 // past 1 MB, which would then stay pinned.
 func (l *lanes) put() {
 	size := 0
-	for _, h := range l.h {
-		size += 4 * cap(h)
+	for _, e := range l.ends {
+		size += 8 * cap(e)
 	}
 	if size <= 1<<20 {
 		lanePool.Put(l)
 	}
-}
-
-// room returns h with length n, growing it if needed; its contents up to
-// the old length are kept.
-func room(h []int32, n int) []int32 {
-	if n <= cap(h) {
-		return h[:n]
-	}
-	g := make([]int32, n, 2*n)
-	copy(g, h)
-	return g
 }
 
 // walkOne walks text in a single pass.

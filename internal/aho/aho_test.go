@@ -135,12 +135,13 @@ func TestWalkLanes(t *testing.T) {
 }
 
 // TestWalkLanesStops checks that returning false in any lane's report
-// ends the walk there.
+// ends the walk there. Every byte is an end, so each lane fills whole
+// chunks of ends.
 func TestWalkLanesStops(t *testing.T) {
 	defer lanesForAll()()
-	text := strings.Repeat("a", 4*laneMin)
+	text := strings.Repeat("a", 9*laneChunk+3)
 	a := Build([]string{"a"}, false)
-	for _, stop := range []int{1, laneMin, 3 * laneMin, 4 * laneMin} {
+	for _, stop := range []int{1, laneMin, laneChunk + 1, 3 * laneChunk, len(text)} {
 		n := 0
 		a.Walk(text, func(_, end, _ int) bool {
 			n++
