@@ -270,9 +270,11 @@ func (a *Automaton) Walk(text string, fn func(start, end, pattern int) bool) {
 
 // walkLanes walks bytes [at, top) of each lane, lane k's from k×step, from
 // the states in v, leaves the states reached in v and adds the ends with
-// outputs to l.ends. Each lane writes every byte's end and table entry to
-// its chunk buffer, and moves past the entry only when it has outputs: a
-// store and an addition instead of a branch that the text decides.
+// outputs to l.ends. Each lane writes every byte's table entry to its
+// chunk buffer, and moves past the entry only when it has outputs: a store
+// and an addition instead of a branch that the text decides. The entry
+// goes with its offset in the chunk, which the lanes share; the lane's
+// start is added to the few kept.
 func (a *Automaton) walkLanes(text string, at, top, step int, v *[4]int32, l *lanes) {
 	delta, class := a.delta, &a.class
 	t0 := text[at:top]
@@ -280,33 +282,32 @@ func (a *Automaton) walkLanes(text string, at, top, step int, v *[4]int32, l *la
 	t2 := text[2*step+at : 2*step+top]
 	t3 := text[3*step+at : 3*step+top]
 	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
-	b0, b1, b2, b3 := &l.buf[0], &l.buf[1], &l.buf[2], &l.buf[3]
+	b := &l.buf
 	v0, v1, v2, v3 := v[0], v[1], v[2], v[3]
 	var n0, n1, n2, n3 int
-	e0, e1, e2, e3 := int64(at+1)<<32, int64(step+at+1)<<32, int64(2*step+at+1)<<32, int64(3*step+at+1)<<32
+	var e int64 = 1 << 32 // the end of byte i, i+1, in the high half
 	for i := 0; i < len(t0); i++ {
 		v0 = delta[v0>>1+int32(class[t0[i]])]
 		v1 = delta[v1>>1+int32(class[t1[i]])]
 		v2 = delta[v2>>1+int32(class[t2[i]])]
 		v3 = delta[v3>>1+int32(class[t3[i]])]
-		b0[n0&(laneChunk-1)] = e0 | int64(uint32(v0))
-		b1[n1&(laneChunk-1)] = e1 | int64(uint32(v1))
-		b2[n2&(laneChunk-1)] = e2 | int64(uint32(v2))
-		b3[n3&(laneChunk-1)] = e3 | int64(uint32(v3))
+		b[0][n0&(laneChunk-1)] = e | int64(uint32(v0))
+		b[1][n1&(laneChunk-1)] = e | int64(uint32(v1))
+		b[2][n2&(laneChunk-1)] = e | int64(uint32(v2))
+		b[3][n3&(laneChunk-1)] = e | int64(uint32(v3))
 		n0 += int(v0 & 1)
 		n1 += int(v1 & 1)
 		n2 += int(v2 & 1)
 		n3 += int(v3 & 1)
-		e0 += 1 << 32
-		e1 += 1 << 32
-		e2 += 1 << 32
-		e3 += 1 << 32
+		e += 1 << 32
 	}
 	v[0], v[1], v[2], v[3] = v0, v1, v2, v3
-	l.ends[0] = append(l.ends[0], b0[:n0]...)
-	l.ends[1] = append(l.ends[1], b1[:n1]...)
-	l.ends[2] = append(l.ends[2], b2[:n2]...)
-	l.ends[3] = append(l.ends[3], b3[:n3]...)
+	for k, n := range [4]int{n0, n1, n2, n3} {
+		base := int64(k*step+at) << 32
+		for _, x := range b[k][:n] {
+			l.ends[k] = append(l.ends[k], x+base)
+		}
+	}
 }
 
 // end packs an end offset and the table entry reached there.
