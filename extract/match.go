@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/jobstack/jobstack/internal/aho"
 	"github.com/jobstack/jobstack/internal/hangul"
@@ -169,7 +168,7 @@ func asciiLower(s string) string {
 	}
 	// b is not written again: the string shares it rather than copying
 	// a posting's text a second time.
-	return unsafe.String(&b[0], len(b))
+	return unsafeString(b)
 }
 
 // capitals has 0x20 in each byte of w that is an ASCII capital letter and

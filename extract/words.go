@@ -230,7 +230,8 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// unsafeString views b as a string for a scan that does not keep it; b
+// unsafeString views b as a string without copying it: for a scan that
+// does not keep the string, or for a buffer that is not written again. b
 // must not change while the string is in use.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
