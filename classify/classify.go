@@ -25,7 +25,15 @@ type Result struct {
 	SeniorityEvidence  []string
 	DEFocus            string // analytics, platform or mixed for data engineers (seed 001); empty otherwise
 	DEFocusEvidence    []string
-	UndeterminedReason string // not_data_role, little_evidence or a veto's reason (client_work) when Maturity is undetermined
+	UndeterminedReason string  // not_data_role, little_evidence or a veto's reason (client_work) when Maturity is undetermined
+	Fired              []Fired // every maturity signal that fired: vetoes, then the others in the order decided
+}
+
+// Fired is a maturity signal that fired for a posting.
+type Fired struct {
+	Signal string  // the signal's id
+	Class  string  // the class its points went to, after a small- or large-firm move; undetermined for a veto
+	Points float64 // 0 for a veto and for points not counted
 }
 
 // Classifier labels postings. It is built once from rules and is safe for
@@ -43,6 +51,27 @@ type Classifier struct {
 	// The signals that name a skill id or a category, by index in
 	// rules.Signals.
 	bySkill, byCategory map[string][]int
+	off                 []bool // by index in rules.Signals: never fires (Without); nil for none
+}
+
+// Without returns a classifier that labels as c does, except that the
+// signals with these ids never fire, so neither do the signals that
+// require them, and those that must miss them may: how much a signal
+// decides on labelled postings (jobstack eval --ablate).
+func (c *Classifier) Without(ids ...string) (*Classifier, error) {
+	w := *c
+	w.off = make([]bool, len(c.rules.Signals))
+	if c.off != nil {
+		copy(w.off, c.off)
+	}
+	for _, id := range ids {
+		i, ok := c.signalIdx[id]
+		if !ok {
+			return nil, fmt.Errorf("classify: no signal %q", id)
+		}
+		w.off[i] = true
+	}
+	return &w, nil
 }
 
 // found holds where each rule phrase first occurs in a posting's text.
@@ -285,6 +314,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	}
 	for _, i := range c.order {
 		s := c.rules.Signals[i]
+		if c.off != nil && c.off[i] {
+			continue
+		}
 		if len(s.Requires) > 0 && !anyFired(firedIDs, s.Requires) {
 			continue
 		}
@@ -334,6 +366,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 				}
 			}
 			firedIDs[s.ID] = true
+			res.Fired = append(res.Fired, Fired{Signal: s.ID, Class: Undetermined})
 			continue
 		}
 		points := 0.0
@@ -373,6 +406,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		move(func(s *Signal) string { return s.AtSmallFirm }, fmt.Sprintf("at a small firm on a cloud (headcount %d)", p.Headcount))
 	case anyFired(firedIDs, c.rules.LargeFirm):
 		move(func(s *Signal) string { return s.AtLargeFirm }, "at a large organisation")
+	}
+	for _, f := range all {
+		res.Fired = append(res.Fired, Fired{Signal: f.sig.ID, Class: f.class, Points: f.points})
 	}
 	text := func(f fired) string {
 		desc := f.sig.Describe

@@ -1041,3 +1041,72 @@ func TestConsultantTitle(t *testing.T) {
 func (n skillSignals) names(i, s int) bool {
 	return n.bits[s*n.words+i>>6]&(1<<(i&63)) != 0
 }
+
+// Result.Fired lists the signals as they counted (after a small-firm
+// move, with vetoes), and Without takes a signal out together with what
+// depends on it.
+func TestFiredAndWithout(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	req := extract.RequirementRequired
+	skills := []extract.Skill{
+		skill("aws", "AWS", "cloud_platform", req), skill("hadoop", "Hadoop", "processing", req), skill("spark", "Spark", "processing", req),
+	}
+	p := posting("Data Engineer", "주요업무\n- 데이터 파이프라인 구축")
+	p.Headcount = 28
+	firedAs := func(res Result, id string) (Fired, bool) {
+		for _, f := range res.Fired {
+			if f.Signal == id {
+				return f, true
+			}
+		}
+		return Fired{}, false
+	}
+	res := c.Classify(p, skills)
+	if f, ok := firedAs(res, "onprem_big_data"); !ok || f.Class != CloudStartup || f.Points <= 0 {
+		t.Errorf("onprem_big_data at a small firm on a cloud: %+v (fired %v), want its points for cloud_startup\n%v", f, ok, res.Fired)
+	}
+	if _, ok := firedAs(res, "startup_on_cloud"); !ok {
+		t.Fatalf("startup_on_cloud did not fire: %v", res.Fired)
+	}
+	var sum float64
+	for _, f := range res.Fired {
+		if f.Class == CloudStartup {
+			sum += f.Points
+		}
+	}
+	if math.Abs(sum-res.Scores[CloudStartup]) > 0.011 {
+		t.Errorf("cloud_startup: fired points add to %.2f, score is %.2f", sum, res.Scores[CloudStartup])
+	}
+
+	// Without the cloud platform, startup_on_cloud (which requires it)
+	// cannot fire, so the Hadoop stack is the platform's again.
+	w, err := c.Without("cloud_platform")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = w.Classify(p, skills)
+	if _, ok := firedAs(res, "cloud_platform"); ok {
+		t.Errorf("cloud_platform fired on the classifier without it: %v", res.Fired)
+	}
+	if _, ok := firedAs(res, "startup_on_cloud"); ok {
+		t.Errorf("startup_on_cloud fired without the cloud_platform it requires: %v", res.Fired)
+	}
+	if f, ok := firedAs(res, "onprem_big_data"); !ok || f.Class != DataPlatform {
+		t.Errorf("onprem_big_data without a cloud: %+v (fired %v), want data_platform", f, ok)
+	}
+	// The original is unchanged.
+	if res := c.Classify(p, skills); res.Maturity != CloudStartup {
+		t.Errorf("Without changed its receiver: %s\n%v", res.Maturity, res.Fired)
+	}
+
+	// A veto fires as undetermined with no points.
+	p = posting("Data Engineer", "Responsibilities\n- Build pipelines on AWS for our client sites")
+	res = c.Classify(p, skills)
+	if f, ok := firedAs(res, "client_work"); !ok || f.Class != Undetermined || f.Points != 0 {
+		t.Errorf("client_work veto: %+v (fired %v), want undetermined with no points\n%v", f, ok, res.Fired)
+	}
+	if _, err := c.Without("no_such_signal"); err == nil || !strings.Contains(err.Error(), `"no_such_signal"`) {
+		t.Errorf("Without(no_such_signal): err %v, want one naming the signal", err)
+	}
+}

@@ -42,6 +42,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Var(&golds, "gold", "labelled CSV or JSONL (repeatable): source plus any of maturity, role, seniority, years_min, degree_min, skills")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	verbose := fs.Bool("v", false, "list every wrong label and skill")
+	ablate := fs.Bool("ablate", false, "take each maturity signal out in turn and count the gold labels that change")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: jobstack eval --gold FILE [--gold FILE] INPUT...\n\nGold sources match postings whose source ends with them (a path suffix,\nwith #N for records). CSV skills are ';'-separated names; JSONL skills are\nnames or {\"name\", \"section\"} objects.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -71,11 +72,16 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		gold = append(gold, rows...)
 	}
-	got, err := evalRun(ctx, &cfg, eng, gold)
+	got, err := evalRun(ctx, &cfg, eng, gold, *ablate)
 	if err != nil {
 		return err
 	}
 	rep := score(gold, got)
+	if *ablate {
+		if rep.Signals, err = ablateSignals(eng, gold, got); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -198,9 +204,12 @@ type evalOut struct {
 	Maturity, Role, Seniority, Degree, YearsMin string
 	Skills                                      map[string]string // technology → requirement
 	Rejected                                    string
+	// With ablation, the posting and its skills, to classify again.
+	posting *extract.Posting
+	skills  []extract.Skill
 }
 
-func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow) (map[*goldRow]*evalOut, error) {
+func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, keep bool) (map[*goldRow]*evalOut, error) {
 	want := func(source string) []*goldRow {
 		var out []*goldRow
 		for _, g := range gold {
@@ -228,8 +237,16 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow) (ma
 		if len(gs) == 0 {
 			continue
 		}
+		var parsed *extract.Posting
+		if keep {
+			eng.afterParse = func(p *extract.Posting) { parsed = p }
+		}
 		r := eng.process(t)
 		out := &evalOut{Skills: map[string]string{}}
+		if parsed != nil && r.rej == nil {
+			out.posting = parsed
+			out.skills, _ = eng.matcher.MatchTerms(parsed)
+		}
 		if r.rej != nil {
 			out.Rejected = r.rej.Reason
 		} else {
@@ -299,6 +316,88 @@ type EvalReport struct {
 	} `json:"requirement_attribution"`
 	SkillErrors   []string `json:"skill_errors,omitempty"`
 	UnknownSkills []string `json:"unknown_gold_skills,omitempty"`
+	// Signals is what each maturity signal decides (--ablate), the
+	// signals whose removal would right the most labels first.
+	Signals []SignalScore `json:"signals,omitempty"`
+}
+
+// SignalScore is what one maturity signal decides on the gold postings
+// that have a maturity label.
+type SignalScore struct {
+	Signal string `json:"signal"`
+	Class  string `json:"class"` // the class it votes for in the rules
+	Fired  int    `json:"fired"` // gold postings it fired on
+	// Agrees is the share of those whose gold maturity is the class its
+	// points went to (undetermined for a veto).
+	Agrees float64 `json:"agrees"`
+	Fixed  int     `json:"fixed"`  // labels wrong with the signal and right without it
+	Broken int     `json:"broken"` // labels right with the signal and wrong without it
+}
+
+// ablateSignals classifies the gold postings again without each signal
+// that fired on one of them. Only those postings can change: a signal
+// that does not fire decides nothing.
+func ablateSignals(eng *engine, gold []*goldRow, got map[*goldRow]*evalOut) ([]SignalScore, error) {
+	type labelled struct {
+		gold string
+		out  *evalOut
+	}
+	bySignal := map[string][]labelled{}
+	scores := map[string]*SignalScore{}
+	for _, g := range gold {
+		out := got[g]
+		if g.Maturity == "" || out == nil || out.posting == nil {
+			continue
+		}
+		res := eng.classifier.Classify(out.posting, out.skills)
+		seen := map[string]bool{}
+		for _, f := range res.Fired {
+			sc := scores[f.Signal]
+			if sc == nil {
+				sc = &SignalScore{Signal: f.Signal}
+				scores[f.Signal] = sc
+			}
+			if f.Class == g.Maturity {
+				sc.Agrees++ // a count until the end
+			}
+			if !seen[f.Signal] {
+				seen[f.Signal] = true
+				sc.Fired++
+				bySignal[f.Signal] = append(bySignal[f.Signal], labelled{g.Maturity, out})
+			}
+		}
+	}
+	var out []SignalScore
+	for _, s := range eng.classifier.Rules().Signals {
+		sc := scores[s.ID]
+		if sc == nil {
+			continue
+		}
+		sc.Class = s.Class
+		without, err := eng.classifier.Without(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range bySignal[s.ID] {
+			was := l.out.Maturity == l.gold
+			now := without.Classify(l.out.posting, l.out.skills).Maturity == l.gold
+			switch {
+			case now && !was:
+				sc.Fixed++
+			case was && !now:
+				sc.Broken++
+			}
+		}
+		sc.Agrees /= float64(sc.Fired)
+		out = append(out, *sc)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if ni, nj := out[i].Fixed-out[i].Broken, out[j].Fixed-out[j].Broken; ni != nj {
+			return ni > nj
+		}
+		return out[i].Fired > out[j].Fired
+	})
+	return out, nil
 }
 
 func score(gold []*goldRow, got map[*goldRow]*evalOut) *EvalReport {
@@ -452,6 +551,13 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 			for _, e := range ls.Errors {
 				fmt.Fprintf(w, "  ✗ %s\n", e)
 			}
+		}
+	}
+	if len(rep.Signals) > 0 {
+		fmt.Fprintf(w, "\nmaturity signals, each taken out in turn (fixed: wrong with it, right without; broken: the reverse):\n")
+		fmt.Fprintf(w, "  %-24s %-14s %5s %6s %5s %6s %4s\n", "signal", "class", "fired", "agrees", "fixed", "broken", "net")
+		for _, sc := range rep.Signals {
+			fmt.Fprintf(w, "  %-24s %-14s %5d %6.2f %5d %6d %+4d\n", sc.Signal, sc.Class, sc.Fired, sc.Agrees, sc.Fixed, sc.Broken, sc.Fixed-sc.Broken)
 		}
 	}
 	s := rep.Skills

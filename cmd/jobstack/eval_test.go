@@ -143,3 +143,45 @@ func TestEvalPrintSeedClasses(t *testing.T) {
 		t.Errorf("eval output lacks %q:\n%s", want, out.String())
 	}
 }
+
+// eval --ablate's counts agree with a whole run without the signal: a
+// --rules file that replaces a signal with one that never fires changes
+// the maturity labels right by fixed − broken.
+func TestEvalAblate(t *testing.T) {
+	t.Parallel()
+	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
+	rep := evalJSON(t, "--ablate", "--gold", gold, inputs)
+	base := rep.Labels["maturity"]
+	if base == nil || len(rep.Signals) == 0 {
+		t.Fatalf("no maturity scores (%v) or no signals (%d)", base, len(rep.Signals))
+	}
+	var deciding []SignalScore
+	for _, sc := range rep.Signals {
+		if sc.Fired < 1 || sc.Fired > base.N || sc.Fixed+sc.Broken > sc.Fired || sc.Agrees < 0 || sc.Agrees > 1 {
+			t.Errorf("signal %s: counts out of range: %+v (n %d)", sc.Signal, sc, base.N)
+		}
+		if sc.Fixed+sc.Broken > 0 {
+			deciding = append(deciding, sc)
+		}
+	}
+	if len(deciding) == 0 {
+		t.Fatalf("no signal decides a label of the sample: %+v", rep.Signals)
+	}
+	for i := 1; i < len(rep.Signals); i++ {
+		a, b := rep.Signals[i-1], rep.Signals[i]
+		if a.Fixed-a.Broken < b.Fixed-b.Broken {
+			t.Errorf("signals not ordered by net: %s %+d before %s %+d", a.Signal, a.Fixed-a.Broken, b.Signal, b.Fixed-b.Broken)
+		}
+	}
+	for _, sc := range deciding {
+		rules := filepath.Join(t.TempDir(), "rules.yaml")
+		if err := os.WriteFile(rules, []byte("signals:\n  - id: "+sc.Signal+"\n    class: "+sc.Class+
+			"\n    weight: 1\n    companies: [\"=no company has this name\"]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		without := evalJSON(t, "--rules", rules, "--gold", gold, inputs).Labels["maturity"]
+		if want := base.Correct + sc.Fixed - sc.Broken; without.Correct != want {
+			t.Errorf("without %s: %d right, ablation says %d (%d %+d %+d)", sc.Signal, without.Correct, want, base.Correct, sc.Fixed, -sc.Broken)
+		}
+	}
+}
