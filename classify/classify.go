@@ -51,7 +51,30 @@ type Classifier struct {
 	// The signals that name a skill id or a category, by index in
 	// rules.Signals.
 	bySkill, byCategory map[string][]int
-	off                 []bool // by index in rules.Signals: never fires (Without); nil for none
+	off                 []bool    // by index in rules.Signals: never fires (Without); nil for none
+	scale               []float64 // by index in rules.Signals: a factor on the weight (Reweighted); nil for none
+}
+
+// Reweighted returns a classifier that labels as c does, except that the
+// signal with this id counts factor times its weight: how a label set
+// would move with a signal's weight changed (jobstack eval --ablate).
+// Unlike Without, the signal still fires, so the signals that require it
+// or must miss it are decided as before.
+func (c *Classifier) Reweighted(id string, factor float64) (*Classifier, error) {
+	i, ok := c.signalIdx[id]
+	if !ok {
+		return nil, fmt.Errorf("classify: no signal %q", id)
+	}
+	w := *c
+	w.scale = make([]float64, len(c.rules.Signals))
+	for j := range w.scale {
+		w.scale[j] = 1
+	}
+	if c.scale != nil {
+		copy(w.scale, c.scale)
+	}
+	w.scale[i] *= factor
+	return &w, nil
 }
 
 // Without returns a classifier that labels as c does, except that the
@@ -374,6 +397,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		for j, it := range items {
 			points += s.Weight * it.weight
 			labels[j] = it.text(p)
+		}
+		if c.scale != nil {
+			points *= c.scale[i]
 		}
 		points = math.Round(points*100) / 100
 		firedIDs[s.ID] = true

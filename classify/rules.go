@@ -41,31 +41,31 @@ var Seniorities = []string{"junior", "mid", "senior", "lead", "unspecified"}
 
 // Signal is one piece of evidence for a maturity class.
 type Signal struct {
-	ID         string   `yaml:"id"`
-	Class      string   `yaml:"class"`      // the class it votes for; undetermined makes it a veto
-	Reason     string   `yaml:"reason"`     // a veto's undetermined_reason (default: its id)
-	Describe   string   `yaml:"describe"`   // how evidence reads: "managed cloud data service"
-	Weight     float64  `yaml:"weight"`     // points per item found
-	Max        int      `yaml:"max"`        // at most this many items count; 0 means 1
-	PerLine    int      `yaml:"per_line"`   // at most this many skills from one line count; 0 means no limit
-	Skills     []string `yaml:"skills"`     // taxonomy ids; an entry's children count too
-	Categories []string `yaml:"categories"` // taxonomy categories
-	Phrases    []string `yaml:"phrases"`    // lower-case phrases in the text
-	Companies  []string `yaml:"companies"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
-	Headcount  *Range   `yaml:"headcount"`  // company size range
-	Industries []string `yaml:"industries"` // words of the company's industry field, case-insensitive, whole words
-	Titles     []string `yaml:"titles"`     // words of the posting's title, case-insensitive, whole words (Latin)
-	Absent     []string `yaml:"absent"`     // fires only when none of these signals fired
-	Requires   []string `yaml:"requires"`   // fires only when one of these signals fired
-	Sections   []string `yaml:"sections"`   // count phrases only in these sections (default all but benefits)
-	Roles      []string `yaml:"roles"`      // counts only for postings of these roles (default all)
+	ID         string   `yaml:"id,omitempty"`
+	Class      string   `yaml:"class,omitempty"`      // the class it votes for; undetermined makes it a veto
+	Reason     string   `yaml:"reason,omitempty"`     // a veto's undetermined_reason (default: its id)
+	Describe   string   `yaml:"describe,omitempty"`   // how evidence reads: "managed cloud data service"
+	Weight     float64  `yaml:"weight,omitempty"`     // points per item found
+	Max        int      `yaml:"max,omitempty"`        // at most this many items count; 0 means 1
+	PerLine    int      `yaml:"per_line,omitempty"`   // at most this many skills from one line count; 0 means no limit
+	Skills     []string `yaml:"skills,omitempty"`     // taxonomy ids; an entry's children count too
+	Categories []string `yaml:"categories,omitempty"` // taxonomy categories
+	Phrases    []string `yaml:"phrases,omitempty"`    // lower-case phrases in the text
+	Companies  []string `yaml:"companies,omitempty"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
+	Headcount  *Range   `yaml:"headcount,omitempty"`  // company size range
+	Industries []string `yaml:"industries,omitempty"` // words of the company's industry field, case-insensitive, whole words
+	Titles     []string `yaml:"titles,omitempty"`     // words of the posting's title, case-insensitive, whole words (Latin)
+	Absent     []string `yaml:"absent,omitempty"`     // fires only when none of these signals fired
+	Requires   []string `yaml:"requires,omitempty"`   // fires only when one of these signals fired
+	Sections   []string `yaml:"sections,omitempty"`   // count phrases only in these sections (default all but benefits)
+	Roles      []string `yaml:"roles,omitempty"`      // counts only for postings of these roles (default all)
 	// AtSmallFirm is where the signal's points go when the rules'
 	// small_firm signal fired: another class, or "none" to count nothing.
 	// Empty keeps the signal's class.
-	AtSmallFirm string `yaml:"at_small_firm"`
+	AtSmallFirm string `yaml:"at_small_firm,omitempty"`
 	// AtLargeFirm is where the signal's points go when one of the rules'
 	// large_firm signals fired, as AtSmallFirm.
-	AtLargeFirm string `yaml:"at_large_firm"`
+	AtLargeFirm string `yaml:"at_large_firm,omitempty"`
 
 	line, col int
 	// index is the signal's place in Rules.Signals, set by New;

@@ -332,6 +332,10 @@ type SignalScore struct {
 	Agrees float64 `json:"agrees"`
 	Fixed  int     `json:"fixed"`  // labels wrong with the signal and right without it
 	Broken int     `json:"broken"` // labels right with the signal and wrong without it
+	// Labels righted minus labels made wrong with the signal's weight
+	// halved and with half as much again (0 for a veto, which has none).
+	NetHalf       int `json:"net_at_half_weight"`
+	NetOneAndHalf int `json:"net_at_1_5_weight"`
 }
 
 // ablateSignals classifies the gold postings again without each signal
@@ -378,14 +382,37 @@ func ablateSignals(eng *engine, gold []*goldRow, got map[*goldRow]*evalOut) ([]S
 		if err != nil {
 			return nil, err
 		}
-		for _, l := range bySignal[s.ID] {
+		var half, more *classify.Classifier
+		if s.Class != classify.Undetermined {
+			if half, err = eng.classifier.Reweighted(s.ID, 0.5); err != nil {
+				return nil, err
+			}
+			if more, err = eng.classifier.Reweighted(s.ID, 1.5); err != nil {
+				return nil, err
+			}
+		}
+		// change is +1 for a label c rights, -1 for one it makes wrong.
+		change := func(c *classify.Classifier, l labelled) int {
 			was := l.out.Maturity == l.gold
-			now := without.Classify(l.out.posting, l.out.skills).Maturity == l.gold
+			now := c.Classify(l.out.posting, l.out.skills).Maturity == l.gold
 			switch {
 			case now && !was:
-				sc.Fixed++
+				return 1
 			case was && !now:
+				return -1
+			}
+			return 0
+		}
+		for _, l := range bySignal[s.ID] {
+			switch change(without, l) {
+			case 1:
+				sc.Fixed++
+			case -1:
 				sc.Broken++
+			}
+			if half != nil {
+				sc.NetHalf += change(half, l)
+				sc.NetOneAndHalf += change(more, l)
 			}
 		}
 		sc.Agrees /= float64(sc.Fired)
@@ -555,9 +582,9 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 	}
 	if len(rep.Signals) > 0 {
 		fmt.Fprintf(w, "\nmaturity signals, each taken out in turn (fixed: wrong with it, right without; broken: the reverse):\n")
-		fmt.Fprintf(w, "  %-24s %-14s %5s %6s %5s %6s %4s\n", "signal", "class", "fired", "agrees", "fixed", "broken", "net")
+		fmt.Fprintf(w, "  %-24s %-14s %5s %6s %5s %6s %4s %5s %5s\n", "signal", "class", "fired", "agrees", "fixed", "broken", "net", "×0.5", "×1.5")
 		for _, sc := range rep.Signals {
-			fmt.Fprintf(w, "  %-24s %-14s %5d %6.2f %5d %6d %+4d\n", sc.Signal, sc.Class, sc.Fired, sc.Agrees, sc.Fixed, sc.Broken, sc.Fixed-sc.Broken)
+			fmt.Fprintf(w, "  %-24s %-14s %5d %6.2f %5d %6d %+4d %+5d %+5d\n", sc.Signal, sc.Class, sc.Fired, sc.Agrees, sc.Fixed, sc.Broken, sc.Fixed-sc.Broken, sc.NetHalf, sc.NetOneAndHalf)
 		}
 	}
 	s := rep.Skills

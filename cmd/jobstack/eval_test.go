@@ -6,7 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/jobstack/jobstack/classify"
 )
 
 // evalJSON runs jobstack eval --json and decodes its report.
@@ -183,5 +188,42 @@ func TestEvalAblate(t *testing.T) {
 		if want := base.Correct + sc.Fixed - sc.Broken; without.Correct != want {
 			t.Errorf("without %s: %d right, ablation says %d (%d %+d %+d)", sc.Signal, without.Correct, want, base.Correct, sc.Fixed, -sc.Broken)
 		}
+	}
+
+	// The same for a changed weight: the signal as built in, its weight
+	// scaled, in a --rules file.
+	builtin, err := classify.DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reweighted := 0
+	for _, sc := range rep.Signals {
+		for _, f := range []struct {
+			factor float64
+			net    int
+		}{{0.5, sc.NetHalf}, {1.5, sc.NetOneAndHalf}} {
+			if f.net == 0 {
+				continue
+			}
+			reweighted++
+			i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == sc.Signal })
+			s := *builtin.Signals[i]
+			s.Weight *= f.factor
+			data, err := yaml.Marshal(map[string]any{"signals": []classify.Signal{s}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rules := filepath.Join(t.TempDir(), "rules.yaml")
+			if err := os.WriteFile(rules, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := evalJSON(t, "--rules", rules, "--gold", gold, inputs).Labels["maturity"]
+			if want := base.Correct + f.net; got.Correct != want {
+				t.Errorf("%s at ×%.1f weight: %d right, ablation says %d (%d %+d)", sc.Signal, f.factor, got.Correct, want, base.Correct, f.net)
+			}
+		}
+	}
+	if reweighted == 0 {
+		t.Errorf("no weight change moves a label of the sample: %+v", rep.Signals)
 	}
 }
