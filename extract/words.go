@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/binary"
 	"regexp"
 	"slices"
 	"strings"
@@ -230,7 +229,7 @@ func hasDigit(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)) ^ ('0' * ones)
+		x := load64(s, i) ^ ('0' * ones)
 		if (x-10*ones)&^x&highs != 0 {
 			return true
 		}

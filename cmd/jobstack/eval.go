@@ -231,16 +231,17 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, kee
 		prodErr = p.run()
 	}()
 	got := map[*goldRow]*evalOut{}
+	var parsed *extract.Posting
+	if keep {
+		eng.afterParse = func(p *extract.Posting) { parsed = p }
+	}
 	for t := range tasks {
 		<-slots
 		gs := want(t.in.Source)
 		if len(gs) == 0 {
 			continue
 		}
-		var parsed *extract.Posting
-		if keep {
-			eng.afterParse = func(p *extract.Posting) { parsed = p }
-		}
+		parsed = nil
 		r := eng.process(t)
 		out := &evalOut{Skills: map[string]string{}}
 		if parsed != nil && r.rej == nil {
@@ -353,9 +354,8 @@ func ablateSignals(eng *engine, gold []*goldRow, got map[*goldRow]*evalOut) ([]S
 		if g.Maturity == "" || out == nil || out.posting == nil {
 			continue
 		}
-		res := eng.classifier.Classify(out.posting, out.skills)
-		seen := map[string]bool{}
-		for _, f := range res.Fired {
+		// A signal is in Fired at most once.
+		for _, f := range eng.classifier.Classify(out.posting, out.skills).Fired {
 			sc := scores[f.Signal]
 			if sc == nil {
 				sc = &SignalScore{Signal: f.Signal}
@@ -364,11 +364,8 @@ func ablateSignals(eng *engine, gold []*goldRow, got map[*goldRow]*evalOut) ([]S
 			if f.Class == g.Maturity {
 				sc.Agrees++ // a count until the end
 			}
-			if !seen[f.Signal] {
-				seen[f.Signal] = true
-				sc.Fired++
-				bySignal[f.Signal] = append(bySignal[f.Signal], labelled{g.Maturity, out})
-			}
+			sc.Fired++
+			bySignal[f.Signal] = append(bySignal[f.Signal], labelled{g.Maturity, out})
 		}
 	}
 	var out []SignalScore
