@@ -112,24 +112,42 @@ func (c *Classifier) at(f found, phrase string) int {
 // and a second pass, without the occurrences a mask overlaps, when the
 // text has one.
 func (c *Classifier) scan(low string) found {
+	return c.scanWith(low, func(fn func(start, end, pattern int) bool) { c.ac.Walk(low, fn) })
+}
+
+// scanHits is scan over occurrences another walk found.
+func (c *Classifier) scanHits(low string, hits []PhraseHit) found {
+	return c.scanWith(low, func(fn func(start, end, pattern int) bool) {
+		for _, h := range hits {
+			if !fn(int(h.Start), int(h.End), int(h.ID)) {
+				return
+			}
+		}
+	})
+}
+
+// scanWith is scan with the rule phrases' occurrences in low from each,
+// which reports them as an aho walk does: by end, the longer first.
+func (c *Classifier) scanWith(low string, each func(func(start, end, pattern int) bool)) found {
 	var masks []span
-	f := c.walk(low, nil, &masks)
+	f := c.walk(low, each, nil, &masks)
 	if len(masks) > 0 {
-		f = c.walk(low, masks, nil)
+		f = c.walk(low, each, masks, nil)
 	}
 	return f
 }
 
 type span struct{ start, end int }
 
-// walk finds the first occurrence of every rule phrase in low that
-// overlaps none of masks, and adds the masks it finds to seen.
-func (c *Classifier) walk(low string, masks []span, seen *[]span) found {
+// walk finds, among the occurrences each reports, the first of every
+// rule phrase in low that overlaps none of masks, and adds the masks it
+// finds to seen.
+func (c *Classifier) walk(low string, each func(func(start, end, pattern int) bool), masks []span, seen *[]span) found {
 	f := make(found, len(c.phrases))
 	for i := range f {
 		f[i] = -1
 	}
-	c.ac.Walk(low, func(start, end, pattern int) bool {
+	each(func(start, end, pattern int) bool {
 		mask := c.isMask[pattern]
 		if !mask && f[pattern] >= 0 {
 			return true
@@ -235,12 +253,32 @@ func New(rules *Rules) (*Classifier, error) {
 // Rules returns the rules the classifier was built from.
 func (c *Classifier) Rules() *Rules { return c.rules }
 
+// Phrases returns the phrases the rules look for in a posting's
+// lower-cased text, in the order of their ids in a PhraseHit.
+func (c *Classifier) Phrases() []string { return c.phrases }
+
+// PhraseHit is an occurrence of Phrases()[ID] at bytes [Start, End) of a
+// posting's LowerText.
+type PhraseHit struct{ Start, End, ID int32 }
+
 // Classify labels a posting from its text and extracted skills.
 func (c *Classifier) Classify(p *extract.Posting, skills []extract.Skill) Result {
-	var res Result
 	low := p.LowerText()
+	return c.classify(p, skills, c.scan(low))
+}
+
+// ClassifyHits is Classify with every occurrence of the rule phrases
+// found by another walk over the text, in the order an aho walk reports
+// them (by end, the longer first): extract.Matcher.MatchPhrases with
+// Phrases() finds them in the walk that finds the skills.
+func (c *Classifier) ClassifyHits(p *extract.Posting, skills []extract.Skill, hits []PhraseHit) Result {
+	low := p.LowerText()
+	return c.classify(p, skills, c.scanHits(low, hits))
+}
+
+func (c *Classifier) classify(p *extract.Posting, skills []extract.Skill, f found) Result {
+	var res Result
 	title := strings.ToLower(p.Title)
-	f := c.scan(low)
 	res.Role, res.RoleEvidence = c.role(p, title, f)
 	res.Seniority, res.SeniorityEvidence = c.seniority(p, title, f)
 	if res.Role == "data_engineer" || res.Role == "analytics_engineer" {

@@ -48,14 +48,22 @@ type Matcher struct {
 	cues     [][]string
 	anti     [][]string
 	marks    sync.Pool // *[]int32 of len(entries), all zero, for aggregate
+	// phraseOf is the caller's phrase id of each pattern, -1 for a
+	// pattern that is only a taxonomy spelling; nil without phrases.
+	phraseOf []int32
 }
 
-// NewMatcher compiles a taxonomy into a matcher.
-func NewMatcher(t *Taxonomy) *Matcher {
+// NewMatcher compiles a taxonomy into a matcher. Phrases, if given, are
+// lower-case words a caller looks for in a posting's LowerText (a
+// classifier's rule phrases): the automaton finds them too, and
+// MatchPhrases reports them, so one walk over the text serves both. A
+// phrase with an ASCII capital cannot occur in lower-cased text and is
+// not looked for.
+func NewMatcher(t *Taxonomy, phrases ...string) *Matcher {
 	m := &Matcher{tax: t, entries: t.Entries}
 	m.marks.New = func() any { return new([]int32) }
 	index := map[string]int{}
-	add := func(pattern string, f form) {
+	patternOf := func(pattern string) int {
 		i, ok := index[pattern]
 		if !ok {
 			i = len(m.patterns)
@@ -63,6 +71,10 @@ func NewMatcher(t *Taxonomy) *Matcher {
 			m.patterns = append(m.patterns, pattern)
 			m.forms = append(m.forms, nil)
 		}
+		return i
+	}
+	add := func(pattern string, f form) {
+		i := patternOf(pattern)
 		m.forms[i] = append(m.forms[i], f)
 	}
 	idx := map[string]int32{}
@@ -115,6 +127,23 @@ func NewMatcher(t *Taxonomy) *Matcher {
 		}
 		for _, a := range e.Exact {
 			mk(a, true)
+		}
+	}
+	if len(phrases) > 0 {
+		// A phrase that is also a taxonomy spelling shares its pattern;
+		// the others are patterns without forms.
+		ids := map[int]int32{}
+		for id, ph := range phrases {
+			if ph != "" && asciiLower(ph) == ph {
+				ids[patternOf(ph)] = int32(id)
+			}
+		}
+		m.phraseOf = make([]int32, len(m.patterns))
+		for i := range m.phraseOf {
+			m.phraseOf[i] = -1
+		}
+		for i, id := range ids {
+			m.phraseOf[i] = id
 		}
 	}
 	m.ac = aho.Build(m.patterns, true)
@@ -341,20 +370,28 @@ var genericCues = []string{"언어", "language", "programming", "프로그래밍
 // requirement level of each from the section it sits in and any inline cue
 // on its line.
 func (m *Matcher) Match(p *Posting) []Skill {
-	skills, _ := m.match(p, true, false)
+	skills, _ := m.match(p, true, false, nil)
 	return skills
 }
 
 // MatchTerms is Match and UnknownTerms in one pass over the text.
 func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
-	return m.match(p, true, true)
+	return m.match(p, true, true, nil)
+}
+
+// MatchPhrases is MatchTerms that also calls phrase for every occurrence
+// of one of the phrases the matcher was built with, in the order an
+// aho walk over p.LowerText() for the phrases alone would report them:
+// by end offset, the longer first. id is the phrase's index among them.
+func (m *Matcher) MatchPhrases(p *Posting, phrase func(start, end, id int)) ([]Skill, []string) {
+	return m.match(p, true, true, phrase)
 }
 
 // match finds a posting's hits once and makes its skills, its unknown
 // terms or both from them.
-func (m *Matcher) match(p *Posting, skills, terms bool) (found []Skill, unknown []string) {
+func (m *Matcher) match(p *Posting, skills, terms bool, phrase func(start, end, id int)) (found []Skill, unknown []string) {
 	buf := hitPool.Get().(*[]hit)
-	hits, used := m.hits(p, *buf)
+	hits, used := m.hits(p, *buf, phrase)
 	if skills {
 		found = m.aggregate(p, hits)
 	}
@@ -377,11 +414,16 @@ var hitPool = sync.Pool{New: func() any { return new([]hit) }}
 // hits returns the accepted, non-overlapping occurrences in a posting's
 // text, in buf's array (grown if needed), and the part of the array it
 // used.
-func (m *Matcher) hits(p *Posting, buf []hit) (accepted, used []hit) {
+func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (accepted, used []hit) {
 	text := p.Text
 	addresses := mayHoldAddress(text)
 	cands := buf[:0]
 	m.ac.Walk(text, func(s, e, pattern int) bool {
+		if m.phraseOf != nil {
+			if id := m.phraseOf[pattern]; id >= 0 && phrase != nil {
+				phrase(s, e, int(id))
+			}
+		}
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
 				continue

@@ -44,7 +44,7 @@ func wordSet(words string) map[string]bool {
 // ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
 // uses an English word that is not a product). Each term is listed once.
 func (m *Matcher) UnknownTerms(p *Posting) []string {
-	_, terms := m.match(p, false, true)
+	_, terms := m.match(p, false, true, nil)
 	return terms
 }
 

@@ -493,8 +493,11 @@ func (e *engine) process(t task) (r result) {
 	if e.afterParse != nil {
 		e.afterParse(p)
 	}
-	skills, terms := e.matcher.MatchTerms(p)
-	labels := e.classifier.Classify(p, skills)
+	var hits []classify.PhraseHit
+	skills, terms := e.matcher.MatchPhrases(p, func(start, end, id int) {
+		hits = append(hits, classify.PhraseHit{Start: int32(start), End: int32(end), ID: int32(id)})
+	})
+	labels := e.classifier.ClassifyHits(p, skills, hits)
 	r.print = dedup.FingerprintSpans(p.Title, p.Text, dedupCore(p)).WithTitle(p.Title)
 	r.row, r.skills = buildRows(p, skills, labels, r.print)
 	r.terms = terms

@@ -220,10 +220,11 @@ func newEngine(cfg *Config) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	// One walk over a posting finds its skills and the rules' phrases.
 	return &engine{
 		reader:     extract.NewReader(extract.Config{Fields: fields}),
 		taxonomy:   tax,
-		matcher:    extract.NewMatcher(tax),
+		matcher:    extract.NewMatcher(tax, clf.Phrases()...),
 		classifier: clf,
 	}, nil
 }
