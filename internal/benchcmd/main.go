@@ -83,8 +83,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 		}
 		ratio := float64(n) / r.secs / floor
 		ratios = append(ratios, ratio)
-		fmt.Printf("html:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB; ratio to floor %.2f\n",
-			jobs, float64(n)/r.secs, mb(htmlBytes)/r.secs, r.rssMB, ratio)
+		fmt.Printf("html:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB, %.2f cores; ratio to floor %.2f\n",
+			jobs, float64(n)/r.secs, mb(htmlBytes)/r.secs, r.rssMB, r.cpu/r.secs, ratio)
 	}
 	if repeat > 1 {
 		med, lo, hi := spread(ratios)
@@ -97,7 +97,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 			return err
 		}
 		rates = append(rates, float64(n)/t.secs)
-		fmt.Printf("text:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB\n", jobs, float64(n)/t.secs, mb(textBytes)/t.secs, t.rssMB)
+		fmt.Printf("text:   jobstack -j %d: %.0f postings/s, %.1f MB/s, peak RSS %.0f MB, %.2f cores, %.3f ms of CPU a posting\n",
+			jobs, float64(n)/t.secs, mb(textBytes)/t.secs, t.rssMB, t.cpu/t.secs, 1000*t.cpu/float64(n))
 	}
 	if repeat > 1 {
 		med, _, _ := spread(rates)
@@ -116,7 +117,8 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 				return err
 			}
 			ups = append(ups, one.secs/many.secs)
-			fmt.Printf("scaling: -j 1 %.0f postings/s, -j %d %.0f postings/s: %.2fx\n", float64(n)/one.secs, jobs, float64(n)/many.secs, one.secs/many.secs)
+			fmt.Printf("scaling: -j 1 %.0f postings/s (%.2f cores), -j %d %.0f postings/s (%.2f cores): %.2fx\n",
+				float64(n)/one.secs, one.cpu/one.secs, jobs, float64(n)/many.secs, many.cpu/many.secs, one.secs/many.secs)
 		}
 		if repeat > 1 {
 			med, lo, hi := spread(ups)
@@ -150,6 +152,10 @@ func spread(xs []float64) (med, lo, hi float64) {
 type runResult struct {
 	secs  float64
 	rssMB float64
+	// cpu is the child's user and system time, in seconds: the cores it
+	// kept busy are cpu/secs, which says how much of a slow run was the
+	// machine's other load.
+	cpu float64
 }
 
 // analyze runs jobstack as a child process and reads its peak RSS from the
@@ -169,7 +175,8 @@ func analyze(bin, input, out string, jobs int) (runResult, error) {
 	if ru != nil {
 		rss = float64(ru.Maxrss) / 1024 // KiB on Linux
 	}
-	return runResult{secs: secs, rssMB: rss}, nil
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	return runResult{secs: secs, rssMB: rss, cpu: cpu}, nil
 }
 
 // tokenizerFloor reads every page and runs the bare tokenizer over it,
