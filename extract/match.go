@@ -629,6 +629,11 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	cur.start, cur.end = -1, -1
 	lines, lineCursor := p.lineWords(), 0
 	add := func(ei int32, start, end int, via string) {
+		if i := byEntry[ei]; i > 0 && out[i-1].Requirement == RequirementRequired {
+			// No later mention can raise it.
+			out[i-1].Mentions++
+			return
+		}
 		e := m.entries[ei]
 		sec := sectionAt(start)
 		req := RequirementOf(sec)
