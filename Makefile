@@ -41,7 +41,8 @@ tidy:
 	$(GO) mod tidy && git diff --exit-code go.mod go.sum
 
 # Pages and text postings (6,000 each), the tokenizer floor and jobstack
-# three times in turn, -j 1 against -j 2, and memory on 200,000 JSONL records.
+# three times in turn, -j 1 against -j 2 five times, and memory on 200,000
+# JSONL records.
 bench: build
 	$(GO) run ./internal/benchcmd -n 6000 -jobs 2 -scaling -records 200000
 

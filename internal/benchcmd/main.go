@@ -13,7 +13,9 @@
 // machines are noisy, so everything runs -repeat times (default 3): the
 // floor and jobstack alternately, with the ratio the median of the pairs;
 // the text postings, with the median rate; and with -scaling, -j 1 and
-// -j N alternately, with the median speed-up.
+// -j N alternately (-pairs times, default 5: one pair's speed-up moves
+// most with the machine's load), with the median speed-up. Each run also
+// says how many cores it kept busy (user and system time over wall time).
 //
 //	go run ./internal/benchcmd -n 6000 -jobs 2
 //	go run ./internal/benchcmd -records 200000   # memory on a large JSONL run
@@ -46,15 +48,16 @@ func main() {
 	bin := flag.String("bin", "bin/jobstack", "the jobstack binary")
 	scaling := flag.Bool("scaling", false, "also run the pages with -j 1 to measure scaling")
 	repeat := flag.Int("repeat", 3, "floor and jobstack pairs on the pages (the ratio is their median)")
+	pairs := flag.Int("pairs", 5, "-j 1 and -j N pairs with -scaling (the speed-up is their median)")
 	flag.Parse()
-	if err := run(*n, *records, *jobs, *repeat, *dir, *bin, *scaling); err != nil {
+	if err := run(*n, *records, *jobs, *repeat, *pairs, *dir, *bin, *scaling); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcmd:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
-	repeat = max(repeat, 1)
+func run(n, records, jobs, repeat, pairs int, dir, bin string, scaling bool) error {
+	repeat, pairs = max(repeat, 1), max(pairs, 1)
 	htmlDir := filepath.Join(dir, fmt.Sprintf("html-%d", n))
 	textDir := filepath.Join(dir, fmt.Sprintf("text-%d", n))
 	htmlBytes, err := generate(htmlDir, n, true)
@@ -107,7 +110,7 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 	if scaling {
 		// -j 1 and -j N alternate too; the speed-up is the median pair's.
 		var ups []float64
-		for range repeat {
+		for range pairs {
 			one, err := analyze(bin, htmlDir, filepath.Join(dir, "out-html-1"), 1)
 			if err != nil {
 				return err
@@ -120,9 +123,9 @@ func run(n, records, jobs, repeat int, dir, bin string, scaling bool) error {
 			fmt.Printf("scaling: -j 1 %.0f postings/s (%.2f cores), -j %d %.0f postings/s (%.2f cores): %.2fx\n",
 				float64(n)/one.secs, one.cpu/one.secs, jobs, float64(n)/many.secs, many.cpu/many.secs, one.secs/many.secs)
 		}
-		if repeat > 1 {
+		if pairs > 1 {
 			med, lo, hi := spread(ups)
-			fmt.Printf("scaling: median of %d pairs %.2fx (range %.2f–%.2f)\n", repeat, med, lo, hi)
+			fmt.Printf("scaling: median of %d pairs %.2fx (range %.2f–%.2f)\n", pairs, med, lo, hi)
 		}
 	}
 	if records > 0 {
