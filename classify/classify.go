@@ -254,7 +254,8 @@ func New(rules *Rules) (*Classifier, error) {
 func (c *Classifier) Rules() *Rules { return c.rules }
 
 // Phrases returns the phrases the rules look for in a posting's
-// lower-cased text, in the order of their ids in a PhraseHit.
+// lower-cased text, in the order of their ids in a PhraseHit. The slice is
+// the classifier's own: callers must not change it.
 func (c *Classifier) Phrases() []string { return c.phrases }
 
 // PhraseHit is an occurrence of Phrases()[ID] at bytes [Start, End) of a

@@ -418,9 +418,13 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 	text := p.Text
 	addresses := mayHoldAddress(text)
 	cands := buf[:0]
+	phraseOf := m.phraseOf
+	if phrase == nil {
+		phraseOf = nil
+	}
 	m.ac.Walk(text, func(s, e, pattern int) bool {
-		if m.phraseOf != nil {
-			if id := m.phraseOf[pattern]; id >= 0 && phrase != nil {
+		if phraseOf != nil {
+			if id := phraseOf[pattern]; id >= 0 {
 				phrase(s, e, int(id))
 			}
 		}
