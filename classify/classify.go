@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/aho"
@@ -45,8 +46,8 @@ type Classifier struct {
 	order     []int // signals without conditions first, then those with
 	phrases   []string
 	phraseID  map[string]int
-	isMask    []bool         // by phrase id: a mask (rules.Masks), not a phrase to find
-	ac        *aho.Automaton // every phrase the rules look for in text, found in one pass
+	isMask    []bool   // by phrase id: a mask (rules.Masks), not a phrase to find
+	own       *ownWalk // the classifier's own automaton, for Classify
 	secWeight [extract.SectionRequirements + 1]float64
 	// The signals that name a skill id or a category, by index in
 	// rules.Signals.
@@ -112,7 +113,22 @@ func (c *Classifier) at(f found, phrase string) int {
 // and a second pass, without the occurrences a mask overlaps, when the
 // text has one.
 func (c *Classifier) scan(low string) found {
-	return c.scanWith(low, func(fn func(start, end, pattern int) bool) { c.ac.Walk(low, fn) })
+	ac := c.own.automaton(c.phrases)
+	return c.scanWith(low, func(fn func(start, end, pattern int) bool) { ac.Walk(low, fn) })
+}
+
+// ownWalk is the automaton over every rule phrase, built on the first
+// Classify. A run finds the phrases in the matcher's walk (ClassifyHits)
+// and never builds it; explain and eval do. Reweighted and Without share
+// it with the classifier they copy.
+type ownWalk struct {
+	once sync.Once
+	ac   *aho.Automaton
+}
+
+func (w *ownWalk) automaton(phrases []string) *aho.Automaton {
+	w.once.Do(func() { w.ac = aho.Build(phrases, false) })
+	return w.ac
 }
 
 // scanHits is scan over occurrences another walk found.
@@ -234,7 +250,7 @@ func New(rules *Rules) (*Classifier, error) {
 		c.phrases = append(c.phrases, m)
 		c.isMask = append(c.isMask, true)
 	}
-	c.ac = aho.Build(c.phrases, false)
+	c.own = &ownWalk{}
 	for _, s := range rules.Signals {
 		s.phraseIDs = make([]int, len(s.Phrases))
 		for j, ph := range s.Phrases {

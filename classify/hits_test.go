@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jobstack/jobstack/extract"
@@ -105,5 +106,44 @@ func TestClassifyHitsUpperCasePhrase(t *testing.T) {
 	m.MatchPhrases(p, func(start, end, id int) { ids = append(ids, id) })
 	if !reflect.DeepEqual(ids, []int{0}) {
 		t.Errorf("phrase ids %v, want [0]: %q", ids, strings.Split(p.Text, "\n"))
+	}
+}
+
+// TestClassifyFirstUseConcurrent checks the classifier's own automaton,
+// built on the first Classify: a classifier and a variant made before
+// that call, used at once from several goroutines, label as the
+// matcher's walk does (run with -race, the test also checks the build is
+// safe).
+func TestClassifyFirstUseConcurrent(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	w, err := c.Without(c.Rules().Signals[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := extract.NewMatcher(tax, c.Phrases()...)
+	p := posting("Data Engineer", "자격요건\n- AWS 기반 데이터 레이크와 Airflow 운영 경험\n우대사항\n- Kafka 스트리밍, 대용량 데이터 처리")
+	var hits []PhraseHit
+	skills, _ := m.MatchPhrases(p, func(start, end, id int) {
+		hits = append(hits, PhraseHit{Start: int32(start), End: int32(end), ID: int32(id)})
+	})
+	if len(hits) == 0 {
+		t.Fatal("no rule phrase in the posting: it no longer tests the walk")
+	}
+	want := map[*Classifier]Result{c: c.ClassifyHits(p, skills, hits), w: w.ClassifyHits(p, skills, hits)}
+	var wg sync.WaitGroup
+	got := make([]Result, 8)
+	for i := range got {
+		wg.Go(func() { got[i] = []*Classifier{c, w}[i%2].Classify(p, skills) })
+	}
+	wg.Wait()
+	for i, r := range got {
+		if cl := []*Classifier{c, w}[i%2]; !reflect.DeepEqual(r, want[cl]) {
+			t.Errorf("goroutine %d: Classify\n%+v\nwant, as from the matcher's walk,\n%+v", i, r, want[cl])
+		}
 	}
 }
