@@ -134,16 +134,17 @@ func TestClassifyFirstUseConcurrent(t *testing.T) {
 	if len(hits) == 0 {
 		t.Fatal("no rule phrase in the posting: it no longer tests the walk")
 	}
-	want := map[*Classifier]Result{c: c.ClassifyHits(p, skills, hits), w: w.ClassifyHits(p, skills, hits)}
+	cls := []*Classifier{c, w}
+	want := []Result{c.ClassifyHits(p, skills, hits), w.ClassifyHits(p, skills, hits)}
 	var wg sync.WaitGroup
 	got := make([]Result, 8)
 	for i := range got {
-		wg.Go(func() { got[i] = []*Classifier{c, w}[i%2].Classify(p, skills) })
+		wg.Go(func() { got[i] = cls[i%2].Classify(p, skills) })
 	}
 	wg.Wait()
 	for i, r := range got {
-		if cl := []*Classifier{c, w}[i%2]; !reflect.DeepEqual(r, want[cl]) {
-			t.Errorf("goroutine %d: Classify\n%+v\nwant, as from the matcher's walk,\n%+v", i, r, want[cl])
+		if !reflect.DeepEqual(r, want[i%2]) {
+			t.Errorf("goroutine %d: Classify\n%+v\nwant, as from the matcher's walk,\n%+v", i, r, want[i%2])
 		}
 	}
 }
