@@ -693,7 +693,7 @@ func titleCompanyFromText(text string) (string, string) {
 		if _, isHead := HeadingKind(l, false); isHead {
 			break
 		}
-		if utf8.RuneCountInString(l) <= 120 && !companyLabel.MatchString(strings.ToLower(l)) {
+		if utf8.RuneCountInString(l) <= 120 && !(companyLabelStart(l) && companyLabel.MatchString(strings.ToLower(l))) {
 			title = cleanTitle(strings.TrimPrefix(strings.TrimPrefix(l, "제목:"), "Title:"))
 		}
 		break
@@ -737,6 +737,9 @@ func companyFromText(text string) string {
 			continue
 		}
 		l = strings.TrimSpace(l)
+		if !companyLabelStart(l) {
+			continue
+		}
 		if m := companyLabel.FindStringSubmatch(strings.ToLower(l)); m != nil {
 			// Keep the original case of the value.
 			return strings.TrimSpace(l[len(l)-len(m[1]):])
@@ -753,23 +756,78 @@ func companyFromText(text string) string {
 		}
 	}
 	for _, l := range lines {
-		if !latinCompanyMarker(l) {
-			continue
-		}
-		if m := companyLatin.FindStringSubmatch(l); m != nil {
-			return strings.TrimSpace(strings.TrimRight(m[0], " ,;:)"))
+		if c := latinCompany(l); c != "" {
+			return c
 		}
 	}
 	return ""
 }
 
-func latinCompanyMarker(l string) bool {
-	for _, w := range []string{" Inc", " Corp", " LLC", " Ltd", " Co.", " GmbH", " S.A.", " Pte"} {
-		if strings.Contains(l, w) {
+// companyLabelStart reports whether a line may start with a company label
+// ("회사명:", "Company:"), the only lines companyLabel can match: a cheap
+// test on the line's first bytes before the regular expression, which
+// lowers and scans the whole line.
+func companyLabelStart(l string) bool {
+	head := strings.ToLower(l[:min(len(l), 64)])
+	for _, w := range []string{"회사", "기업", "company", "employer", "hiring company"} {
+		if strings.HasPrefix(head, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// latinCompany finds "Name Inc."-style company names in a line. A match of
+// companyLatin holds only letters, digits, "&.-,_" and spaces, so it lies
+// inside one run of them; the regular expression runs on each run that
+// holds a suffix word after a space, in order, instead of on the whole
+// line (descriptions saved as text are often one line of kilobytes).
+func latinCompany(l string) string {
+	for i := 0; i < len(l); i++ {
+		if !isSpaceASCII(l[i]) || !latinSuffixAt(l, i+1) {
+			continue
+		}
+		lo, hi := i, i
+		for lo > 0 && latinNameByte(l[lo-1]) {
+			lo--
+		}
+		for hi < len(l) && latinNameByte(l[hi]) {
+			hi++
+		}
+		if m := companyLatin.FindString(l[lo:hi]); m != "" {
+			return strings.TrimSpace(strings.TrimRight(m, " ,;:)"))
+		}
+		i = hi
+	}
+	return ""
+}
+
+// latinSuffixAt reports whether a company suffix word starts at l[i].
+func latinSuffixAt(l string, i int) bool {
+	if i >= len(l) {
+		return false
+	}
+	switch l[i] {
+	case 'I', 'C', 'L', 'G', 'S', 'P':
+		for _, w := range []string{"Inc", "Corp", "LLC", "Ltd", "Co.", "GmbH", "S.A.", "Pte"} {
+			if strings.HasPrefix(l[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latinNameByte reports whether a byte may be part of a companyLatin match.
+func latinNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || isSpaceASCII(c) ||
+		c == '&' || c == '.' || c == '-' || c == ',' || c == '_'
+}
+
+// isSpaceASCII reports whether c is one of the spaces of \s in a regular
+// expression.
+func isSpaceASCII(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // finish fills in what every format derives from the text.

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jobstack/jobstack/extract"
@@ -164,4 +166,100 @@ func BenchmarkWritePostings(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tasks)), "ns/posting")
+}
+
+// BenchmarkProcessCorpusText measures one worker's per-posting work on real
+// postings written as text files: LinkedIn/Indeed descriptions and Wanted
+// postings of 3–7 KB from ../shared/corpus (skipped without it), 300 of
+// each. Real text costs more per byte than the generated postings in
+// places the generator does not reach: long description lines without
+// line breaks, company names in prose, many English words that are not
+// products. ns/op is per posting.
+func BenchmarkProcessCorpusText(b *testing.B) {
+	tasks, size := corpusTexts(b, 300)
+	cfg := Config{MaxBytes: 16 << 20}
+	eng, err := newEngine(&cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size / int64(len(tasks)))
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if r := eng.process(tasks[i%len(tasks)]); r.rej != nil {
+			b.Fatal(r.rej)
+		}
+		i++
+	}
+}
+
+// corpusTexts writes up to n English and n Korean corpus postings of 3–7 KB
+// as text, the title and company on the first two lines as a scraper
+// would save them, alternating the languages.
+func corpusTexts(b *testing.B, n int) ([]task, int64) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
+	read := func(glob string, fields ...string) []string {
+		var out []string
+		files, _ := filepath.Glob(filepath.Join(corpus, glob))
+		for _, f := range files {
+			fh, err := os.Open(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r := csv.NewReader(fh)
+			r.FieldsPerRecord = -1
+			head, err := r.Read()
+			if err != nil {
+				b.Fatal(f, err)
+			}
+			col := map[string]int{}
+			for i, h := range head {
+				col[h] = i
+			}
+			for len(out) < n {
+				rec, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					continue
+				}
+				var sb strings.Builder
+				for _, fl := range fields {
+					name, heading, _ := strings.Cut(fl, "=")
+					i, ok := col[name]
+					if !ok || i >= len(rec) {
+						continue
+					}
+					if heading != "" {
+						sb.WriteString(heading + "\n")
+					}
+					sb.WriteString(rec[i] + "\n")
+				}
+				if l := sb.Len(); l >= 3000 && l <= 7000 {
+					out = append(out, sb.String())
+				}
+			}
+			fh.Close()
+		}
+		return out
+	}
+	en := read("en_linkedin_indeed_2018/*.csv", "title", "company", "description")
+	ko := read("ko_wanted_jeongsabin/*.csv", "title", "company", "work=주요업무", "qualification=자격요건",
+		"favor=우대사항", "welfare=혜택 및 복지")
+	if len(en) == 0 || len(ko) == 0 {
+		b.Skip("../shared/corpus not found")
+	}
+	var tasks []task
+	var size int64
+	for i := 0; i < max(len(en), len(ko)); i++ {
+		for _, s := range [][]string{en, ko} {
+			if i < len(s) {
+				in := extract.Input{Source: fmt.Sprintf("%06d.txt", len(tasks)), Format: extract.FormatText, Data: []byte(s[i])}
+				tasks = append(tasks, task{in: in})
+				size += int64(len(s[i]))
+			}
+		}
+	}
+	return tasks, size
 }
