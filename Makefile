@@ -30,6 +30,7 @@ fuzz:
 	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsJSONL -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsCSV -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz=FuzzMatch -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz=FuzzLineNormalisation -fuzztime=$(FUZZTIME)
 	$(GO) test ./internal/dedup -run='^$$' -fuzz=FuzzNormalize -fuzztime=$(FUZZTIME)
 	$(GO) test ./internal/aho -run='^$$' -fuzz=FuzzWalk -fuzztime=$(FUZZTIME)
 

@@ -226,7 +226,7 @@ func Normalize(s string) string {
 		var line string
 		line, s = cutLine(s)
 		if !plainLine(line) {
-			line = cleanLine(norm.NFKC.String(line))
+			line = cleanLine(nfkc(line))
 		}
 		if line == "" {
 			if !start {
@@ -282,13 +282,85 @@ func plainLine(line string) bool {
 	return true
 }
 
+// nfkc returns norm.NFKC.String(line) and looks up only what it must:
+// ASCII and Hangul syllables are their own NFKC, and neither composes with
+// the character before it, so a line splits before each of them into
+// pieces that normalise alone. Only a stretch of other characters (a
+// bullet, a full-width letter, a combining mark), with the one character
+// before it, goes through the tables.
+func nfkc(line string) string {
+	var b []byte
+	done := 0 // line[:done] is in b, or needs no change while b is nil
+	prev := 0 // where the character before i starts
+	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf {
+			prev, i = i, i+1
+			continue
+		}
+		if hangul.SyllableAt(line, i) {
+			prev, i = i, i+3
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] >= utf8.RuneSelf && !hangul.SyllableAt(line, j) {
+			r, n := utf8.DecodeRuneInString(line[j:])
+			if r == utf8.RuneError && n == 1 {
+				// The tables read invalid bytes with what follows them:
+				// the whole line goes through them.
+				return norm.NFKC.String(line)
+			}
+			j += n
+		}
+		from := i
+		if i > done {
+			from = prev
+		}
+		if seg := line[from:j]; !norm.NFKC.IsNormalString(seg) {
+			b = append(b, line[done:from]...)
+			b = norm.NFKC.AppendString(b, seg)
+			done = j
+		}
+		i = j
+	}
+	if b == nil {
+		return line
+	}
+	return string(append(b, line[done:]...))
+}
+
 // cleanLine collapses white space, drops control and zero-width characters
-// and trims the line.
+// and trims the line. ASCII is handled a byte at a time, the rest a rune.
 func cleanLine(line string) string {
 	var b strings.Builder
 	b.Grow(len(line))
 	space := false
-	for _, r := range line {
+	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf {
+			// Printable ASCII up to the next space or control byte, at once.
+			j := i
+			for j < len(line) && line[j] > ' ' && line[j] < 0x7F {
+				j++
+			}
+			if j > i {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteString(line[i:j])
+				i = j
+				continue
+			}
+			// A space or a control byte: the ASCII spaces of unicode.IsSpace
+			// are \t \n \v \f \r and ' '; the rest below 0x20, and DEL,
+			// are controls.
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				space = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(line[i:])
+		i += n
 		switch {
 		case r == '\uFFFD':
 			continue

@@ -5,8 +5,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/unicode/norm"
 )
 
 func cp949(t *testing.T, s string) []byte {
@@ -142,4 +144,79 @@ func TestIsBinaryReference(t *testing.T) {
 			t.Fatalf("IsBinary(%q) = %v, want %v", data, got, want)
 		}
 	}
+}
+
+// cleanLineRef is cleanLine rune by rune, as it was before it took ASCII a
+// byte at a time.
+func cleanLineRef(line string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range line {
+		switch {
+		case r == '\uFFFD':
+			continue
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF' || r == '\u00AD':
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// lineCases are lines for the normalisation references: what postings
+// hold, and what composes across the pieces nfkc splits a line into.
+var lineCases = []string{
+	"", " ", "a", "데이터 엔지니어", "  Python,  SQL\t경험 ", "• Spark · Kafka – 3년↑",
+	"e\u0301 cafe\u0301", "한\u11ab", "\u1112\u1161\u11ab 글", "Ｐｙｔｈｏｎ　３년", "①자격요건", "x\u00a0y\u0085z",
+	"a\u200bb\ufeffc\u00ad", "\x00\x01a\x7f\x1fb", "bad \xff\xfe bytes", "\u0301leading mark", "가\u0301", "ﬁle ﬂow",
+	"㈜ 회사", "A\u030a\u0323", "\u2126 ohm \u212b", "x\u0338=", "가\x80", "\xea\xb0",
+}
+
+// TestLineNormalisationReference holds nfkc to norm.NFKC.String and
+// cleanLine to the rune-by-rune reference, on the cases above, on random
+// mixtures of their pieces and on the lines of the corpus (when present).
+func TestLineNormalisationReference(t *testing.T) {
+	t.Parallel()
+	lines := append([]string{}, lineCases...)
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", " ", "  ", "\t", "가", "한", "\u1161", "\u11ab", "\u0301", "\u0323", "•", "Ａ", "①", "\u00a0", "\u200b", "\xff", "\x01", "e", "ﬁ"}
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lines = append(lines, sb.String())
+	}
+	lines = append(lines, corpusLines("*", func(string) bool { return true })...)
+	for _, l := range lines {
+		if got, want := nfkc(l), norm.NFKC.String(l); got != want {
+			t.Fatalf("nfkc(%q) = %q, want %q", l, got, want)
+		}
+		if got, want := cleanLine(l), cleanLineRef(l); got != want {
+			t.Fatalf("cleanLine(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+func FuzzLineNormalisation(f *testing.F) {
+	for _, l := range lineCases {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := nfkc(l), norm.NFKC.String(l); got != want {
+			t.Errorf("nfkc(%q) = %q, want %q", l, got, want)
+		}
+		if got, want := cleanLine(l), cleanLineRef(l); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", l, got, want)
+		}
+	})
 }
