@@ -336,9 +336,10 @@ func cleanLine(line string) string {
 	space := false
 	for i := 0; i < len(line); {
 		if c := line[i]; c < utf8.RuneSelf {
-			// Printable ASCII up to the next space or control byte, at once.
+			// Printable ASCII and the single spaces inside it, at once.
 			j := i
-			for j < len(line) && line[j] > ' ' && line[j] < 0x7F {
+			for j < len(line) && (line[j] > ' ' && line[j] < 0x7F ||
+				line[j] == ' ' && j > i && j+1 < len(line) && line[j+1] > ' ' && line[j+1] < 0x7F) {
 				j++
 			}
 			if j > i {

@@ -783,8 +783,14 @@ func companyLabelStart(l string) bool {
 // holds a suffix word after a space, in order, instead of on the whole
 // line (descriptions saved as text are often one line of kilobytes).
 func latinCompany(l string) string {
-	for i := 0; i < len(l); i++ {
-		if !isSpaceASCII(l[i]) || !latinSuffixAt(l, i+1) {
+	for i := 1; i < len(l); {
+		// Suffix words start with a capital: skip eight bytes without one.
+		if i+8 <= len(l) && capitals(load64(l, i)) == 0 {
+			i += 8
+			continue
+		}
+		if !isSpaceASCII(l[i-1]) || !latinSuffixAt(l, i) {
+			i++
 			continue
 		}
 		lo, hi := i, i
@@ -797,7 +803,7 @@ func latinCompany(l string) string {
 		if m := companyLatin.FindString(l[lo:hi]); m != "" {
 			return strings.TrimSpace(strings.TrimRight(m, " ,;:)"))
 		}
-		i = hi
+		i = hi + 1
 	}
 	return ""
 }
