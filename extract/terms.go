@@ -84,12 +84,16 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 		if ci < len(covered) && covered[ci].start < end {
 			continue // part of a matched term
 		}
-		if len(tok) < 2 || len(tok) > 30 || addresses && inURL(text, start, end) {
+		if len(tok) < 2 || len(tok) > 30 {
 			continue
 		}
-		// The shape test first: it rejects most words without lowering them.
+		// The shape test first: it rejects most words without lowering them
+		// or looking for an address around them.
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		if !techLooking(tok, korean && isHangul(next) || korean && hangulNear(text, start)) {
+			continue
+		}
+		if addresses && inURL(text, start, end) {
 			continue
 		}
 		low := strings.ToLower(tok)
@@ -116,11 +120,12 @@ func hangulNear(text string, at int) bool {
 // techLooking reports whether a token has the shape of a product name.
 func techLooking(tok string, inKorean bool) bool {
 	upper, lower, digit := 0, 0, 0
-	camel := false
-	dotted := strings.ContainsAny(tok, ".+#")
+	camel, dotted := false, false
 	for k := 0; k < len(tok); k++ {
 		c := tok[k]
 		switch {
+		case c == '.' || c == '+' || c == '#':
+			dotted = true
 		case c >= 'A' && c <= 'Z':
 			if k > 0 && tok[k-1] >= 'a' && tok[k-1] <= 'z' {
 				camel = true
