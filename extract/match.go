@@ -662,7 +662,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		cue, ok := RequirementOther, false
 		switch {
 		case cur.pref && cur.req:
-			cue, ok = LineCue(clauseAt(line, start-cur.start))
+			cue, ok = mixedCueAt(line, start-cur.start)
 		case cur.pref:
 			cue, ok = RequirementPreferred, true
 		case cur.req:
@@ -735,15 +735,18 @@ func lineStart(text string, off int) int {
 	return strings.LastIndexByte(text[:off], '\n') + 1
 }
 
-// clauseAt returns the clause of a line around byte offset off, so that
-// "Python 필수, Tableau 경험자 우대" gives each term its own cue. A line
-// without a cue-bearing clause boundary is its own clause.
-func clauseAt(line string, off int) string {
+// mixedCueAt returns the requirement cue for the term at byte offset off
+// of a line that holds cues of both kinds, so that "Python 필수, Tableau
+// 경험자 우대" gives each term its own: the cue of its clause (between
+// commas, semicolons, or full stops before a space, not the dot of
+// "Node.js"), else of its sentence ("Background in any of the following
+// preferred: Tableau, Vertica"), else none, as the line has both. Only
+// the clause and the sentence are scanned: a description saved as one
+// line of kilobytes is not scanned again for each term on it.
+func mixedCueAt(line string, off int) (Requirement, bool) {
 	if off < 0 || off > len(line) {
-		return line
+		return 0, false
 	}
-	// Clause boundaries: a comma, a semicolon, or a full stop before a
-	// space (not the dot of "Node.js").
 	isBoundary := func(i int) bool {
 		switch line[i] {
 		case ',', ';':
@@ -767,13 +770,9 @@ func clauseAt(line string, off int) string {
 			break
 		}
 	}
-	clause := line[start:end]
-	if _, ok := LineCue(clause); ok {
-		return clause
+	if cue, ok := LineCue(line[start:end]); ok {
+		return cue, true
 	}
-	// "Background in any of the following preferred: Tableau, Vertica":
-	// a list item without a cue of its own takes its sentence's, then its
-	// line's.
 	sStart, sEnd := 0, len(line)
 	for i := off - 1; i > 0; i-- {
 		if line[i-1] == '.' && line[i] == ' ' {
@@ -787,10 +786,10 @@ func clauseAt(line string, off int) string {
 			break
 		}
 	}
-	if _, ok := LineCue(line[sStart:sEnd]); ok {
-		return line[sStart:sEnd]
+	if sStart == 0 && sEnd == len(line) {
+		return 0, false // the sentence is the line
 	}
-	return line
+	return LineCue(line[sStart:sEnd])
 }
 
 // evidenceAround shortens a line to about 160 characters around a term,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -168,6 +169,17 @@ func TestMatchRequirement(t *testing.T) {
 		if w := map[string]string{"Python": "required", "Kafka": "preferred", "SQL": "required"}[s.Name]; s.Requirement.String() != w {
 			t.Errorf("clause cue: %s = %s, want %s", s.Name, s.Requirement, w)
 		}
+	}
+	// A list item without a cue takes its sentence's; a term whose clause
+	// and sentence have none gets none from a line with both kinds.
+	q = &Posting{Text: "Background in any of the following preferred: Kafka, Spark. We run Airflow daily. Python is required"}
+	q.Sections = []Section{{Kind: SectionOther, Start: 0, End: len(q.Text)}}
+	sentence := map[string]string{}
+	for _, s := range m.Match(q) {
+		sentence[s.Name] = s.Requirement.String()
+	}
+	if w := map[string]string{"Kafka": "preferred", "Spark": "preferred", "Airflow": "other", "Python": "required"}; !maps.Equal(sentence, w) {
+		t.Errorf("sentence cues = %v, want %v", sentence, w)
 	}
 	for k, v := range want {
 		if got[k] != v {
