@@ -9,9 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/aho"
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 // Result is the labels of one posting, each with the evidence for it.
@@ -814,11 +816,14 @@ func lineOf(text string, off int) string {
 }
 
 func shortLine(text string, off int) string {
-	l := []rune(strings.TrimSpace(lineOf(text, off)))
-	if len(l) > 80 {
-		return string(l[:80]) + "…"
+	l, more := hangul.Prefix(strings.TrimSpace(lineOf(text, off)), 80)
+	if !utf8.ValidString(l) {
+		l = string([]rune(l)) // invalid bytes as U+FFFD
 	}
-	return string(l)
+	if more {
+		return l + "…"
+	}
+	return l
 }
 
 // firstWord returns the first of words found in s (as a phrase; ASCII

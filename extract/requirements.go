@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/jobstack/jobstack/internal/hangul"
 )
 
 var (
@@ -614,11 +617,13 @@ func currencyOf(s string) string {
 // snippet shortens s to at most n runes, on a word boundary when it can.
 func snippet(s string, n int) string {
 	s = strings.TrimSpace(s)
-	r := []rune(s)
-	if len(r) <= n {
+	cut, more := hangul.Prefix(s, n)
+	if !more {
 		return s
 	}
-	cut := string(r[:n])
+	if !utf8.ValidString(cut) {
+		cut = string([]rune(cut)) // invalid bytes as U+FFFD
+	}
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]
 	}

@@ -28,21 +28,44 @@ func SyllableAt(s string, i int) bool {
 func RuneCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {
-		c := s[i]
-		switch {
+		// The common cases inline, the rest in a call.
+		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			i++
 		case SyllableAt(s, i):
 			i += 3
-		case c-0xE1 <= 0xEF-0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xED || s[i+1] < 0xA0):
-			// A lead byte E1–EF and two continuation bytes always make
-			// a valid rune (Hangul syllables among them), except a
-			// surrogate after ED. E0 needs the decoder's overlong check.
-			i += 3
 		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+			i += runeSize(s, i)
 		}
 	}
 	return n
+}
+
+// Prefix returns the first n runes of s, counted as RuneCount counts
+// them, and whether that left some out: a line's first 80 characters
+// without converting all of a long line to runes.
+func Prefix(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		i += runeSize(s, i)
+	}
+	return s[:i], i < len(s)
+}
+
+// runeSize is the size of the rune at s[i], an invalid byte being one.
+func runeSize(s string, i int) int {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return 1
+	case SyllableAt(s, i):
+		return 3
+	case c-0xE1 <= 0xEF-0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xED || s[i+1] < 0xA0):
+		// A lead byte E1–EF and two continuation bytes always make a
+		// valid rune (Hangul syllables among them), except a surrogate
+		// after ED. E0 needs the decoder's overlong check.
+		return 3
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
 }

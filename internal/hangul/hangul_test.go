@@ -2,6 +2,7 @@ package hangul
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -42,6 +43,14 @@ func TestRuneCount(t *testing.T) {
 		s := string(b)
 		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
+		}
+		// Prefix against the conversion to runes: the same count, and
+		// the same text once invalid bytes are replaced as it does.
+		n := r.IntN(10)
+		head, more := Prefix(s, n)
+		runes := []rune(s)
+		if more != (len(runes) > n) || string([]rune(head)) != string(runes[:min(n, len(runes))]) || !strings.HasPrefix(s, head) {
+			t.Fatalf("Prefix(%q, %d) = %q, %v", s, n, head, more)
 		}
 	}
 }
