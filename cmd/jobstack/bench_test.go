@@ -74,12 +74,18 @@ func BenchmarkProcessText(b *testing.B) { benchmarkGenerated(b, false) }
 func BenchmarkProcessPage(b *testing.B) { benchmarkGenerated(b, true) }
 
 func benchmarkGenerated(b *testing.B, pages bool) {
+	tasks, size := generated(300, pages)
+	benchmarkTasks(b, tasks, size)
+}
+
+// benchmarkTasks runs one worker's per-posting work over tasks in turn;
+// ns/op is per posting.
+func benchmarkTasks(b *testing.B, tasks []task, size int64) {
 	cfg := Config{MaxBytes: 16 << 20}
 	eng, err := newEngine(&cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	tasks, size := generated(300, pages)
 	b.SetBytes(size / int64(len(tasks)))
 	b.ResetTimer()
 	i := 0
@@ -177,20 +183,7 @@ func BenchmarkWritePostings(b *testing.B) {
 // products. ns/op is per posting.
 func BenchmarkProcessCorpusText(b *testing.B) {
 	tasks, size := corpusTexts(b, 300)
-	cfg := Config{MaxBytes: 16 << 20}
-	eng, err := newEngine(&cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(size / int64(len(tasks)))
-	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		if r := eng.process(tasks[i%len(tasks)]); r.rej != nil {
-			b.Fatal(r.rej)
-		}
-		i++
-	}
+	benchmarkTasks(b, tasks, size)
 }
 
 // corpusTexts writes up to n English and n Korean corpus postings of 3–7 KB
