@@ -311,10 +311,9 @@ func nfkc(line string) string {
 			}
 			j += n
 		}
-		from := i
-		if i > done {
-			from = prev
-		}
+		// The stretch starts with the character before it (none at the
+		// line's start, where prev is 0 too).
+		from := prev
 		if seg := line[from:j]; !norm.NFKC.IsNormalString(seg) {
 			b = append(b, line[done:from]...)
 			b = norm.NFKC.AppendString(b, seg)

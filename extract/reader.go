@@ -826,8 +826,7 @@ func latinSuffixAt(l string, i int) bool {
 
 // latinNameByte reports whether a byte may be part of a companyLatin match.
 func latinNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || isSpaceASCII(c) ||
-		c == '&' || c == '.' || c == '-' || c == ',' || c == '_'
+	return isAlnum(c) || isSpaceASCII(c) || c == '&' || c == '.' || c == '-' || c == ','
 }
 
 // isSpaceASCII reports whether c is one of the spaces of \s in a regular
