@@ -8,14 +8,15 @@ import (
 )
 
 // TestFindAllNear checks that the windowed search finds exactly what the
-// full-line search finds, on crafted lines and on every corpus line that
-// mentions "year" or a currency (skipped without ../shared/corpus).
+// full-line search finds, on crafted lines, on random lines of the years
+// pattern's pieces and on a third of the corpus lines that mention "year" or
+// a currency (skipped without ../shared/corpus).
 func TestFindAllNear(t *testing.T) {
 	lines := []string{
 		"5+ years of experience", "at least two years, ideally 3-5 years in data", "years", "Year 2020: 3 years",
 		"minimum of 3 years of professional experience; 10 years old company; over 7 years with Spark",
 		"We have been around for 20 years. You have 3 or more years building pipelines and 2+ years in Go.",
-		"(3) years", "three to five years", "$120,000 - $150,000 a year", "15 000 - 20 000 PLN/month", "$50-60/hour", "USD 90k to 120k",
+		"(3) years", "three to five years", "at leaſt 5 years", "AT LEAST  twoto 3 years", "$120,000 - $150,000 a year", "15 000 - 20 000 PLN/month", "$50-60/hour", "USD 90k to 120k",
 		"tools and 3-5 years, pay €60k–€80k per year", "Salary: 100 - 200 thousand", "-5 to -3", "to", strings.Repeat("x ", 200) + "4 years" + strings.Repeat(" y", 200),
 	}
 	n := 0
@@ -31,13 +32,23 @@ func TestFindAllNear(t *testing.T) {
 		t.Log("../shared/corpus not found: crafted lines only")
 	}
 	lines = append(lines, corpus...)
+	// Random lines of enYears's own pieces, glued and spaced every way,
+	// with the letters (?i) folds ("ſ" is "s") and the spaces it does not
+	// take (no-break space, vertical tab).
+	pieces := []string{"at", "least", "leaſt", "min", "min.", "minimum", "of", "over", "more", "than", "(", ")", "3", "12", "123",
+		"two", "twelve", "TWO", "to", "-", "–", "—", "+", "or", "year", "years", "Years", "yearly", "5years", "experience",
+		" ", " ", " ", "  ", "\t", "\f", "\v", "\u00a0", "x", "a", ".", ",", "s"}
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 100000 {
+		lines = append(lines, randomMix(r, pieces, r.IntN(16)))
+	}
 	for _, l := range lines {
 		low := asciiLower(l)
 		if got, want := findFirstNear(fxRange, l, low, 64), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {
 			t.Fatalf("salary in %q:\n got %q\nwant %q", snippet(l, 300), got, want)
 		}
 		want := enYears.FindAllStringSubmatchIndex(l, -1)
-		got := findAllNear(enYears, l, asciiLower(l), "year", yearsBefore, yearsAfter)
+		got := findAllNear(enYears, l, asciiLower(l), "year", yearsBefore, yearsAfter, yearsStart)
 		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 			t.Fatalf("line %q:\n got %v\nwant %v", snippet(l, 300), got, want)
 		}

@@ -139,6 +139,98 @@ func skipRegexpSpace(s string, i int) int {
 // "at least fifteen (15) to 20 + or more + years" is under 60 bytes.
 const yearsBefore, yearsAfter = 80, 8
 
+// yearsStart is where an enYears match holding the "year" at i can start,
+// at the earliest, in a window of low from lo: the start of the nearest
+// token before i that no such match can hold whole. Between a number and
+// its "year" an enYears match holds only digits, brackets, plus signs,
+// dashes and the words of its grammar (yearsWords), so the tokens back from
+// i made of those alone end at the token where a match can begin. Go's
+// regexp reads that window byte by byte with its backtracker, and a window
+// of a few tokens costs a fraction of the eighty bytes before each "year".
+//
+// Two cases keep lo: a token with "year", where a match from before it
+// could end, and one with "ſ", which (?i) reads as "s".
+func yearsStart(low string, lo, i int) int {
+	end := i
+	for {
+		t := end
+		for t > lo && !isRegexpSpace(low[t-1]) {
+			t--
+		}
+		tok := low[t:end]
+		if strings.Contains(tok, "ſ") {
+			return lo
+		}
+		if !yearsToken(tok) {
+			if strings.Contains(tok, "year") {
+				return lo
+			}
+			return t
+		}
+		for t > lo && isRegexpSpace(low[t-1]) {
+			t--
+		}
+		if t == lo {
+			return lo
+		}
+		end = t
+	}
+}
+
+// yearsToken reports whether every byte of an ASCII-lowered token can be
+// part of an enYears match before its "year": digits, "()+-.", the en dash,
+// and runs of letters that are words of yearsWords written together.
+func yearsToken(tok string) bool {
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		switch {
+		case '0' <= c && c <= '9' || c == '(' || c == ')' || c == '+' || c == '-' || c == '.':
+			i++
+		case 'a' <= c && c <= 'z':
+			j := i + 1
+			for j < len(tok) && 'a' <= tok[j] && tok[j] <= 'z' {
+				j++
+			}
+			if !yearsWordsJoined(tok[i:j]) {
+				return false
+			}
+			i = j
+		case strings.HasPrefix(tok[i:], "–"):
+			i += len("–")
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// yearsWords are the words of enYears before its "year": the "at least"
+// words, the number words, "to" and "or more".
+var yearsWords = []string{"at", "least", "minimum", "of", "min", "over", "more", "than", "to", "or",
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen"}
+
+// yearsWordsJoined reports whether run is one or more of yearsWords
+// written together ("twoto" in "twoto5 years").
+func yearsWordsJoined(run string) bool {
+	if run == "" {
+		return true
+	}
+	if len(run) > 32 {
+		return false
+	}
+	for _, w := range yearsWords {
+		if strings.HasPrefix(run, w) && yearsWordsJoined(run[len(w):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegexpSpace is regexp's \s, the ASCII [\t\n\f\r ].
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 
 func atoiWord(s string) int {
@@ -209,7 +301,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	}
 	if experience && w.has(wordYear) {
 		low := asciiLower(line)
-		for _, m := range findAllNear(enYears, line, low, "year", yearsBefore, yearsAfter) {
+		for _, m := range findAllNear(enYears, line, low, "year", yearsBefore, yearsAfter, yearsStart) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
 			// "5 years of experience", "3+ years in data engineering";
 			// not "within 2 years", "a 3 year contract".

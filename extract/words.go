@@ -254,7 +254,12 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 // that no token is cut, instead of over the whole line. English postings
 // keep whole descriptions on one line, where the full-line scan of an
 // NFA regexp dominated the run time.
-func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int) [][]int {
+//
+// narrow, when not nil, moves a window's start from lo towards the
+// anchor at i: the regexp then reads fewer bytes. It must not return a
+// position after the start of any match that holds the anchor, and the
+// position it returns must be lo or follow white space.
+func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int, narrow func(low string, lo, i int) int) [][]int {
 	var out [][]int
 	done := 0 // matches end here or before
 	for from := 0; ; {
@@ -274,6 +279,9 @@ func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int)
 		hi := min(len(line), i+after)
 		for hi < len(line) && !isSpaceByte(line[hi]) {
 			hi++
+		}
+		if narrow != nil {
+			lo = narrow(low, lo, i)
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(line[lo:hi], -1) {
 			for k := range m {
