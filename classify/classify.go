@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
@@ -377,6 +378,11 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	firedIDs := map[string]bool{}
 	var veto *Signal
 	var vetoItems []string
+	type block struct {
+		sig   *Signal
+		items []string
+	}
+	blocked := map[string]block{} // class → the first veto that blocks it
 	named := c.nameSkills(skills)
 	// Whether the line at an offset is cued preferred, computed once per
 	// line: many phrases share a line, and an English scrape's line can
@@ -404,6 +410,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 			continue
 		}
 		if len(s.Roles) > 0 && !slices.Contains(s.Roles, res.Role) {
+			continue
+		}
+		if len(s.Languages) > 0 && !slices.Contains(s.Languages, p.Language) {
 			continue
 		}
 		items := c.items(s, p, skills, named, f, preferredLine)
@@ -438,8 +447,17 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 			items = items[:s.Max]
 		}
 		if s.Class == Undetermined {
-			// A veto: the posting stays undetermined whatever it scores.
-			if veto == nil {
+			// A veto: the posting stays undetermined whatever it scores,
+			// or, when it blocks a class, that class does not win.
+			if s.Blocks != "" {
+				if _, ok := blocked[s.Blocks]; !ok {
+					b := block{sig: s}
+					for j := range min(len(items), 3) {
+						b.items = append(b.items, items[j].text(p))
+					}
+					blocked[s.Blocks] = b
+				}
+			} else if veto == nil {
 				veto = s
 				for j := range min(len(items), 3) {
 					vetoItems = append(vetoItems, items[j].text(p))
@@ -508,6 +526,9 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	res.Scores = scores
 	best, second := "", ""
 	for _, cl := range Classes {
+		if _, ok := blocked[cl]; ok {
+			continue
+		}
 		switch {
 		case best == "" || scores[cl] > scores[best]:
 			best, second = cl, best
@@ -542,12 +563,31 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		}
 		return
 	}
+	// A blocked class that scored more than the best of the others is
+	// what the block decided: it leads the evidence.
+	var blockedBy []string
+	var blockReason string
+	for _, cl := range Classes {
+		if b, ok := blocked[cl]; ok && scores[cl] >= c.rules.MinScore && scores[cl] > scores[best] {
+			blockedBy = append(blockedBy, fmt.Sprintf("not %s: %s: %s", cl, cmp.Or(b.sig.Describe, b.sig.ID), strings.Join(b.items, ", ")))
+			if blockReason == "" {
+				blockReason = cmp.Or(b.sig.Reason, b.sig.ID)
+			}
+		}
+	}
 	s1, s2 := scores[best], scores[second]
 	if s1 < c.rules.MinScore {
 		res.Maturity = Undetermined
-		res.UndeterminedReason = "little_evidence"
-		res.Confidence = math.Round((1-s1/c.rules.MinScore)*100) / 100
-		res.Evidence = []string{fmt.Sprintf("undetermined: too little evidence (best %s %.2f < %.2f)", best, s1, c.rules.MinScore)}
+		if blockedBy == nil {
+			res.UndeterminedReason = "little_evidence"
+			res.Confidence = math.Round((1-s1/c.rules.MinScore)*100) / 100
+			res.Evidence = []string{fmt.Sprintf("undetermined: too little evidence (best %s %.2f < %.2f)", best, s1, c.rules.MinScore)}
+		} else {
+			res.UndeterminedReason = blockReason
+			res.Confidence = 0.8
+			res.Evidence = []string{"undetermined: " + blockedBy[0]}
+			res.Evidence = append(res.Evidence, blockedBy[1:]...)
+		}
 		for _, f := range all {
 			res.Evidence = append(res.Evidence, text(f))
 		}
@@ -566,6 +606,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	for _, f := range all {
 		res.Evidence = append(res.Evidence, text(f))
 	}
+	res.Evidence = append(res.Evidence, blockedBy...)
 }
 
 // signalOrder is the order signals are decided in: those without

@@ -231,6 +231,16 @@ signals:
     weight: 1
     absent: [nope]
     bogus: 1
+  - id: b
+    class: cloud_startup
+    weight: 1
+    phrases: [y]
+    blocks: early_service
+    languages: [en, jp]
+  - id: c
+    class: undetermined
+    phrases: [z]
+    blocks: undetermined
 roles:
   - role: wizard
     title: [wizard]
@@ -248,8 +258,11 @@ roles:
 		`bad.yaml:8:5: duplicate signal id "a"`,
 		`bad.yaml:8:5: signal "a" refers to unknown signal "nope"`,
 		`bad.yaml:12:5: signal: unknown key "bogus"`,
-		`bad.yaml:15:5: role rule: unknown role "wizard"`,
+		`bad.yaml:25:5: role rule: unknown role "wizard"`,
 		`bad.yaml:8:5: signal "a": only a veto (class undetermined) has a reason`,
+		`bad.yaml:14:5: signal "b": only a veto (class undetermined) blocks a class`,
+		`bad.yaml:14:5: signal "b": unknown language "jp": want ko, en or mixed`,
+		`bad.yaml:20:5: signal "c": blocks "undetermined": want early_service, cloud_startup or data_platform`,
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("errors lack %q:\n%s", want, msg)
@@ -951,10 +964,69 @@ func TestAnalystDashboardsAlone(t *testing.T) {
 	if res.Maturity != Undetermined {
 		t.Errorf("analyst with dashboards, SQL and Excel: %s, want undetermined\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
 	}
+	// The service's own tracking opens no_large_volume. In Korean that is
+	// early_service; in English the firm is still unknown
+	// (analyst_without_firm) until the posting says something of it.
 	tracking := append(base, skill("google_analytics", "Google Analytics", "analytics", req))
-	res = c.Classify(posting("Data Analyst", "Responsibilities\n- Build weekly reports and dashboards for the sales team"), tracking)
+	res = c.Classify(posting("데이터 분석가", "주요업무\n- 영업팀을 위한 주간 리포트와 대시보드 구축"), tracking)
 	if !strings.Contains(strings.Join(res.Evidence, "\n"), "no large-volume") || res.Maturity != EarlyService {
-		t.Errorf("analyst with the service's own tracking: %s, want early_service with no_large_volume\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+		t.Errorf("Korean analyst with the service's own tracking: %s, want early_service with no_large_volume\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+	res = c.Classify(posting("Data Analyst", "Responsibilities\n- Build weekly reports and dashboards for the sales team"), tracking)
+	if res.Maturity != Undetermined || res.UndeterminedReason != "little_evidence" ||
+		!strings.HasPrefix(res.Evidence[0], "undetermined: not early_service: an analyst's dashboards and metrics") {
+		t.Errorf("English analyst with tracking and nothing on the firm: %s (%s), want undetermined (little_evidence) by analyst_without_firm\n%s",
+			res.Maturity, res.UndeterminedReason, strings.Join(res.Evidence, "\n"))
+	}
+	if !slices.ContainsFunc(res.Fired, func(f Fired) bool { return f.Signal == "analyst_without_firm" && f.Class == Undetermined }) {
+		t.Errorf("analyst_without_firm is not among the fired signals: %+v", res.Fired)
+	}
+	res = c.Classify(posting("Data Analyst", "Responsibilities\n- As our first data hire, build weekly reports and dashboards for the sales team"), tracking)
+	if res.Maturity != EarlyService {
+		t.Errorf("English analyst who is the first data hire: %s, want early_service\n%s", res.Maturity, strings.Join(res.Evidence, "\n"))
+	}
+}
+
+// A veto that blocks a class keeps that class from winning; the best of
+// the others wins when it reaches min_score, and the posting is
+// undetermined with the veto's reason when none does. A signal with
+// languages counts only for postings in them.
+func TestBlockingVeto(t *testing.T) {
+	t.Parallel()
+	c := rulesClassifier(t, `version: t
+min_score: 1.6
+data_roles: [data_engineer]
+roles:
+  - {role: data_engineer, title: [data engineer, 데이터 엔지니어]}
+signals:
+  - {id: alpha, class: early_service, weight: 2.5, phrases: [alpha]}
+  - {id: beta, class: cloud_startup, weight: 1.7, phrases: [beta]}
+  - {id: gamma, class: undetermined, reason: why_not, blocks: early_service, describe: gamma blocks, phrases: [gamma]}
+  - {id: korean_only, class: data_platform, weight: 5, languages: [ko], phrases: [delta]}
+`)
+	cases := []struct {
+		text, want, reason, first string
+	}{
+		{"alpha beta", EarlyService, "", "early_service +2.50"},
+		{"alpha beta gamma", CloudStartup, "", "cloud_startup +1.70"},
+		{"alpha gamma", Undetermined, "why_not", "undetermined: not early_service: gamma blocks: \"gamma\""},
+		{"beta gamma", CloudStartup, "", "cloud_startup +1.70"},
+		{"gamma", Undetermined, "little_evidence", "undetermined: too little evidence"},
+		{"alpha delta", EarlyService, "", "early_service +2.50"},
+		{"데이터 파이프라인을 개발하고 운영합니다 alpha delta", DataPlatform, "", "data_platform +5.00"},
+	}
+	for _, tc := range cases {
+		p := posting("Data Engineer", "Responsibilities\n- "+tc.text)
+		if strings.Contains(tc.text, "데이터") {
+			p = posting("데이터 엔지니어", "주요업무\n- "+tc.text)
+		}
+		res := c.Classify(p, nil)
+		if res.Maturity != tc.want || res.UndeterminedReason != tc.reason || len(res.Evidence) == 0 || !strings.HasPrefix(res.Evidence[0], tc.first) {
+			t.Errorf("%q: %s (%q), want %s (%q) first %q\n%s", tc.text, res.Maturity, res.UndeterminedReason, tc.want, tc.reason, tc.first, strings.Join(res.Evidence, "\n"))
+		}
+		if blocked := strings.Contains(strings.Join(res.Evidence, "\n"), "not early_service"); tc.want == CloudStartup && strings.Contains(tc.text, "alpha") != blocked {
+			t.Errorf("%q: the block is in the evidence: %v\n%s", tc.text, blocked, strings.Join(res.Evidence, "\n"))
+		}
 	}
 }
 

@@ -59,6 +59,11 @@ type Signal struct {
 	Requires   []string `yaml:"requires,omitempty"`   // fires only when one of these signals fired
 	Sections   []string `yaml:"sections,omitempty"`   // count phrases only in these sections (default all but benefits)
 	Roles      []string `yaml:"roles,omitempty"`      // counts only for postings of these roles (default all)
+	Languages  []string `yaml:"languages,omitempty"`  // counts only for postings in these languages: ko, en, mixed (default all)
+	// Blocks, on a veto, narrows it to one class: the veto keeps that
+	// class from winning, and the best of the others still wins when it
+	// reaches min_score.
+	Blocks string `yaml:"blocks,omitempty"`
 	// AtSmallFirm is where the signal's points go when the rules'
 	// small_firm signal fired: another class, or "none" to count nothing.
 	// Empty keeps the signal's class.
@@ -262,7 +267,7 @@ func mergeByKey[T any](base, over []T, key func(T) string) []T {
 
 var (
 	rulesKeys     = map[string]bool{"version": true, "min_score": true, "section_weights": true, "data_roles": true, "signals": true, "roles": true, "non_tech_titles": true, "seniority": true, "de_focus": true, "small_firm": true, "large_firm": true, "masks": true}
-	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "titles": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "at_small_firm": true, "at_large_firm": true}
+	signalKeys    = map[string]bool{"id": true, "class": true, "reason": true, "describe": true, "weight": true, "max": true, "per_line": true, "skills": true, "categories": true, "phrases": true, "companies": true, "industries": true, "titles": true, "headcount": true, "absent": true, "requires": true, "sections": true, "roles": true, "languages": true, "blocks": true, "at_small_firm": true, "at_large_firm": true}
 	roleKeys      = map[string]bool{"role": true, "title": true, "not": true, "duties": true, "weak": true}
 	seniorityKeys = map[string]bool{"lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true, "junior_max": true, "mid_max": true}
 	focusKeys     = map[string]bool{"analytics": true, "platform": true}
@@ -456,6 +461,18 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 			if !slices.Contains(Roles, role) {
 				at(s.line, s.col, "signal %q: unknown role %q", s.ID, role)
 			}
+		}
+		for _, lang := range s.Languages {
+			if lang != "ko" && lang != "en" && lang != "mixed" {
+				at(s.line, s.col, "signal %q: unknown language %q: want ko, en or mixed", s.ID, lang)
+			}
+		}
+		switch {
+		case s.Blocks == "":
+		case s.Class != Undetermined:
+			at(s.line, s.col, "signal %q: only a veto (class undetermined) blocks a class", s.ID)
+		case !validClass[s.Blocks] || s.Blocks == Undetermined:
+			at(s.line, s.col, "signal %q: blocks %q: want early_service, cloud_startup or data_platform", s.ID, s.Blocks)
 		}
 		for _, sec := range s.Sections {
 			if !sectionNames[sec] {
