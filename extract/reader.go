@@ -778,10 +778,11 @@ func companyLabelStart(l string) bool {
 }
 
 // latinCompany finds "Name Inc."-style company names in a line. A match of
-// companyLatin holds only letters, digits, "&.-,_" and spaces, so it lies
-// inside one run of them; the regular expression runs on each run that
-// holds a suffix word after a space, in order, instead of on the whole
-// line (descriptions saved as text are often one line of kilobytes).
+// companyLatin holds only letters, digits, "&.-," and spaces, so it lies
+// inside one run of them; the regular expression runs on the words of that
+// run around each suffix word after a space, in order, instead of on the
+// whole line (descriptions saved as text are often one line of kilobytes,
+// and a run of plain words can be most of it).
 func latinCompany(l string) string {
 	for i := 1; i < len(l); {
 		// Suffix words start with a capital: skip eight bytes without one.
@@ -800,12 +801,47 @@ func latinCompany(l string) string {
 		for hi < len(l) && latinNameByte(l[hi]) {
 			hi++
 		}
-		if m := companyLatin.FindString(l[lo:hi]); m != "" {
-			return strings.TrimSpace(strings.TrimRight(m, " ,;:)"))
+		// A match holds at most four words before its suffix and, from
+		// its start, six words and a byte ("A B C D, Co., Ltd.;"): the
+		// expression reads four words back and eight on. A match that
+		// starts after this suffix is left to the window of its own.
+		start, end := i, i
+		for range 4 {
+			start = wordBefore(l, lo, start)
 		}
-		i = hi + 1
+		for range 8 {
+			end = wordAfter(l, end, hi)
+		}
+		if m := companyLatin.FindStringIndex(l[start:end]); m != nil && start+m[0] <= i {
+			return strings.TrimSpace(strings.TrimRight(l[start+m[0]:start+m[1]], " ,;:)"))
+		}
+		i++
 	}
 	return ""
+}
+
+// wordBefore is the start of the word before i, white space between
+// them, not before lo.
+func wordBefore(l string, lo, i int) int {
+	for i > lo && isSpaceASCII(l[i-1]) {
+		i--
+	}
+	for i > lo && !isSpaceASCII(l[i-1]) {
+		i--
+	}
+	return i
+}
+
+// wordAfter is the end of the word at or after i, white space before it,
+// not after hi.
+func wordAfter(l string, i, hi int) int {
+	for i < hi && isSpaceASCII(l[i]) {
+		i++
+	}
+	for i < hi && !isSpaceASCII(l[i]) {
+		i++
+	}
+	return i
 }
 
 // latinSuffixAt reports whether a company suffix word starts at l[i].

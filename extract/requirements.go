@@ -154,7 +154,7 @@ func yearsStart(low string, lo, i int) int {
 	end := i
 	for {
 		t := end
-		for t > lo && !isRegexpSpace(low[t-1]) {
+		for t > lo && !isSpaceASCII(low[t-1]) {
 			t--
 		}
 		tok := low[t:end]
@@ -167,7 +167,7 @@ func yearsStart(low string, lo, i int) int {
 			}
 			return t
 		}
-		for t > lo && isRegexpSpace(low[t-1]) {
+		for t > lo && isSpaceASCII(low[t-1]) {
 			t--
 		}
 		if t == lo {
@@ -224,11 +224,6 @@ func yearsWordsJoined(run string) bool {
 		}
 	}
 	return false
-}
-
-// isRegexpSpace is regexp's \s, the ASCII [\t\n\f\r ].
-func isRegexpSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
