@@ -987,6 +987,34 @@ func TestAnalystDashboardsAlone(t *testing.T) {
 	}
 }
 
+// "Founding" says the data work starts now only when the hire is a
+// founding member; the firm's own founding ("since its founding in 1981")
+// says nothing about its data.
+func TestFoundingMember(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	fired := func(text string) bool {
+		res := c.Classify(posting("Data Scientist", text), nil)
+		return slices.ContainsFunc(res.Fired, func(f Fired) bool { return f.Signal == "first_data_hire" })
+	}
+	for _, text := range []string{
+		"About us\nSince its founding in 1981, the firm has become one of the largest steel fabricators.",
+		"About the company\nSince our agency's founding we have had a distinct focus on results.",
+	} {
+		if fired(text) {
+			t.Errorf("first_data_hire fired on the firm's founding: %q", text)
+		}
+	}
+	for _, text := range []string{
+		"About the role\nWe are looking for the founding member of the Data Science team.",
+		"About the role\nAs one of the founding members of a small analytics team, you will set up our reporting.",
+	} {
+		if !fired(text) {
+			t.Errorf("first_data_hire did not fire on a founding member: %q", text)
+		}
+	}
+}
+
 // A veto that blocks a class keeps that class from winning; the best of
 // the others wins when it reaches min_score, and the posting is
 // undetermined with the veto's reason when none does. A signal with
