@@ -840,6 +840,33 @@ func TestSmallFirmDataScientist(t *testing.T) {
 	}
 }
 
+// A small headcount counts only in Korean postings: on the Korean job sites
+// a small firm posts for its own service, while an English posting's size
+// is a band (Glassdoor's "1 to 50", "51 to 200") and its small firms are as
+// often agencies, contractors and non-profits reporting for others.
+func TestSmallFirmLanguage(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	etl := []extract.Skill{skill("etl", "ETL", "concept", extract.RequirementResponsibility), skill("python", "Python", "language", extract.RequirementRequired)}
+	for _, tt := range []struct {
+		title, text string
+		want        bool
+	}{
+		{"데이터 엔지니어", "주요업무\n- 서비스 데이터 ETL 파이프라인 구축", true},
+		{"데이터 사이언티스트", "주요업무\n- 서비스 데이터 ETL 파이프라인 구축", true},
+		{"Data Engineer", "Responsibilities\n- Build ETL pipelines for the service data", false},
+		{"Data Scientist", "Responsibilities\n- Build ETL pipelines for the service data", false},
+	} {
+		p := posting(tt.title, tt.text)
+		p.Headcount = 43
+		res := c.Classify(p, etl)
+		got := slices.ContainsFunc(res.Fired, func(f Fired) bool { return f.Signal == "small_company" || f.Signal == "small_company_ds" })
+		if got != tt.want {
+			t.Errorf("%s (%s), headcount 43: small company fired %v, want %v\n%s", tt.title, p.Language, got, tt.want, strings.Join(res.Evidence, "\n"))
+		}
+	}
+}
+
 // A conditional signal is decided after the conditional signals it refers
 // to, wherever they sit in the file; a cycle of conditions does not hang.
 func TestSignalOrder(t *testing.T) {

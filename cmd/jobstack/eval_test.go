@@ -106,7 +106,9 @@ func TestEvalLabelledSets(t *testing.T) {
 		{"holdout12_labels.csv", map[string]float64{"maturity": 0.70, "role": 0.88, "seniority": 0.90, "years_min": 0.78, "degree_min": 0.76}},
 		// A second such audit, labelled blind and never read: evaluation
 		// only, so it stays out of the ablation below.
-		{"holdout13_labels.csv", map[string]float64{"maturity": 0.58, "role": 0.83, "seniority": 0.71, "years_min": 0.76, "degree_min": 0.71}},
+		{"holdout13_labels.csv", map[string]float64{"maturity": 0.65, "role": 0.83, "seniority": 0.71, "years_min": 0.76, "degree_min": 0.71}},
+		// A third audit, of the two seed-004 classes only, drawn to be read.
+		{"holdout14_labels.csv", map[string]float64{"maturity": 0.61, "role": 0.85, "seniority": 0.81, "years_min": 0.93, "degree_min": 0.80}},
 	}
 	for _, f := range floors {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
