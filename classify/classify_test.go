@@ -342,6 +342,8 @@ func TestVetoClientWork(t *testing.T) {
 		{"a government client", "", "Requirements\n- Meet the requirements set by the government client"},
 		{"solutions for clients", "", "About the role\nYou will deliver software solutions to clients as part of our team"},
 		{"consultants", "", "About us\nAs digital business consultants, we launch data and AI solutions"},
+		{"client is looking for", "", "Job Title: Data Warehouse Analyst\nClient is looking for a data warehouse expert to build pipelines"},
+		{"our client, a", "", "About the role\nOur client, a prestigious consulting firm, is seeking a data engineer"},
 	} {
 		p := posting("Data Engineer", tt.text)
 		p.Company = tt.company
@@ -354,8 +356,13 @@ func TestVetoClientWork(t *testing.T) {
 			t.Errorf("%s: first evidence %q does not name the veto", tt.name, res.Evidence[0])
 		}
 	}
+	// A firm's own clients are not an unnamed employer.
+	res := c.Classify(posting("Data Engineer", "About the role\nImprove our client experience in wealth management\nResponsibilities\n- Build data pipelines"), cloud)
+	if res.UndeterminedReason == "client_work" {
+		t.Errorf("\"our client experience\" triggered the veto: %v", res.Evidence)
+	}
 	// "컨설팅" in the company introduction is not consultancy work.
-	res := c.Classify(posting("Data Engineer", "회사 소개\n컨설팅으로 시작한 커머스 스타트업입니다.\n주요업무\n- 데이터 파이프라인 구축"), cloud)
+	res = c.Classify(posting("Data Engineer", "회사 소개\n컨설팅으로 시작한 커머스 스타트업입니다.\n주요업무\n- 데이터 파이프라인 구축"), cloud)
 	if res.UndeterminedReason == "client_work" {
 		t.Errorf("company intro triggered the veto: %v", res.Evidence)
 	}
