@@ -880,6 +880,14 @@ func firstWord(s string, words []string) string {
 
 func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []string) {
 	if title != "" {
+		// "백엔드 개발자 (빅데이터 플랫폼)", "Backend Engineer (Data
+		// Platform)": the job is the title's head, outside the brackets;
+		// the bracketed data platform is the team or the product.
+		if head := outsideBrackets(title); head != title {
+			if w := firstWord(head, backendTitles); w != "" && !c.namesRole(head) {
+				return "software_engineer", []string{fmt.Sprintf("title %q has %q outside its brackets", p.Title, w)}
+			}
+		}
 		for _, rr := range c.rules.Roles {
 			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
 				ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
@@ -915,6 +923,42 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 		return "other", []string{fmt.Sprintf("title %q names no engineering or data role", p.Title)}
 	}
 	return "other", []string{"no title and too few duty phrases"}
+}
+
+// backendTitles name a web or server developer.
+var backendTitles = []string{"backend", "back-end", "백엔드", "server", "서버", "frontend", "front-end", "프론트엔드", "full stack", "fullstack", "full-stack", "풀스택"}
+
+// namesRole reports whether s has a title word of a role other than
+// software_engineer.
+func (c *Classifier) namesRole(s string) bool {
+	for _, rr := range c.rules.Roles {
+		if rr.Role != "software_engineer" && firstWord(s, rr.Title) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideBrackets is s without its bracketed parts ("(...)", "[...]"); an
+// unclosed bracket runs to the end.
+func outsideBrackets(s string) string {
+	if !strings.ContainsAny(s, "([") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+			b.WriteByte(' ')
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // namesField reports whether a title has a role title word that is not a

@@ -70,6 +70,14 @@ func TestRole(t *testing.T) {
 		{"ML Platform Engineer", "", "mlops_engineer"},
 		{"Analytics Engineer", "", "analytics_engineer"},
 		{"Backend Developer (Java)", "", "software_engineer"},
+		// The job is the title's head; a bracketed data platform is the
+		// team or the product, and a bracketed backend is the data
+		// engineer's side work.
+		{"백엔드 개발자 (빅데이터 플랫폼)", "", "software_engineer"},
+		{"Staff Back-end Engineer(EDW/ Data Platform)", "", "software_engineer"},
+		{"데이터 엔지니어 (서버 백엔드 개발자)", "", "data_engineer"},
+		{"[데이터플랫폼] Backend Engineer", "", "software_engineer"},
+		{"데이터 플랫폼 (백엔드", "", "data_engineer"},
 		{"DevOps 엔지니어", "", "software_engineer"},
 		{"Marketing Manager", "", "other"},
 		{"퍼포먼스 마케팅 팀장", "", "other"},
