@@ -452,6 +452,22 @@ func TestSignalRoles(t *testing.T) {
 	if sizePoints("머신러닝 엔지니어") {
 		t.Error("a small firm's ML engineer got the small-company points")
 	}
+	// An ML engineer's docker and Kubernetes serve models: ML
+	// infrastructure, not the cloud data system seed 004 §2 means. An
+	// MLOps engineer's or a data engineer's do count.
+	infra := []extract.Skill{
+		skill("aws", "AWS", "cloud_platform", extract.RequirementResponsibility),
+		skill("docker", "Docker", "devops", extract.RequirementResponsibility), skill("kubernetes", "Kubernetes", "devops", extract.RequirementResponsibility),
+	}
+	containers := func(title string) bool {
+		res := c.Classify(posting(title, "주요업무\n- AWS 위에서 Docker, Kubernetes로 서비스 배포"), infra)
+		return slices.ContainsFunc(res.Fired, func(f Fired) bool { return f.Signal == "containers" })
+	}
+	for title, want := range map[string]bool{"머신러닝 엔지니어": false, "MLOps Engineer": true, "데이터 엔지니어": true} {
+		if got := containers(title); got != want {
+			t.Errorf("%s on AWS with docker/k8s: containers fired %v, want %v", title, got, want)
+		}
+	}
 	_, err := ParseRules("r.yaml", strings.NewReader("signals:\n  - id: x\n    class: early_service\n    weight: 1\n    phrases: [a]\n    roles: [wizard]\n"))
 	if err == nil || !strings.Contains(err.Error(), `r.yaml:2:5: signal "x": unknown role "wizard"`) {
 		t.Errorf("unknown role in a signal: %v", err)
