@@ -328,28 +328,37 @@ func nfkc(line string) string {
 }
 
 // cleanLine collapses white space, drops control and zero-width characters
-// and trims the line. ASCII is handled a byte at a time, the rest a rune.
+// and trims the line. Printable ASCII and Hangul syllables, which it keeps
+// as they are, are copied a run at a time; the rest is read a rune at a
+// time.
 func cleanLine(line string) string {
 	var b strings.Builder
 	b.Grow(len(line))
 	space := false
 	for i := 0; i < len(line); {
-		if c := line[i]; c < utf8.RuneSelf {
-			// Printable ASCII and the single spaces inside it, at once.
-			j := i
-			for j < len(line) && (line[j] > ' ' && line[j] < 0x7F ||
-				line[j] == ' ' && j > i && j+1 < len(line) && line[j+1] > ' ' && line[j+1] < 0x7F) {
+		// A run of printable ASCII and Hangul syllables, with the single
+		// spaces inside it, at once: a Korean line that fails plainLine
+		// for one bullet is mostly such runs.
+		j := i
+		for j < len(line) {
+			if n := keptAt(line, j); n > 0 {
+				j += n
+			} else if line[j] == ' ' && j > i && keptAt(line, j+1) > 0 {
 				j++
+			} else {
+				break
 			}
-			if j > i {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				space = false
-				b.WriteString(line[i:j])
-				i = j
-				continue
+		}
+		if j > i {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
 			}
+			space = false
+			b.WriteString(line[i:j])
+			i = j
+			continue
+		}
+		if c := line[i]; c < utf8.RuneSelf {
 			// A space or a control byte: the ASCII spaces of unicode.IsSpace
 			// are \t \n \v \f \r and ' '; the rest below 0x20, and DEL,
 			// are controls.
@@ -379,6 +388,20 @@ func cleanLine(line string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// keptAt is the length of the printable ASCII byte or Hangul syllable at
+// byte i of s, which cleanLine keeps unchanged, or 0.
+func keptAt(s string, i int) int {
+	switch {
+	case i >= len(s):
+		return 0
+	case s[i] > ' ' && s[i] < 0x7F:
+		return 1
+	case hangul.SyllableAt(s, i):
+		return 3
+	}
+	return 0
 }
 
 // IsBinary reports whether data looks like a binary file rather than text:

@@ -179,6 +179,7 @@ var lineCases = []string{
 	"e\u0301 cafe\u0301", "한\u11ab", "\u1112\u1161\u11ab 글", "Ｐｙｔｈｏｎ　３년", "①자격요건", "x\u00a0y\u0085z",
 	"a\u200bb\ufeffc\u00ad", "\x00\x01a\x7f\x1fb", "bad \xff\xfe bytes", "\u0301leading mark", "가\u0301", "ﬁle ﬂow",
 	"㈜ 회사", "A\u030a\u0323", "\u2126 ohm \u212b", "x\u0338=", "가\x80", "\xea\xb0",
+	"• 데이터 파이프라인 설계 및 운영 경험 ", "가 \u3000나", "한글  SQL\t·\t경험", "끝 ", "가 \xea\xb0", "힣 \xed\x9e\xa4",
 }
 
 // TestLineNormalisationReference holds nfkc to norm.NFKC.String and
