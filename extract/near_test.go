@@ -42,6 +42,15 @@ func TestFindAllNear(t *testing.T) {
 	for range 100000 {
 		lines = append(lines, randomMix(r, pieces, r.IntN(16)))
 	}
+	// And of fxRange's pieces, with what (?i) folds into its letters
+	// ("ſ" is "s", the Kelvin sign "k", "Ł" "ł") and words that put a
+	// hyphen or "to" next to letters.
+	fxPieces := []string{"$", "€", "£", "usd", "USD", "uſd", "eur", "EUR", "pln", "PLN", "gbp", "zł", "ZŁ", "k", "K", "K",
+		"5", "120,000", "15 000", ".5", "3.5", "-", "–", "to", "TO", "tool", "into", "/", "per", "an", "a", "hour", "year", "mo",
+		" ", " ", "\t", "\v", "\u00a0", "x", "pay", "Bundesland", "e-mail"}
+	for range 100000 {
+		lines = append(lines, randomMix(r, fxPieces, r.IntN(14)))
+	}
 	for _, l := range lines {
 		low := asciiLower(l)
 		if got, want := findFirstNear(fxRange, l, low, 64), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {

@@ -298,6 +298,33 @@ func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int,
 	}
 }
 
+// fxBeforeSep and fxAfterSep tell whether a pay range can meet at a
+// separator: what fxRange allows next to it, past its white space (\s, that
+// is [\t\n\f\r ]), is a number or a currency on either side and a "k"
+// before it. They look at one byte, the last before and the first after:
+// a digit; "k" or "K", or the last byte of the Kelvin sign (?i) folds to
+// "k"; the last letter of usd, eur, pln or gbp, or of "ł" or "Ł"; the
+// first byte of "$", "€", "£" or of usd, eur, pln, gbp or zł. Most
+// hyphens and "to"s of a description fail both and cost no regexp.
+func fxBeforeSep(line string, i int) bool {
+	for i > 0 && isRegexpSpace(line[i-1]) {
+		i--
+	}
+	return i > 0 && (isDigit(line[i-1]) || strings.IndexByte("kKdDrRnNpP\xaa\x81\x82", line[i-1]) >= 0)
+}
+
+func fxAfterSep(line string, j int) bool {
+	for j < len(line) && isRegexpSpace(line[j]) {
+		j++
+	}
+	return j < len(line) && (isDigit(line[j]) || strings.IndexByte("$\xe2\xc2uUeEpPgGzZ", line[j]) >= 0)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isRegexpSpace is \s of Go's regexp syntax.
+func isRegexpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // findFirstNear is re.FindStringSubmatch(line) for a pattern whose every
@@ -317,6 +344,9 @@ func findFirstNear(re *regexp.Regexp, line, low string, span int) []string {
 			n = 2
 		default:
 			continue
+		}
+		if !fxBeforeSep(line, i) || !fxAfterSep(line, i+n) {
+			continue // "to" in a word, a hyphen between words
 		}
 		lo := max(0, i-span)
 		for lo > 0 && !isSpaceByte(line[lo-1]) {
