@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/internal/hangul"
@@ -55,6 +56,19 @@ func (sc *scriptCount) lines(text string) (runes int) {
 		}
 		var h, l int
 		for i := 0; i < len(line); runes++ {
+			// Eight ASCII bytes at a time: an English line is mostly
+			// those.
+			for i+8 <= len(line) {
+				x := load64(line, i)
+				if x&asciiHighs != 0 {
+					break
+				}
+				l += asciiLetters(x)
+				i, runes = i+8, runes+8
+			}
+			if i == len(line) {
+				break
+			}
 			c := line[i]
 			if c < utf8.RuneSelf {
 				if 'a' <= c|0x20 && c|0x20 <= 'z' {
@@ -86,6 +100,20 @@ func (sc *scriptCount) lines(text string) (runes int) {
 		}
 	}
 	return runes
+}
+
+const asciiOnes, asciiHighs = 0x0101010101010101, 0x8080808080808080
+
+// asciiLetters counts the bytes c of x, eight ASCII bytes, for which
+// c|0x20 is in 'a'..'z', as the byte loop does: with the high bits clear,
+// adding 0x80-'a' sets a byte's high bit exactly when it is at least 'a',
+// and 0x80+'z' minus it exactly when it is at most 'z', with no carry or
+// borrow between bytes.
+func asciiLetters(x uint64) int {
+	y := x | 0x20*asciiOnes
+	ge := y + (0x80-'a')*asciiOnes
+	le := (0x80+'z')*asciiOnes - y
+	return bits.OnesCount64(ge & le & asciiHighs)
 }
 
 func (sc *scriptCount) language() string {

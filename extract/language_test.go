@@ -82,3 +82,42 @@ func TestDetectLanguageRunes(t *testing.T) {
 		t.Errorf("LowerText after a change = %q, want %q", got, want)
 	}
 }
+
+// TestScriptCountLetters checks the Hangul and Latin letters scriptCount
+// adds up, eight ASCII bytes at a time, against a count rune by rune, on
+// every ASCII byte in every lane of a word and on random lines with long
+// ASCII runs between Korean and other scripts.
+func TestScriptCountLetters(t *testing.T) {
+	ref := func(text string) (h, l int) {
+		for _, r := range text {
+			switch {
+			case r < utf8.RuneSelf && 'a' <= r|0x20 && r|0x20 <= 'z':
+				l++
+			case r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F:
+				h++
+			}
+		}
+		return h, l
+	}
+	var lines []string
+	for c := range 128 {
+		for lane := range 8 {
+			b := []byte("........")
+			b[lane] = byte(c)
+			lines = append(lines, string(b), "xY"+string(b)+"Zq@[`{")
+		}
+	}
+	r := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"Build data pipelines with Spark and Kafka", "@[`{", "AZaz", "데이터", "ㄱㄴ", "\u1161", "é", "😀", "\x80", "\xea\xb0", "\n", " ", "12345678"}
+	for range 20000 {
+		lines = append(lines, randomMix(r, pieces, r.IntN(12)))
+	}
+	for _, line := range lines {
+		var sc scriptCount
+		runes := sc.lines(line)
+		h, l := ref(line)
+		if sc.hangul != h || sc.latin != l || runes != utf8.RuneCountInString(line) {
+			t.Fatalf("lines(%q): hangul %d latin %d runes %d, want %d %d %d", line, sc.hangul, sc.latin, runes, h, l, utf8.RuneCountInString(line))
+		}
+	}
+}
