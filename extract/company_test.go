@@ -41,6 +41,12 @@ func TestLatinCompanyAsWholeLine(t *testing.T) {
 		return false
 	})
 	lines = append(lines, "Acme Inc", "by ACME Corp.", "a, b, c Inc, d", "Zed & Co., Ltd.", "x Inc(y) Wyvern LLC;")
+	// Suffix words at every offset of an eight-byte word, after capitals
+	// and Korean that are not one.
+	for k := range 17 {
+		pad := strings.Repeat("x", k)
+		lines = append(lines, pad+" Acme Inc", pad+"Q Zeta LLC", "데이터"+pad+" Beta GmbH", pad+"ABCDEFGH Co. Ltd", "Intel "+pad+" Inca Corp.")
+	}
 	differ := 0
 	for _, l := range lines {
 		want := companyLatin.FindString(l)

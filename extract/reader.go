@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -785,10 +786,15 @@ func companyLabelStart(l string) bool {
 // and a run of plain words can be most of it).
 func latinCompany(l string) string {
 	for i := 1; i < len(l); {
-		// Suffix words start with a capital: skip eight bytes without one.
-		if i+8 <= len(l) && capitals(load64(l, i)) == 0 {
-			i += 8
-			continue
+		// Suffix words start with a capital: skip eight bytes without one,
+		// or to the first capital of the eight.
+		if i+8 <= len(l) {
+			c := capitals(load64(l, i))
+			if c == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(c) >> 3
 		}
 		if !isSpaceASCII(l[i-1]) || !latinSuffixAt(l, i) {
 			i++
