@@ -48,8 +48,15 @@ func TestFindAllNear(t *testing.T) {
 	fxPieces := []string{"$", "€", "£", "usd", "USD", "uſd", "eur", "EUR", "pln", "PLN", "gbp", "zł", "ZŁ", "k", "K", "K",
 		"5", "120,000", "15 000", ".5", "3.5", "-", "–", "to", "TO", "tool", "into", "/", "per", "an", "a", "hour", "year", "mo",
 		" ", " ", "\t", "\v", "\u00a0", "x", "pay", "Bundesland", "e-mail"}
-	for range 100000 {
+	for range 20000 {
 		lines = append(lines, randomMix(r, fxPieces, r.IntN(14)))
+	}
+	// Every byte either side of a separator may start or end: a currency
+	// or a "k" before, a currency after, in each case (?i) folds.
+	for _, cur := range []string{"k", "K", "\u212a", "usd", "USD", "uſd", "eur", "Eur", "pln", "PLN", "gbp", "GBP", "zł", "ZŁ", "Zł", "$", "€", "£"} {
+		for _, sep := range []string{"-", " - ", "–", " to ", "TO"} {
+			lines = append(lines, "5 "+cur+sep+"6", "5"+cur+sep+cur+"6", "5"+sep+cur+" 6", "x "+cur+sep+cur+" 6 x")
+		}
 	}
 	for _, l := range lines {
 		low := asciiLower(l)
