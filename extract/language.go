@@ -102,8 +102,6 @@ func (sc *scriptCount) lines(text string) (runes int) {
 	return runes
 }
 
-const asciiOnes, asciiHighs = 0x0101010101010101, 0x8080808080808080
-
 // asciiLetters counts the bytes c of x, eight ASCII bytes, for which
 // c|0x20 is in 'a'..'z', as the byte loop does: with the high bits clear,
 // adding 0x80-'a' sets a byte's high bit exactly when it is at least 'a',

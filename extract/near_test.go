@@ -60,7 +60,7 @@ func TestFindAllNear(t *testing.T) {
 	}
 	for _, l := range lines {
 		low := asciiLower(l)
-		if got, want := findFirstNear(fxRange, l, low, 64), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {
+		if got, want := findFirstNear(fxRange, l, low, 64, fxSeparator), fxRange.FindStringSubmatch(l); !slices.Equal(got, want) {
 			t.Fatalf("salary in %q:\n got %q\nwant %q", snippet(l, 300), got, want)
 		}
 		want := enYears.FindAllStringSubmatchIndex(l, -1)

@@ -549,6 +549,26 @@ var (
 	fxRange   = regexp.MustCompile(`(?i)(\$|€|£|usd|eur|pln|gbp|zł)?\s*(\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k)?\s*(usd|eur|pln|gbp|zł)?\s*(?:-|–|to)\s*(\$|€|£|usd|eur|pln|gbp|zł)?\s*(\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k)?\s*(usd|eur|pln|gbp|zł)?\s*(?:/|per|an|a)?\s*(hour|hr|month|mo|year|yr|annum|week|day)?`)
 )
 
+// fxSeparator reports whether an fxRange match can have the separator of n
+// bytes at i as its own: what the expression allows next to a separator,
+// past white space, is a number or a currency on either side and a "k"
+// before it. One byte on each side decides: before it, a digit; "k" or
+// "K", or the last byte of the Kelvin sign, which (?i) folds to "k"; the
+// last letter of usd, eur, pln or gbp, or of "ł" or "Ł"; after it, a
+// digit or the first byte of "$", "€", "£", usd, eur, pln, gbp or zł. Most
+// hyphens and "to"s of a description ("tools", "e-mail") fail.
+func fxSeparator(line string, i, n int) bool {
+	b := i
+	for b > 0 && isSpaceASCII(line[b-1]) {
+		b--
+	}
+	if b == 0 || !('0' <= line[b-1] && line[b-1] <= '9' || strings.IndexByte("kKdDrRnNpP\xaa\x81\x82", line[b-1]) >= 0) {
+		return false
+	}
+	j := skipRegexpSpace(line, i+n)
+	return j < len(line) && ('0' <= line[j] && line[j] <= '9' || strings.IndexByte("$\xe2\xc2uUeEpPgGzZ", line[j]) >= 0)
+}
+
 // ParseSalary finds a pay range in text and normalises it to a year: KRW
 // "연봉 4,000~6,000만원", "월 300만원"; "$120,000 - $150,000 a year",
 // "$50-60/hour", "15 000 - 20 000 PLN/month". "회사내규에 따름" and other
@@ -647,7 +667,7 @@ func salaryFromLine(line string) (Salary, bool) {
 	if !slices.ContainsFunc(currencyWords, func(w string) bool { return strings.Contains(low, w) }) {
 		return Salary{}, false
 	}
-	m := findFirstNear(fxRange, line, low, 64)
+	m := findFirstNear(fxRange, line, low, 64, fxSeparator)
 	if m == nil {
 		return Salary{}, false
 	}

@@ -221,16 +221,19 @@ func cueOf(w wordMask) (Requirement, bool) {
 	return 0, false
 }
 
+// asciiOnes and asciiHighs are the low and the high bit of each byte of a
+// word, for the scans that test eight bytes at once.
+const asciiOnes, asciiHighs = 0x0101010101010101, 0x8080808080808080
+
 func hasDigit(s string) bool {
 	// Eight bytes at a time: x^'0' turns exactly the bytes '0'..'9' into
 	// bytes below 10, and (x - 0x0a…) &^ x & 0x80… is nonzero when a
 	// byte of x is below 10 (a borrow starts only at such a byte). Every
 	// line of a posting is checked twice, for years and for pay.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s, i) ^ ('0' * ones)
-		if (x-10*ones)&^x&highs != 0 {
+		x := load64(s, i) ^ ('0' * asciiOnes)
+		if (x-10*asciiOnes)&^x&asciiHighs != 0 {
 			return true
 		}
 	}
@@ -298,33 +301,6 @@ func findAllNear(re *regexp.Regexp, line, low, anchor string, before, after int,
 	}
 }
 
-// fxBeforeSep and fxAfterSep tell whether a pay range can meet at a
-// separator: what fxRange allows next to it, past its white space (\s, that
-// is [\t\n\f\r ]), is a number or a currency on either side and a "k"
-// before it. They look at one byte, the last before and the first after:
-// a digit; "k" or "K", or the last byte of the Kelvin sign (?i) folds to
-// "k"; the last letter of usd, eur, pln or gbp, or of "ł" or "Ł"; the
-// first byte of "$", "€", "£" or of usd, eur, pln, gbp or zł. Most
-// hyphens and "to"s of a description fail both and cost no regexp.
-func fxBeforeSep(line string, i int) bool {
-	for i > 0 && isRegexpSpace(line[i-1]) {
-		i--
-	}
-	return i > 0 && (isDigit(line[i-1]) || strings.IndexByte("kKdDrRnNpP\xaa\x81\x82", line[i-1]) >= 0)
-}
-
-func fxAfterSep(line string, j int) bool {
-	for j < len(line) && isRegexpSpace(line[j]) {
-		j++
-	}
-	return j < len(line) && (isDigit(line[j]) || strings.IndexByte("$\xe2\xc2uUeEpPgGzZ", line[j]) >= 0)
-}
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// isRegexpSpace is \s of Go's regexp syntax.
-func isRegexpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // findFirstNear is re.FindStringSubmatch(line) for a pattern whose every
@@ -332,7 +308,10 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // most span bytes on either side: it runs re on a window around each
 // separator in turn, widened to white space, and returns the first match
 // that holds its separator.
-func findFirstNear(re *regexp.Regexp, line, low string, span int) []string {
+//
+// meets, when not nil, tells whether a match can have the separator of n
+// bytes at i as its own: a separator it rejects costs no regexp.
+func findFirstNear(re *regexp.Regexp, line, low string, span int, meets func(line string, i, n int) bool) []string {
 	for i := 0; i < len(line); i++ {
 		n := 0
 		switch {
@@ -345,8 +324,8 @@ func findFirstNear(re *regexp.Regexp, line, low string, span int) []string {
 		default:
 			continue
 		}
-		if !fxBeforeSep(line, i) || !fxAfterSep(line, i+n) {
-			continue // "to" in a word, a hyphen between words
+		if meets != nil && !meets(line, i, n) {
+			continue
 		}
 		lo := max(0, i-span)
 		for lo > 0 && !isSpaceByte(line[lo-1]) {
