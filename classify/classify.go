@@ -580,7 +580,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 		res.Maturity = Undetermined
 		if blockedBy == nil {
 			res.UndeterminedReason = "little_evidence"
-			res.Confidence = math.Round((1-s1/c.rules.MinScore)*100) / 100
+			res.Confidence = unitRound(1 - s1/c.rules.MinScore)
 			res.Evidence = []string{fmt.Sprintf("undetermined: too little evidence (best %s %.2f < %.2f)", best, s1, c.rules.MinScore)}
 		} else {
 			res.UndeterminedReason = blockReason
@@ -596,7 +596,7 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 	res.Maturity = best
 	margin := (s1 - s2) / s1
 	strength := math.Min(1, s1/(2*c.rules.MinScore))
-	res.Confidence = math.Round(margin*(0.5+0.5*strength)*100) / 100
+	res.Confidence = unitRound(margin * (0.5 + 0.5*strength))
 	sort.SliceStable(all, func(a, b int) bool {
 		if (all[a].class == best) != (all[b].class == best) {
 			return all[a].class == best
@@ -654,6 +654,10 @@ func signalOrder(signals []*Signal) []int {
 }
 
 // signedPoints is fmt's %+.2f: two decimals and always a sign.
+// unitRound rounds a confidence to two decimals within [0, 1]: with
+// negative weights in a rules file the runner-up can score below zero.
+func unitRound(v float64) float64 { return math.Round(min(1, max(0, v))*100) / 100 }
+
 func signedPoints(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if s[0] != '-' && s[0] != '+' {

@@ -278,6 +278,81 @@ roles:
 	}
 }
 
+// TestRulesValidationValues: numbers YAML reads but arithmetic cannot
+// use (.nan, .inf, overflowing weights), impossible ranges and empty
+// words are refused where they stand. Before, a weight of .nan made every
+// confidence NaN and an empty title word panicked the role rules.
+func TestRulesValidationValues(t *testing.T) {
+	t.Parallel()
+	bad := `min_score: .inf
+section_weights: {requirements: -1, preferred: .nan}
+signals:
+  - id: a
+    class: cloud_startup
+    weight: .nan
+    phrases: [x, "", " "]
+  - id: b
+    class: cloud_startup
+    weight: 1e308
+    max: -1
+    headcount: {min: 500, max: 50}
+roles:
+  - role: data_engineer
+    title: [""]
+seniority:
+  junior_max: -1
+  lead: ["  "]
+`
+	_, err := ParseRules("v.yaml", strings.NewReader(bad))
+	if err == nil {
+		t.Fatal("ParseRules accepted the file")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`v.yaml:1:12: min_score: .inf: want a number above 0, at most 1000`,
+		`v.yaml:2:33: section_weights: requirements: -1: want a number from 0 to 1000`,
+		`v.yaml:2:48: section_weights: preferred: .nan: want a number from 0 to 1000`,
+		`v.yaml:4:5: signal "a": weight NaN: want a number from -1000 to 1000`,
+		`v.yaml:7:18: phrases: empty phrase`,
+		`v.yaml:7:22: phrases: empty phrase`,
+		`v.yaml:8:5: signal "b": weight 1e+308: want a number from -1000 to 1000`,
+		`v.yaml:8:5: signal "b": max and per_line are counts: want 0 or more`,
+		`v.yaml:8:5: signal "b": headcount {min: 500, max: 50}: want 0 or more, min not above max (0 is open)`,
+		`v.yaml:15:13: title: empty phrase`,
+		`v.yaml:17:3: seniority: junior_max and mid_max are years: want 0 or more`,
+		`v.yaml:18:10: lead: empty phrase`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("errors lack %q:\n%s", want, msg)
+		}
+	}
+	// A negative weight is evidence against a class: allowed, and the
+	// confidence stays within [0, 1] when the runner-up is below zero.
+	over := "signals:\n"
+	for _, sig := range []struct {
+		class  string
+		weight int
+	}{{EarlyService, -5}, {DataPlatform, -5}, {CloudStartup, 3}} {
+		over += fmt.Sprintf("  - id: django_%s\n    class: %s\n    describe: x\n    weight: %d\n    phrases: [\"django\"]\n", sig.class, sig.class, sig.weight)
+	}
+	base, err := DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := base.extend("o.yaml", strings.NewReader(over))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.Classify(&extract.Posting{Title: "Data Engineer", Text: "Django ETL 개발", Language: "ko"}, nil)
+	if res.Maturity != CloudStartup || res.Confidence < 0 || res.Confidence > 1 || res.Scores[EarlyService] >= 0 {
+		t.Errorf("with a negative weight: confidence %v, scores %v", res.Confidence, res.Scores)
+	}
+}
+
 func TestRulesOverride(t *testing.T) {
 	t.Parallel()
 	base, err := DefaultRules()

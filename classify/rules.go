@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -180,16 +181,22 @@ func LoadRules(path string) (*Rules, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return base.extend(path, f)
+}
+
+// extend lays the rules file read from r over r's rules, as LoadRules
+// does with a path; name is the file's name in errors.
+func (r *Rules) extend(name string, rd io.Reader) (*Rules, error) {
 	// The file's signals may build on the built-in ones by id.
 	builtin := map[string]bool{}
-	for _, s := range base.Signals {
+	for _, s := range r.Signals {
 		builtin[s.ID] = true
 	}
-	over, err := parseRules(path, f, builtin)
+	over, err := parseRules(name, rd, builtin)
 	if err != nil {
 		return nil, err
 	}
-	out := base.merge(over)
+	out := r.merge(over)
 	out.applyDefaults()
 	return out, nil
 }
@@ -332,6 +339,8 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 			checkKeys(v, seniorityKeys, "seniority", bad)
 			if err := v.Decode(&rules.Seniority); err != nil {
 				bad(v, "seniority: %v", err)
+			} else if rules.Seniority.JuniorMax < 0 || rules.Seniority.MidMax < 0 {
+				bad(v, "seniority: junior_max and mid_max are years: want 0 or more")
 			}
 		case "de_focus":
 			checkKeys(v, focusKeys, "de_focus", bad)
@@ -355,6 +364,8 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 		case "min_score":
 			if err := v.Decode(&rules.MinScore); err != nil {
 				bad(v, "min_score: %v", err)
+			} else if !finite(rules.MinScore) || rules.MinScore < 0 || rules.MinScore > maxWeight {
+				bad(v, "min_score: %s: want a number above 0, at most %d", v.Value, maxWeight)
 			}
 		case "section_weights":
 			if err := v.Decode(&rules.SectionWeights); err != nil {
@@ -363,6 +374,9 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				if !sectionNames[v.Content[j].Value] {
 					bad(v.Content[j], "section_weights: unknown section %q", v.Content[j].Value)
+				}
+				if w := rules.SectionWeights[v.Content[j].Value]; !finite(w) || w < 0 || w > maxWeight {
+					bad(v.Content[j+1], "section_weights: %s: %s: want a number from 0 to %d", v.Content[j].Value, v.Content[j+1].Value, maxWeight)
 				}
 			}
 		case "data_roles":
@@ -378,13 +392,9 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 				bad(v, "masks: %v", err)
 				break
 			}
-			for _, m := range v.Content {
-				if strings.TrimSpace(m.Value) == "" {
-					bad(m, "masks: empty phrase")
-				}
-			}
 		}
 	}
+	checkWords(top, bad)
 	problems = append(problems, rules.check(name, outer)...)
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
@@ -393,6 +403,42 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 	rules.normalise()
 	return rules, nil
 }
+
+// wordKeys are the keys whose values are lists of words or phrases to
+// look for. An empty one would be found everywhere, or at every offset of
+// a title.
+var wordKeys = map[string]bool{"phrases": true, "companies": true, "industries": true, "titles": true, "title": true, "not": true, "weak": true,
+	"duties": true, "non_tech_titles": true, "masks": true, "lead": true, "senior": true, "mid": true, "junior": true, "lead_text": true,
+	"analytics": true, "platform": true}
+
+// checkWords reports the empty or blank words in the word lists under n.
+func checkWords(n *yaml.Node, bad func(*yaml.Node, string, ...any)) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if wordKeys[k.Value] && v.Kind == yaml.SequenceNode {
+				for _, w := range v.Content {
+					if w.Kind == yaml.ScalarNode && strings.TrimSpace(w.Value) == "" {
+						bad(w, "%s: empty phrase", k.Value)
+					}
+				}
+			}
+			checkWords(v, bad)
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			checkWords(c, bad)
+		}
+	}
+}
+
+// maxWeight bounds weights, section weights and min_score, so that no
+// sum of points overflows to infinity: the built-in ones are below 10.
+const maxWeight = 1000
+
+// finite reports whether v is a number: YAML reads .nan and .inf too.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 func child(n *yaml.Node, key string) *yaml.Node {
 	if n.Kind != yaml.MappingNode {
@@ -448,6 +494,15 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 		}
 		if s.Weight == 0 && s.Class != Undetermined {
 			at(s.line, s.col, "signal %q has no weight", s.ID)
+		}
+		if !finite(s.Weight) || math.Abs(s.Weight) > maxWeight {
+			at(s.line, s.col, "signal %q: weight %v: want a number from -%d to %d", s.ID, s.Weight, maxWeight, maxWeight)
+		}
+		if s.Max < 0 || s.PerLine < 0 {
+			at(s.line, s.col, "signal %q: max and per_line are counts: want 0 or more", s.ID)
+		}
+		if h := s.Headcount; h != nil && (h.Min < 0 || h.Max < 0 || h.Max != 0 && h.Min > h.Max) {
+			at(s.line, s.col, "signal %q: headcount {min: %d, max: %d}: want 0 or more, min not above max (0 is open)", s.ID, h.Min, h.Max)
 		}
 		if !s.matchesText() && len(s.Absent) == 0 && (len(s.Requires) == 0 || len(s.Roles) == 0) {
 			at(s.line, s.col, "signal %q matches nothing: give skills, categories, phrases, companies, industries, titles, headcount, absent, or requires with roles", s.ID)
