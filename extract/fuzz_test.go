@@ -153,3 +153,58 @@ func testMatcherF(f *testing.F) *Matcher {
 	}
 	return NewMatcher(tax)
 }
+
+// FuzzTaxonomyExtend lays arbitrary YAML over the built-in taxonomy, as
+// --taxonomy does. A file is either refused with problems that name it,
+// or gives a matcher whose skills on the sample postings are entries of
+// that taxonomy, once each, inside the text.
+func FuzzTaxonomyExtend(f *testing.F) {
+	f.Add([]byte("entries:\n  - id: our_etl\n    name: OurETL\n    kind: technology\n    category: etl_tool\n    aliases: [our-etl, 아워이티엘]\n"))
+	f.Add([]byte("remove: [python, nope]\nentries:\n  - id: go\n    name: Go\n    kind: language\n    category: language\n    aliases: [\"\", \" \", g]\n"))
+	f.Add([]byte("version: x\nentries:\n  - id: a\n    name: A\n    kind: technology\n    category: etl_tool\n    parent: a\n    aliases: [a]\n"))
+	f.Add([]byte("entries: {id: x}\n"))
+	f.Add([]byte("- 1\n"))
+	f.Add(DefaultTaxonomyYAML())
+	base, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var postings []*Posting
+	rd := NewReader(Config{})
+	for _, name := range []string{"ko_early_de_django.txt", "mixed_ae_bigquery_dbt.html", "en_staff_de_platform.md"} {
+		path := filepath.Join("..", "testdata", "postings", name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		p, err := rd.Parse(Input{Source: path, Format: FormatOf(path), Data: data})
+		if err != nil {
+			f.Fatal(err)
+		}
+		postings = append(postings, p)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tax, err := base.Extend("user.yaml", strings.NewReader(string(data)))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "user.yaml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		m := NewMatcher(tax)
+		for _, p := range postings {
+			runes := utf8.RuneCountInString(p.Text)
+			seen := map[string]bool{}
+			for _, s := range m.Match(p) {
+				if _, ok := tax.Lookup(s.ID); !ok || seen[s.ID] {
+					t.Fatalf("%s: skill %q not in the taxonomy or listed twice", p.Source, s.ID)
+				}
+				seen[s.ID] = true
+				if s.Offset < 0 || s.Offset > runes || s.Mentions < 1 {
+					t.Fatalf("%s: skill %+v out of range (text %d runes)", p.Source, s, runes)
+				}
+			}
+			m.UnknownTerms(p)
+		}
+	})
+}
