@@ -84,6 +84,9 @@ type PosError struct {
 }
 
 func (e *PosError) Error() string {
+	if e.Col == 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
 }
 

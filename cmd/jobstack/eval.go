@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -8,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -68,7 +72,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, g := range golds {
 		rows, err := readGold(g, eng.taxonomy)
 		if err != nil {
-			return err
+			return fmt.Errorf("gold:\n%w", err)
 		}
 		gold = append(gold, rows...)
 	}
@@ -92,14 +96,19 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // readGold reads a gold file; skill names are resolved through the
-// taxonomy's aliases, so "Apache Kafka" and "Kafka" agree.
+// taxonomy's aliases, so "Apache Kafka" and "Kafka" agree. Labels are
+// checked: a misspelt class would otherwise be scored as a class of its
+// own. Every problem is reported at once, with its line.
 func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	var rows []*goldRow
+	var problems []*extract.PosError
+	bad := func(line, col int, format string, args ...any) {
+		problems = append(problems, &extract.PosError{File: path, Line: line, Col: col, Err: fmt.Errorf(format, args...)})
+	}
 	addSkill := func(g *goldRow, name, section string) {
 		g.HasSkills = true
 		e, ok := tax.Resolve(name)
@@ -113,9 +122,43 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 		}
 		g.Skills[e.Name] = strongest(g.Skills[e.Name], section)
 	}
+	// check validates a row and adds it; pos gives the line and column
+	// of a field (column 0 when unknown).
+	check := func(g *goldRow, pos func(field string) (int, int)) {
+		if g.Source == "" {
+			line, col := pos("source")
+			bad(line, col, "no source")
+		}
+		for _, l := range [...]struct {
+			field, value string
+			valid        []string
+		}{
+			{"maturity", g.Maturity, []string{classify.EarlyService, classify.CloudStartup, classify.DataPlatform, classify.Undetermined}},
+			{"role", g.Role, classify.Roles},
+			{"seniority", g.Seniority, classify.Seniorities},
+			{"degree_min", g.Degree, degrees},
+		} {
+			if l.value != "" && !slices.Contains(l.valid, l.value) {
+				line, col := pos(l.field)
+				bad(line, col, "%s %q: want one of %s", l.field, l.value, strings.Join(l.valid, ", "))
+			}
+		}
+		if y := g.YearsMin; y != "" && y != "-" {
+			if n, err := strconv.Atoi(y); err != nil || n < 0 {
+				line, col := pos("years_min")
+				bad(line, col, "years_min %q: want a whole number of years, or empty when the posting states none", y)
+			} else {
+				g.YearsMin = strconv.Itoa(n)
+			}
+		}
+		rows = append(rows, g)
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
+		return nil, fmt.Errorf("%s: empty file: want a header row with a source column (CSV) or one JSON object a line", path)
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		r := csv.NewReader(f)
+		r := csv.NewReader(bytes.NewReader(data))
 		r.FieldsPerRecord = -1
 		head, err := r.Read()
 		if err != nil {
@@ -126,7 +169,7 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 			col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 		}
 		if _, ok := col["source"]; !ok {
-			return nil, fmt.Errorf("%s:1: no source column", path)
+			return nil, fmt.Errorf("%s:1: no source column (the columns are %s)", path, strings.Join(head, ", "))
 		}
 		get := func(rec []string, k string) string {
 			if i, ok := col[k]; ok && i < len(rec) {
@@ -158,19 +201,54 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 					}
 				}
 			}
-			rows = append(rows, g)
+			check(g, func(field string) (int, int) {
+				i, ok := col[field]
+				if !ok || i >= len(rec) {
+					i = 0
+				}
+				return r.FieldPos(i)
+			})
 		}
 	default:
-		dec := json.NewDecoder(f)
-		for line := 1; ; line++ {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for {
+			// The line a record starts on: past the white space after
+			// the record before.
+			at := int(dec.InputOffset())
+			for at < len(data) && (data[at] == ' ' || data[at] == '\t' || data[at] == '\r' || data[at] == '\n') {
+				at++
+			}
+			line := 1 + bytes.Count(data[:at], []byte("\n"))
 			var rec map[string]any
 			if err := dec.Decode(&rec); err == io.EOF {
 				break
 			} else if err != nil {
-				return nil, fmt.Errorf("%s: record %d: %w", path, line, err)
+				return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 			}
-			s := func(k string) string { v, _ := rec[k].(string); return v }
+			s := func(k string) string {
+				switch v := rec[k].(type) {
+				case nil:
+					return ""
+				case string:
+					return strings.TrimSpace(v)
+				default:
+					bad(line, 0, "%s: %v is not a string", k, v)
+					return ""
+				}
+			}
 			g := &goldRow{Source: s("source"), Maturity: s("maturity"), Role: s("role"), Seniority: s("seniority"), Degree: s("degree_min"), Skills: map[string]string{}}
+			if y, ok := rec["years_min"]; ok {
+				switch v := y.(type) {
+				case nil:
+					g.YearsMin = "-"
+				case float64:
+					g.YearsMin = strconv.FormatFloat(v, 'f', -1, 64)
+				case string:
+					g.YearsMin = cmp.Or(strings.TrimSpace(v), "-")
+				default:
+					bad(line, 0, "years_min: %v is not a number", v)
+				}
+			}
 			if list, ok := rec["skills"].([]any); ok {
 				g.HasSkills = true
 				for _, item := range list {
@@ -184,11 +262,17 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 					}
 				}
 			}
-			rows = append(rows, g)
+			check(g, func(string) (int, int) { return line, 0 })
 		}
+	}
+	if len(problems) > 0 {
+		return nil, &extract.ValidationError{Problems: problems}
 	}
 	return rows, nil
 }
+
+// degrees are the values of degree_min (PRODUCT.md).
+var degrees = []string{"none", "bachelor", "master", "phd", "unspecified"}
 
 var sectionRank = map[string]int{"": 0, "other": 1, "responsibility": 2, "preferred": 3, "required": 4}
 

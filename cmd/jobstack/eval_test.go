@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -72,6 +73,68 @@ func TestEvalScores(t *testing.T) {
 	s := rep.Skills
 	if s.TP != 3 || s.FP != 1 || s.FN != 1 {
 		t.Errorf("skills TP/FP/FN = %d/%d/%d, want 3/1/1 (errors %v)", s.TP, s.FP, s.FN, rep.SkillErrors)
+	}
+}
+
+// TestEvalGoldChecked: a misspelt label, a years_min that is no number
+// and a row without a source are reported with their file, line and
+// column, all at once, instead of being scored as classes of their own;
+// a JSONL file's years_min is read, as a number or a string.
+func TestEvalGoldChecked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	write("a.txt", "Backend Developer\nAcme\n\n자격요건\n- Java 경력 5년 이상\n- Spring\n")
+	cases := []struct {
+		name, text string
+		want       []string // lines of the error; none: eval succeeds
+	}{
+		{"bad.csv", "source,maturity,role,years_min\na.txt,early,software_engineer,5\n,undetermined,data_engr,five\n",
+			[]string{"gold:", "bad.csv:2:7: maturity \"early\": want one of early_service, cloud_startup, data_platform, undetermined",
+				"bad.csv:3:1: no source", "bad.csv:3:15: role \"data_engr\": want one of", "bad.csv:3:25: years_min \"five\": want a whole number"}},
+		{"bad.jsonl", "{\"source\":\"a.txt\",\"seniority\":\"medior\"}\n\n {\"source\":7,\"years_min\":[1]}\n",
+			[]string{"gold:", "bad.jsonl:1: seniority \"medior\": want one of junior, mid, senior, lead, unspecified",
+				"bad.jsonl:3: source: 7 is not a string", "bad.jsonl:3: years_min: [1] is not a number"}},
+		{"empty.csv", "\ufeff\n", []string{"gold:", "empty.csv: empty file"}},
+		{"years.jsonl", "{\"source\":\"a.txt\",\"years_min\":5}\n", nil},
+		{"years2.jsonl", "{\"source\":\"a.txt\",\"years_min\":\"05\"}\n", nil},
+	}
+	for _, c := range cases {
+		gold := write(c.name, c.text)
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"eval", "--json", "--gold", gold, dir}, &stdout, &stderr)
+		if c.want == nil {
+			if code != 0 {
+				t.Errorf("%s: exit %d\n%s", c.name, code, stderr.String())
+				continue
+			}
+			var rep EvalReport
+			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if y := rep.Labels["years_min"]; y == nil || y.N != 1 || y.Correct != 1 {
+				t.Errorf("%s: years_min score %+v, want 1 of 1", c.name, y)
+			}
+			continue
+		}
+		msg := stderr.String()
+		if code == 0 {
+			t.Errorf("%s: accepted", c.name)
+		}
+		for _, w := range c.want {
+			if w != "gold:" {
+				w = dir + string(filepath.Separator) + w // the file as named on the command line
+			}
+			if !strings.Contains(msg, w) {
+				t.Errorf("%s: error lacks %q:\n%s", c.name, w, msg)
+			}
+		}
 	}
 }
 
