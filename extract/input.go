@@ -51,8 +51,12 @@ const (
 )
 
 // FormatOf maps a file name to how it is read: "html", "text", "jsonl",
-// "json", "csv", or "" for files jobstack does not read.
+// "json", "csv", or "" for files jobstack does not read. A .gz or .zst
+// file is read as the file its name has without that extension.
 func FormatOf(name string) string {
+	if Compression(name) != "" {
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
 		return "html"

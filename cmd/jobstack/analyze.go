@@ -41,7 +41,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv; other files are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv, and those as .gz or .zst; other files are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
@@ -129,6 +129,9 @@ type task struct {
 	in   extract.Input
 	path string // for html/text: the worker reads the file
 	size int64
+	// limit is the most bytes a compressed file may decompress to
+	// (--max-bytes); 0 for other files.
+	limit int64
 }
 
 // result is what a worker made of a task.
@@ -415,11 +418,15 @@ func (p *producer) file(path string, fi fs.FileInfo) error {
 	format := extract.FormatOf(path)
 	switch {
 	case format == "":
-		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv)", path, filepath.Ext(path))
+		ext := filepath.Ext(path)
+		if extract.Compression(path) != "" {
+			ext = filepath.Ext(strings.TrimSuffix(path, ext)) + ext
+		}
+		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv, and those compressed as .gz or .zst)", path, ext)
 	case fi.Size() == 0:
 		return p.rejectPath(path, extract.ReasonEmpty, "%s: file is empty", path)
 	case extract.IsRecordFormat(format):
-		f, err := os.Open(path)
+		f, err := extract.Open(path)
 		if err != nil {
 			return p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, unwrapPath(err))
 		}
@@ -436,7 +443,11 @@ func (p *producer) file(path string, fi fs.FileInfo) error {
 	if format == "text" {
 		f = extract.FormatText
 	}
-	return p.emit(task{in: extract.Input{Source: path, Format: f}, path: path, size: fi.Size()})
+	t := task{in: extract.Input{Source: path, Format: f}, path: path, size: fi.Size()}
+	if extract.Compression(path) != "" {
+		t.limit = p.cfg.MaxBytes
+	}
+	return p.emit(t)
 }
 
 func (p *producer) records(path, format string, r io.Reader) error {
@@ -455,6 +466,11 @@ func (p *producer) records(path, format string, r io.Reader) error {
 		// accounted for, and the rest is one rejected input.
 		return p.rejectPath(extract.RecordSource(path, n+1), extract.ReasonReadError, "%s: reading stopped after %d records: %v", path, n, unwrapPath(err))
 	}
+	if n == 0 {
+		// Blank lines, a header row or "[]": as empty as a file of no
+		// bytes, and accounted for the same way.
+		return p.rejectPath(path, extract.ReasonEmpty, "%s: no records", path)
+	}
 	return nil
 }
 
@@ -472,8 +488,16 @@ func (e *engine) process(t task) (r result) {
 	}()
 	in := t.in
 	if in.Err == nil && t.path != "" {
-		data, err := readLimited(t.path, t.size, maxRead(t))
+		var data []byte
+		var err error
+		if t.limit > 0 {
+			data, err = readDecompressed(t.path, t.limit)
+		} else {
+			data, err = readLimited(t.path, t.size, maxRead(t))
+		}
 		switch {
+		case errors.Is(err, errTooLarge) && t.limit > 0:
+			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: decompresses to more than --max-bytes %d", t.path, t.limit)}
 		case errors.Is(err, errTooLarge):
 			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: grew past --max-bytes while being read", t.path)}
 		case err != nil:
@@ -544,6 +568,25 @@ func maxRead(t task) int64 {
 	// The producer checked the size; a file that grows past twice that
 	// while we read it is cut off rather than read without bound.
 	return max(t.size*2, 1<<20)
+}
+
+// readDecompressed reads a compressed file whole, or fails with
+// errTooLarge as soon as it decompresses past limit bytes: a small file
+// can hold gigabytes of zeros.
+func readDecompressed(path string, limit int64) ([]byte, error) {
+	r, err := extract.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
 }
 
 func readLimited(path string, size, limit int64) ([]byte, error) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,9 +62,9 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 	}
 	format := extract.FormatOf(path)
 	if format == "" {
-		return extract.Input{}, fmt.Errorf("%s: not a posting file (.html .htm .txt .md .jsonl .json .csv)", path)
+		return extract.Input{}, fmt.Errorf("%s: not a posting file (.html .htm .txt .md .jsonl .json .csv, or one of those as .gz or .zst)", path)
 	}
-	f, err := os.Open(path)
+	f, err := extract.Open(path)
 	if err != nil {
 		return extract.Input{}, err
 	}

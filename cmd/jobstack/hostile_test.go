@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/encoding/korean"
 
 	"github.com/jobstack/jobstack/extract"
@@ -39,6 +41,28 @@ func write(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// gzipped and zstded compress data as gzip and zstd do.
+func gzipped(t *testing.T, data []byte) []byte {
+	var b bytes.Buffer
+	z := gzip.NewWriter(&b)
+	if _, err := z.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func zstded(t *testing.T, data []byte) []byte {
+	z, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	return z.EncodeAll(data, nil)
 }
 
 func euckr(t *testing.T, s string) []byte {
@@ -96,6 +120,17 @@ func TestHostileInputs(t *testing.T) {
 		"records.jsonl":     []byte(`{"title":"Data Engineer","description":"` + strings.ReplaceAll(goodKorean, "\n", `\n`) + `"}` + "\n{not json}\n\n" + `{"title":"Analyst","text":"SQL과 Tableau로 대시보드를 만들고 지표를 관리합니다. 경력 2년 이상."}` + "\n" + `[1,2,3]` + "\n"),
 		"rows.csv":          []byte("title,company,description\nData Engineer,A,\"" + goodKorean + "\"\nToo,many,fields,here,x\nAnalyst,B,\"SQL과 Tableau 대시보드 구축, 경력 2년 이상, 지표 관리 업무\"\n"),
 		"PANIC-trigger.txt": []byte("PANIC posting\n" + goodKorean),
+		// Record files with no records: as empty as a file of no bytes.
+		"header-only.csv": []byte("title,description\n"),
+		"blank.jsonl":     []byte("\n  \n\n"),
+		"none.json":       []byte(" [ ] "),
+		// Compressed files, read as the file without .gz or .zst.
+		"gz/records.jsonl.gz": gzipped(t, []byte(`{"title":"BI Analyst","text":"Tableau와 SQL로 경영 대시보드와 주간 리포트를 구축합니다. 경력 1년 이상."}`+"\n"+
+			`{"title":"ML Engineer","text":"PyTorch 모델 서빙과 Kubernetes 배포를 맡습니다. 경력 4년 이상."}`+"\n")),
+		"gz/page.html.zst": zstded(t, []byte("<html><body><main><h2>Requirements</h2><p>4+ years building Spark and Airflow pipelines on AWS Glue and EMR.</p></main></body></html>")),
+		"gz/cut.jsonl.gz":  gzipped(t, []byte(`{"title":"x","text":"`+strings.Repeat("Kafka와 Flink 스트리밍 ", 2000)+`"}`+"\n"))[:120],
+		"gz/fake.txt.gz":   []byte("not compressed at all\n" + goodKorean),
+		"gz/bomb.txt.gz":   gzipped(t, make([]byte, 17<<20)),
 	}
 	for name, data := range files {
 		write(t, filepath.Join(in, name), data)
@@ -133,13 +168,19 @@ func TestHostileInputs(t *testing.T) {
 	}
 	// 17 files and a folder link; the JSON, JSONL and CSV files hold 2, 4
 	// and 3 records, so the files count as 14 + 2 + 4 + 3 + 1 link = 24.
-	if m.Inputs != 24 {
-		t.Errorf("inputs = %d, want 24", m.Inputs)
+	// Then 3 record files without records, and the compressed files: 2
+	// records, a page, a cut stream with no whole record, a file that is
+	// not compressed and a bomb, 3 + 2 + 1 + 1 + 1 + 1 = 9 more.
+	if m.Inputs != 33 {
+		t.Errorf("inputs = %d, want 33", m.Inputs)
+	}
+	if m.Inputs != m.Postings+m.Duplicates+m.Rejected {
+		t.Errorf("inputs %d != postings %d + duplicates %d + rejected %d", m.Inputs, m.Postings, m.Duplicates, m.Rejected)
 	}
 	wantReasons := map[string]int{
-		extract.ReasonBinary: 1, extract.ReasonEmpty: 2, extract.ReasonTooLarge: 1, extract.ReasonUnsupportedType: 1,
+		extract.ReasonBinary: 1, extract.ReasonEmpty: 5, extract.ReasonTooLarge: 2, extract.ReasonUnsupportedType: 1,
 		extract.ReasonNoText: 1, extract.ReasonBadJSON: 3, extract.ReasonBadCSVRow: 1, extract.ReasonSymlink: 1,
-		extract.ReasonInternalError: 1,
+		extract.ReasonInternalError: 1, extract.ReasonReadError: 2,
 	}
 	for reason, n := range wantReasons {
 		if m.RejectedByReason[reason] != n {
@@ -151,6 +192,8 @@ func TestHostileInputs(t *testing.T) {
 		"binary.html": "binary", "empty.txt": "empty", "blank.md": "empty", "huge.html": "too_large", "notes.pdf": "unsupported_type",
 		"nav-only.html": "no_text", "deep.json#2": "bad_json", "records.jsonl#2": "bad_json", "records.jsonl#5": "bad_json",
 		"rows.csv#2": "bad_csv_row", "loop": "symlink", "PANIC-trigger.txt": "internal_error",
+		"header-only.csv": "empty", "blank.jsonl": "empty", "none.json": "empty",
+		"cut.jsonl.gz#1": "read_error", "fake.txt.gz": "read_error", "bomb.txt.gz": "too_large",
 	} {
 		r, ok := rej[name]
 		if !ok || r.Reason != reason {
@@ -163,12 +206,18 @@ func TestHostileInputs(t *testing.T) {
 	if d := rej["rows.csv#2"].Detail; !strings.Contains(d, "rows.csv:") {
 		t.Errorf("bad_csv_row detail does not name the file and line: %q", d)
 	}
+	for name, want := range map[string]string{"cut.jsonl.gz#1": "gzip: unexpected EOF", "fake.txt.gz": "not a gzip file", "bomb.txt.gz": "decompresses to more than --max-bytes"} {
+		if d := rej[name].Detail; !strings.Contains(d, want) {
+			t.Errorf("%s: detail %q, want %q", name, d, want)
+		}
+	}
 	res := duckdb(t, "SELECT source, encoding, encoding_repaired, len(skills) FROM '"+filepath.Join(cfg.Out, filePostings)+"' ORDER BY source")
 	got := map[string][]any{}
 	for _, r := range res[0].Rows {
 		got[filepath.Base(r[0].(string))] = r
 	}
-	for _, name := range []string{"ok.txt", "truncated.html", "invalid-utf8.txt", "cp949-meta.html", "cp949-bare.txt", "mojibake.html", "big-page.html"} {
+	for _, name := range []string{"ok.txt", "truncated.html", "invalid-utf8.txt", "cp949-meta.html", "cp949-bare.txt", "mojibake.html", "big-page.html",
+		"records.jsonl.gz#1", "records.jsonl.gz#2", "page.html.zst"} {
 		if _, ok := got[name]; !ok {
 			if _, dup := rej[name]; !dup {
 				// ok.txt, invalid-utf8.txt and cp949-bare.txt are the same
@@ -186,6 +235,9 @@ func TestHostileInputs(t *testing.T) {
 	}
 	if r := got["truncated.html"]; r == nil || num(r[3]) < 4 {
 		t.Errorf("truncated.html: %v, want its skills", r)
+	}
+	if r := got["page.html.zst"]; r == nil || num(r[3]) < 4 {
+		t.Errorf("page.html.zst: %v, want its skills (Spark, Airflow, Glue, EMR)", r)
 	}
 	if m.Duplicates < 2 {
 		t.Errorf("duplicates = %d; ok.txt, invalid-utf8.txt and cp949-bare.txt are one posting", m.Duplicates)

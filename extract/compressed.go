@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Compression returns the compression a file name's last extension
+// names: "gzip" for .gz, "zstd" for .zst, "" otherwise. A compressed
+// file is read as the file its name has without that extension:
+// postings.jsonl.gz as JSONL.
+func Compression(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".gz":
+		return "gzip"
+	case ".zst":
+		return "zstd"
+	}
+	return ""
+}
+
+// maxZstdWindow bounds the memory a zstd stream may ask for: the
+// default levels use windows of 8 MB and less, and --long ones, which
+// ask for up to 2 GB, are refused with an error instead.
+const maxZstdWindow = 32 << 20
+
+// Open opens a posting file, decompressing a .gz or .zst file as it is
+// read. Reading a damaged stream returns an error at the damage.
+func Open(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	switch Compression(path) {
+	case "gzip":
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("not a gzip file: %w", err)
+		}
+		return &decompressed{r: z, kind: "gzip", close: func() { z.Close(); f.Close() }}, nil
+	case "zstd":
+		z, err := zstd.NewReader(f, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(maxZstdWindow), zstd.WithDecoderLowmem(true))
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("zstd: %w", err)
+		}
+		return &decompressed{r: z, kind: "zstd", close: func() { z.Close(); f.Close() }}, nil
+	}
+	return f, nil
+}
+
+// decompressed reads a decompressor, says which one failed when it
+// fails ("gzip: unexpected EOF" for a cut file), and closes it and the
+// file under it.
+type decompressed struct {
+	r     io.Reader
+	kind  string
+	close func()
+}
+
+func (d *decompressed) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	if err != nil && err != io.EOF && !strings.HasPrefix(err.Error(), d.kind+":") {
+		err = fmt.Errorf("%s: %w", d.kind, err)
+	}
+	return n, err
+}
+
+func (d *decompressed) Close() error {
+	d.close()
+	return nil
+}
