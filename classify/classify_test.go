@@ -302,6 +302,8 @@ roles:
 seniority:
   junior_max: -1
   lead: ["  "]
+data_roles: [data_engineer,
+  wizard]
 `
 	_, err := ParseRules("v.yaml", strings.NewReader(bad))
 	if err == nil {
@@ -321,6 +323,7 @@ seniority:
 		`v.yaml:15:13: title: empty phrase`,
 		`v.yaml:17:3: seniority: junior_max and mid_max are years: want 0 or more`,
 		`v.yaml:18:10: lead: empty phrase`,
+		`v.yaml:20:3: data_roles: unknown role "wizard"`,
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("errors lack %q:\n%s", want, msg)

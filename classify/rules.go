@@ -382,6 +382,12 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 		case "data_roles":
 			if err := v.Decode(&rules.DataRoles); err != nil {
 				bad(v, "data_roles: %v", err)
+				break
+			}
+			for _, r := range v.Content {
+				if !slices.Contains(Roles, r.Value) {
+					bad(r, "data_roles: unknown role %q", r.Value)
+				}
 			}
 		case "non_tech_titles":
 			if err := v.Decode(&rules.NonTech); err != nil {
@@ -559,11 +565,6 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 	for _, rr := range r.Roles {
 		if !validRole[rr.Role] {
 			at(rr.line, rr.col, "role rule: unknown role %q", rr.Role)
-		}
-	}
-	for _, role := range r.DataRoles {
-		if !validRole[role] {
-			at(1, 1, "data_roles: unknown role %q", role)
 		}
 	}
 	return problems

@@ -225,6 +225,7 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 			} else if err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 			}
+			typeErr := false // reported: the record's other checks would only repeat it
 			s := func(k string) string {
 				switch v := rec[k].(type) {
 				case nil:
@@ -233,6 +234,7 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 					return strings.TrimSpace(v)
 				default:
 					bad(line, 0, "%s: %v is not a string", k, v)
+					typeErr = true
 					return ""
 				}
 			}
@@ -262,7 +264,9 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 					}
 				}
 			}
-			check(g, func(string) (int, int) { return line, 0 })
+			if !typeErr {
+				check(g, func(string) (int, int) { return line, 0 })
+			}
 		}
 	}
 	if len(problems) > 0 {

@@ -94,16 +94,17 @@ func TestEvalGoldChecked(t *testing.T) {
 	cases := []struct {
 		name, text string
 		want       []string // lines of the error; none: eval succeeds
+		not        string   // a line the error must not have
 	}{
 		{"bad.csv", "source,maturity,role,years_min\na.txt,early,software_engineer,5\n,undetermined,data_engr,five\n",
 			[]string{"gold:", "bad.csv:2:7: maturity \"early\": want one of early_service, cloud_startup, data_platform, undetermined",
-				"bad.csv:3:1: no source", "bad.csv:3:15: role \"data_engr\": want one of", "bad.csv:3:25: years_min \"five\": want a whole number"}},
+				"bad.csv:3:1: no source", "bad.csv:3:15: role \"data_engr\": want one of", "bad.csv:3:25: years_min \"five\": want a whole number"}, ""},
 		{"bad.jsonl", "{\"source\":\"a.txt\",\"seniority\":\"medior\"}\n\n {\"source\":7,\"years_min\":[1]}\n",
 			[]string{"gold:", "bad.jsonl:1: seniority \"medior\": want one of junior, mid, senior, lead, unspecified",
-				"bad.jsonl:3: source: 7 is not a string", "bad.jsonl:3: years_min: [1] is not a number"}},
-		{"empty.csv", "\ufeff\n", []string{"gold:", "empty.csv: empty file"}},
-		{"years.jsonl", "{\"source\":\"a.txt\",\"years_min\":5}\n", nil},
-		{"years2.jsonl", "{\"source\":\"a.txt\",\"years_min\":\"05\"}\n", nil},
+				"bad.jsonl:3: source: 7 is not a string", "bad.jsonl:3: years_min: [1] is not a number"}, "bad.jsonl:3: no source"},
+		{"empty.csv", "\ufeff\n", []string{"gold:", "empty.csv: empty file"}, ""},
+		{"years.jsonl", "{\"source\":\"a.txt\",\"years_min\":5}\n", nil, ""},
+		{"years2.jsonl", "{\"source\":\"a.txt\",\"years_min\":\"05\"}\n", nil, ""},
 	}
 	for _, c := range cases {
 		gold := write(c.name, c.text)
@@ -126,6 +127,9 @@ func TestEvalGoldChecked(t *testing.T) {
 		msg := stderr.String()
 		if code == 0 {
 			t.Errorf("%s: accepted", c.name)
+		}
+		if c.not != "" && strings.Contains(msg, c.not) {
+			t.Errorf("%s: error repeats itself with %q:\n%s", c.name, c.not, msg)
 		}
 		for _, w := range c.want {
 			if w != "gold:" {
