@@ -396,7 +396,6 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 		case "masks":
 			if err := v.Decode(&rules.Masks); err != nil {
 				bad(v, "masks: %v", err)
-				break
 			}
 		}
 	}
