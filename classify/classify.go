@@ -653,11 +653,11 @@ func signalOrder(signals []*Signal) []int {
 	return order
 }
 
-// signedPoints is fmt's %+.2f: two decimals and always a sign.
 // unitRound rounds a confidence to two decimals within [0, 1]: with
 // negative weights in a rules file the runner-up can score below zero.
 func unitRound(v float64) float64 { return math.Round(min(1, max(0, v))*100) / 100 }
 
+// signedPoints is fmt's %+.2f: two decimals and always a sign.
 func signedPoints(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if s[0] != '-' && s[0] != '+' {

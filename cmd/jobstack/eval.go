@@ -133,7 +133,7 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 			field, value string
 			valid        []string
 		}{
-			{"maturity", g.Maturity, []string{classify.EarlyService, classify.CloudStartup, classify.DataPlatform, classify.Undetermined}},
+			{"maturity", g.Maturity, append(slices.Clone(classify.Classes), classify.Undetermined)},
 			{"role", g.Role, classify.Roles},
 			{"seniority", g.Seniority, classify.Seniorities},
 			{"degree_min", g.Degree, degrees},
@@ -275,8 +275,14 @@ func readGold(path string, tax *extract.Taxonomy) ([]*goldRow, error) {
 	return rows, nil
 }
 
-// degrees are the values of degree_min (PRODUCT.md).
-var degrees = []string{"none", "bachelor", "master", "phd", "unspecified"}
+// degrees are the values of degree_min: the names of extract's degrees,
+// lowest first, then "unspecified".
+var degrees = func() (names []string) {
+	for d := extract.DegreeNone; d <= extract.DegreePhD; d++ {
+		names = append(names, d.String())
+	}
+	return append(names, extract.DegreeUnspecified.String())
+}()
 
 var sectionRank = map[string]int{"": 0, "other": 1, "responsibility": 2, "preferred": 3, "required": 4}
 
