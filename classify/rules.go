@@ -43,24 +43,24 @@ var Seniorities = []string{"junior", "mid", "senior", "lead", "unspecified"}
 // Signal is one piece of evidence for a maturity class.
 type Signal struct {
 	ID         string   `yaml:"id,omitempty"`
-	Class      string   `yaml:"class,omitempty"`      // the class it votes for; undetermined makes it a veto
-	Reason     string   `yaml:"reason,omitempty"`     // a veto's undetermined_reason (default: its id)
-	Describe   string   `yaml:"describe,omitempty"`   // how evidence reads: "managed cloud data service"
-	Weight     float64  `yaml:"weight,omitempty"`     // points per item found
-	Max        int      `yaml:"max,omitempty"`        // at most this many items count; 0 means 1
-	PerLine    int      `yaml:"per_line,omitempty"`   // at most this many skills from one line count; 0 means no limit
-	Skills     []string `yaml:"skills,omitempty"`     // taxonomy ids; an entry's children count too
-	Categories []string `yaml:"categories,omitempty"` // taxonomy categories
-	Phrases    []string `yaml:"phrases,omitempty"`    // lower-case phrases in the text
-	Companies  []string `yaml:"companies,omitempty"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
-	Headcount  *Range   `yaml:"headcount,omitempty"`  // company size range
-	Industries []string `yaml:"industries,omitempty"` // words of the company's industry field, case-insensitive, whole words
-	Titles     []string `yaml:"titles,omitempty"`     // words of the posting's title, case-insensitive, whole words (Latin)
-	Absent     []string `yaml:"absent,omitempty"`     // fires only when none of these signals fired
-	Requires   []string `yaml:"requires,omitempty"`   // fires only when one of these signals fired
-	Sections   []string `yaml:"sections,omitempty"`   // count phrases only in these sections (default all but benefits)
-	Roles      []string `yaml:"roles,omitempty"`      // counts only for postings of these roles (default all)
-	Languages  []string `yaml:"languages,omitempty"`  // counts only for postings in these languages: ko, en, mixed (default all)
+	Class      string   `yaml:"class,omitempty"`           // the class it votes for; undetermined makes it a veto
+	Reason     string   `yaml:"reason,omitempty"`          // a veto's undetermined_reason (default: its id)
+	Describe   string   `yaml:"describe,omitempty"`        // how evidence reads: "managed cloud data service"
+	Weight     float64  `yaml:"weight,omitempty"`          // points per item found
+	Max        int      `yaml:"max,omitempty"`             // at most this many items count; 0 means 1
+	PerLine    int      `yaml:"per_line,omitempty"`        // at most this many skills from one line count; 0 means no limit
+	Skills     []string `yaml:"skills,omitempty,flow"`     // taxonomy ids; an entry's children count too
+	Categories []string `yaml:"categories,omitempty,flow"` // taxonomy categories
+	Phrases    []string `yaml:"phrases,omitempty,flow"`    // lower-case phrases in the text
+	Companies  []string `yaml:"companies,omitempty,flow"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
+	Headcount  *Range   `yaml:"headcount,omitempty"`       // company size range
+	Industries []string `yaml:"industries,omitempty,flow"` // words of the company's industry field, case-insensitive, whole words
+	Titles     []string `yaml:"titles,omitempty,flow"`     // words of the posting's title, case-insensitive, whole words (Latin)
+	Absent     []string `yaml:"absent,omitempty,flow"`     // fires only when none of these signals fired
+	Requires   []string `yaml:"requires,omitempty,flow"`   // fires only when one of these signals fired
+	Sections   []string `yaml:"sections,omitempty,flow"`   // count phrases only in these sections (default all but benefits)
+	Roles      []string `yaml:"roles,omitempty,flow"`      // counts only for postings of these roles (default all)
+	Languages  []string `yaml:"languages,omitempty,flow"`  // counts only for postings in these languages: ko, en, mixed (default all)
 	// Blocks, on a veto, narrows it to one class: the veto keeps that
 	// class from winning, and the best of the others still wins when it
 	// reaches min_score.

@@ -47,6 +47,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	verbose := fs.Bool("v", false, "list every wrong label and skill")
 	ablate := fs.Bool("ablate", false, "take each maturity signal out in turn and count the gold labels that change")
+	fit := fs.String("fit", "", "fit the maturity signals' weights and min_score to the gold labels, cross-validate the fit, and write it to this rules `FILE`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: jobstack eval --gold FILE [--gold FILE] INPUT...\n\nGold sources match postings whose source ends with them (a path suffix,\nwith #N for records). CSV skills are ';'-separated names; JSONL skills are\nnames or {\"name\", \"section\"} objects.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -69,20 +70,29 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	var gold []*goldRow
+	fileOf := map[*goldRow]string{}
 	for _, g := range golds {
 		rows, err := readGold(g, eng.taxonomy)
 		if err != nil {
 			return fmt.Errorf("gold:\n%w", err)
 		}
+		for _, r := range rows {
+			fileOf[r] = g
+		}
 		gold = append(gold, rows...)
 	}
-	got, err := evalRun(ctx, &cfg, eng, gold, *ablate)
+	got, err := evalRun(ctx, &cfg, eng, gold, *ablate || *fit != "")
 	if err != nil {
 		return err
 	}
 	rep := score(gold, got)
 	if *ablate {
 		if rep.Signals, err = ablateSignals(eng, gold, got); err != nil {
+			return err
+		}
+	}
+	if *fit != "" {
+		if rep.Fit, err = fitRun(eng, &cfg, gold, got, fileOf, golds, *fit); err != nil {
 			return err
 		}
 	}
@@ -414,6 +424,8 @@ type EvalReport struct {
 	// Signals is what each maturity signal decides (--ablate), the
 	// signals whose removal would right the most labels first.
 	Signals []SignalScore `json:"signals,omitempty"`
+	// Fit is the maturity weights fitted to the gold labels (--fit).
+	Fit *FitReport `json:"fit,omitempty"`
 }
 
 // SignalScore is what one maturity signal decides on the gold postings
@@ -677,6 +689,9 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 		for _, sc := range rep.Signals {
 			fmt.Fprintf(w, "  %-24s %-14s %5d %6.2f %5d %6d %+4d %+5d %+5d\n", sc.Signal, sc.Class, sc.Fired, sc.Agrees, sc.Fixed, sc.Broken, sc.Fixed-sc.Broken, sc.NetHalf, sc.NetOneAndHalf)
 		}
+	}
+	if rep.Fit != nil {
+		rep.Fit.print(w)
 	}
 	s := rep.Skills
 	if s.TP+s.FP+s.FN > 0 {

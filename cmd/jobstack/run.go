@@ -186,7 +186,7 @@ type engine struct {
 	taxonomy   *extract.Taxonomy
 	matcher    *extract.Matcher
 	classifier *classify.Classifier
-	afterParse func(*extract.Posting) // eval --ablate keeps postings with it, tests make one fail; nil otherwise
+	afterParse func(*extract.Posting) // eval --ablate and --fit keep postings with it, tests make one fail; nil otherwise
 }
 
 func newEngine(cfg *Config) (*engine, error) {

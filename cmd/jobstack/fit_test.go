@@ -1,0 +1,162 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/jobstack/jobstack/classify"
+	"github.com/jobstack/jobstack/extract"
+)
+
+func TestFitScoreLabels(t *testing.T) {
+	t.Parallel()
+	// a: tp 2, fn 1; b: tp 1, fp 1; c: fp 0, fn 0 but predicted once wrongly.
+	s := fitScoreLabels([][2]string{{"a", "a"}, {"a", "a"}, {"a", "b"}, {"b", "b"}, {"c", "a"}})
+	// F1 a = 4/(4+1+1) = 2/3, b = 2/(2+1) = 2/3, c = 0.
+	if s.Correct != 3 || math.Abs(s.Accuracy-0.6) > 1e-9 || math.Abs(s.MacroF1-4.0/9) > 1e-9 {
+		t.Errorf("score %+v, want 3 right, accuracy 0.6, macro F1 %.4f", s, 4.0/9)
+	}
+	if z := fitScoreLabels(nil); z != (FitScore{}) {
+		t.Errorf("no labels: %+v", z)
+	}
+}
+
+// A signal whose weight is too low to reach min_score on its own is
+// raised until the postings it marks get its class; a signal that agrees
+// with the gold already keeps its weight, and one that only misleads is
+// lowered.
+func TestFitWeights(t *testing.T) {
+	t.Parallel()
+	rules, err := classify.ParseRules("r.yaml", strings.NewReader(`version: t
+min_score: 1.6
+data_roles: [data_engineer]
+roles:
+  - {role: data_engineer, title: [data engineer]}
+signals:
+  - {id: weak, class: early_service, weight: 1, phrases: [weak]}
+  - {id: strong, class: cloud_startup, weight: 2, phrases: [strong]}
+  - {id: noisy, class: data_platform, weight: 1.7, phrases: [noisy]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classify.New(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := extract.NewReader(extract.Config{MinText: 1})
+	var cases []*fitCase
+	add := func(text, gold string) {
+		p, err := rd.Parse(extract.Input{Source: "t.txt", Format: extract.FormatText, Data: []byte("Data Engineer\nResponsibilities\n- " + text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, &fitCase{gold: gold, res: c.Classify(p, nil)})
+	}
+	for range 3 {
+		add("weak", classify.EarlyService)
+		add("strong", classify.CloudStartup)
+		add("noisy", classify.Undetermined)
+		add("nothing", classify.Undetermined)
+	}
+	before := fitScoreOf(c, cases, nil, rules.MinScore)
+	factor, minScore := fitWeights(c, cases)
+	after := fitScoreOf(c, cases, factor, minScore)
+	if before.Correct != 6 || after.Correct != len(cases) {
+		t.Errorf("right before %d (want 6), after %d (want %d); factors %v, min_score %v", before.Correct, after.Correct, len(cases), factor, minScore)
+	}
+	if factor[0] <= 1 || factor[1] != 1 {
+		t.Errorf("factors %v: want weak raised and strong kept", factor)
+	}
+	if 1.7*factor[2] >= minScore {
+		t.Errorf("noisy still reaches min_score: weight 1.7 × %v, min_score %v", factor[2], minScore)
+	}
+	// Nothing to fit: the rules stay.
+	factor, minScore = fitWeights(c, nil)
+	if minScore != rules.MinScore || slices.ContainsFunc(factor, func(f float64) bool { return f != 1 }) {
+		t.Errorf("no cases: factors %v, min_score %v", factor, minScore)
+	}
+}
+
+// eval --fit on the sample with one weight set too low by a rules file:
+// the fit rights the labels it cost, writes a rules file that
+// eval --rules scores as the report says, and cross-validates by source
+// (the gold is one file).
+func TestEvalFit(t *testing.T) {
+	t.Parallel()
+	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
+	builtin, err := classify.DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == "managed_cloud_data" })
+	low := *builtin.Signals[i]
+	low.Weight = 0.2
+	data, err := yaml.Marshal(map[string]any{"signals": []classify.Signal{low}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	lowered := filepath.Join(dir, "low.yaml")
+	if err := os.WriteFile(lowered, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fitted := filepath.Join(dir, "fitted.yaml")
+	rep := evalJSON(t, "--rules", lowered, "--fit", fitted, "--gold", gold, inputs)
+	f := rep.Fit
+	if f == nil {
+		t.Fatal("no fit in the report")
+	}
+	if m := rep.Labels["maturity"]; f.Current.Correct != m.Correct || f.Postings != m.N {
+		t.Errorf("fit's current rules: %d of %d right, eval's maturity %d of %d", f.Current.Correct, f.Postings, m.Correct, m.N)
+	}
+	if f.FoldBy != "source" || f.Folds != fitFolds {
+		t.Errorf("folds %d by %s, want %d by source", f.Folds, f.FoldBy, fitFolds)
+	}
+	if f.Fitted.Correct <= f.Current.Correct {
+		t.Errorf("fitted %d right, no more than the lowered rules' %d", f.Fitted.Correct, f.Current.Correct)
+	}
+	// Lowered, the signal costs labels that any of the cloud signals can
+	// win back: the fit raises one, and that carries to the folds.
+	if len(f.Weights) == 0 || f.CrossValidated.Correct <= f.Current.Correct || !f.Generalises {
+		t.Errorf("weights %+v; cross-validated %d right, the lowered rules %d, generalises %v", f.Weights, f.CrossValidated.Correct, f.Current.Correct, f.Generalises)
+	}
+	for _, w := range f.Weights {
+		k := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == w.Signal })
+		if from := builtin.Signals[k].Weight; w.Signal == low.ID && w.From != low.Weight || w.Signal != low.ID && w.From != from {
+			t.Errorf("%s: from %v, the rules in use have %v", w.Signal, w.From, from)
+		}
+	}
+	// The file is a rules file that says what the report says.
+	loaded, err := classify.LoadRules(fitted)
+	if err != nil {
+		t.Fatalf("the fitted rules do not load: %v", err)
+	}
+	for _, w := range f.Weights {
+		k := slices.IndexFunc(loaded.Signals, func(s *classify.Signal) bool { return s.ID == w.Signal })
+		if k < 0 || loaded.Signals[k].Weight != w.To {
+			t.Errorf("%s: weight in the file is not %v", w.Signal, w.To)
+		}
+	}
+	if loaded.MinScore != f.MinScore[1] {
+		t.Errorf("min_score in the file %v, report %v", loaded.MinScore, f.MinScore[1])
+	}
+	// The file holds the signals of the rules in use, so it stands in
+	// for them: scored with it alone, the labels are what the fit says.
+	again := evalJSON(t, "--rules", fitted, "--gold", gold, inputs).Labels["maturity"]
+	if again.Correct != f.Fitted.Correct {
+		t.Errorf("eval --rules %s: %d right, the fit says %d", fitted, again.Correct, f.Fitted.Correct)
+	}
+	head, _ := os.ReadFile(fitted)
+	for _, want := range []string{"# Maturity weights fitted by jobstack eval --fit to 47 labelled postings", "Fitted over the rules in " + lowered, "Cross-validated (5 folds by source)"} {
+		if !strings.Contains(string(head), want) {
+			t.Errorf("fitted file lacks %q:\n%s", want, head)
+		}
+	}
+}
