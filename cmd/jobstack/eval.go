@@ -60,6 +60,12 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, "jobstack eval: need --gold FILE and at least one INPUT")
 		return errUsage
 	}
+	if *fit != "" {
+		// Before the run, not after it: the fit takes a while.
+		if fi, err := os.Stat(filepath.Dir(*fit)); err != nil || !fi.IsDir() {
+			return fmt.Errorf("eval --fit %s: no folder %s to write it in", *fit, filepath.Dir(*fit))
+		}
+	}
 	cfg.Inputs = inputs
 	cfg.Jobs = 1
 	if cfg.MaxBytes == 0 {

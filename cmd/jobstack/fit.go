@@ -272,7 +272,7 @@ func fitRun(eng *engine, cfg *Config, gold []*goldRow, got map[*goldRow]*evalOut
 	}
 	if path != "" {
 		if err := writeFitted(path, rep, changed, cfg.Rules, golds); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("eval --fit: %w", err)
 		}
 		rep.File = path
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"math"
 	"os"
 	"path/filepath"
@@ -157,6 +159,31 @@ func TestEvalFit(t *testing.T) {
 	for _, want := range []string{"# Maturity weights fitted by jobstack eval --fit to 47 labelled postings", "Fitted over the rules in " + lowered, "Cross-validated (5 folds by source)"} {
 		if !strings.Contains(string(head), want) {
 			t.Errorf("fitted file lacks %q:\n%s", want, head)
+		}
+	}
+}
+
+// eval --fit refuses, with the reason, gold without maturity labels and a
+// file it cannot write, the latter before it reads any posting.
+func TestEvalFitErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	noMaturity := filepath.Join(dir, "roles.csv")
+	if err := os.WriteFile(noMaturity, []byte("source,role\nen_accountant.txt,other\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs := filepath.Join("..", "..", "testdata", "postings")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--gold", noMaturity, "--fit", filepath.Join(dir, "f.yaml")}, "eval --fit: no gold posting with a maturity label"},
+		{[]string{"--gold", noMaturity, "--fit", filepath.Join(dir, "missing", "f.yaml")}, "no folder " + filepath.Join(dir, "missing")},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), append(append([]string{"eval"}, tc.args...), inputs), &stdout, &stderr)
+		if code == 0 || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("eval %v: exit %d, stderr %q, want %q", tc.args, code, stderr.String(), tc.want)
 		}
 	}
 }
