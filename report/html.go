@@ -517,15 +517,15 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 		}
 		v.Roles = append(v.Roles, r)
 	}
-	for _, s := range []string{"junior", "mid", "senior", "lead", "unspecified"} {
+	for _, s := range seniorityOrder {
 		v.Seniority = append(v.Seniority, KV{s, st.Seniority[s]})
 	}
-	for _, y := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+", "unstated"} {
+	for _, y := range yearsOrder {
 		if st.Years[y] > 0 {
 			v.Years = append(v.Years, KV{y, st.Years[y]})
 		}
 	}
-	for _, d := range []string{"none", "bachelor", "master", "phd", "unspecified"} {
+	for _, d := range degreeOrder {
 		v.Degrees = append(v.Degrees, KV{d, st.Degrees[d]})
 	}
 	if len(st.DEFocus) > 0 {

@@ -224,17 +224,17 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 		p(" %d |\n", kv.N)
 	}
 	p("\n| seniority | postings |\n|---|---:|\n")
-	for _, s := range []string{"junior", "mid", "senior", "lead", "unspecified"} {
+	for _, s := range seniorityOrder {
 		p("| %s | %d |\n", s, st.Seniority[s])
 	}
 	p("\n| years of experience (minimum) | postings |\n|---|---:|\n")
-	for _, y := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+", "unstated"} {
+	for _, y := range yearsOrder {
 		if st.Years[y] > 0 {
 			p("| %s | %d |\n", y, st.Years[y])
 		}
 	}
 	p("\n| degree (minimum) | postings |\n|---|---:|\n")
-	for _, d := range []string{"none", "bachelor", "master", "phd", "unspecified"} {
+	for _, d := range degreeOrder {
 		p("| %s | %d |\n", d, st.Degrees[d])
 	}
 	if len(st.DEFocus) > 0 {

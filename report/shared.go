@@ -5,6 +5,15 @@ import (
 	"sort"
 )
 
+// The orders in which both reports list seniorities, years of experience
+// and degrees: the labels' own order (classify.Seniorities, extract's
+// degrees lowest first), each with its "not stated" value last.
+var (
+	seniorityOrder = []string{"junior", "mid", "senior", "lead", "unspecified"}
+	yearsOrder     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+", "unstated"}
+	degreeOrder    = []string{"none", "bachelor", "master", "phd", "unspecified"}
+)
+
 // lift is one technology over-represented in a maturity class.
 type lift struct {
 	Tech    string

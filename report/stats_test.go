@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
+
+	"github.com/jobstack/jobstack/classify"
+	"github.com/jobstack/jobstack/extract"
 )
 
 func TestPairCounter(t *testing.T) {
@@ -59,5 +63,39 @@ func TestPairCounterManyNames(t *testing.T) {
 	}
 	if got := c.Top(0); !reflect.DeepEqual(got, want.Top(0)) {
 		t.Errorf("Top(0) differs from the plain count: %d against %d pairs", len(got), len(want))
+	}
+}
+
+// The reports list every value the labels take, in the labels' order: a
+// class, seniority or degree added upstream and missing here would be
+// counted and never shown.
+func TestReportOrdersMatchLabels(t *testing.T) {
+	t.Parallel()
+	if want := append(slices.Clone(classify.Classes), classify.Undetermined); !slices.Equal(classOrder, want) {
+		t.Errorf("classOrder %v, want %v", classOrder, want)
+	}
+	if !slices.Equal(seniorityOrder, classify.Seniorities) {
+		t.Errorf("seniorityOrder %v, want %v", seniorityOrder, classify.Seniorities)
+	}
+	var degrees []string
+	for d := extract.DegreeNone; d <= extract.DegreePhD; d++ {
+		degrees = append(degrees, d.String())
+	}
+	if degrees = append(degrees, extract.DegreeUnspecified.String()); !slices.Equal(degreeOrder, degrees) {
+		t.Errorf("degreeOrder %v, want %v", degreeOrder, degrees)
+	}
+	// Every bucket Add puts a years_min in is listed.
+	s := NewStats()
+	for y := range int32(40) {
+		s.Add(&PostingRow{YearsMin: &y}, nil, nil)
+	}
+	s.Add(&PostingRow{}, nil, nil)
+	if len(s.Years) != 12 {
+		t.Errorf("years buckets %v, want 12", s.Years)
+	}
+	for k := range s.Years {
+		if !slices.Contains(yearsOrder, k) {
+			t.Errorf("years bucket %q is not in yearsOrder %v", k, yearsOrder)
+		}
 	}
 }
