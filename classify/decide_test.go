@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,7 +96,7 @@ func TestDecideBuiltinRules(t *testing.T) {
 	}
 	classes := map[string]int{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := extract.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -34,7 +33,7 @@ func TestClassifyHits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := extract.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}

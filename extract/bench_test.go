@@ -21,7 +21,7 @@ func samplePostings(tb testing.TB) []*Posting {
 		if format != FormatHTML && format != FormatText {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := ReadFile(f)
 		if err != nil {
 			tb.Fatal(err)
 		}

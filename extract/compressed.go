@@ -77,3 +77,17 @@ func (d *decompressed) Close() error {
 	d.close()
 	return nil
 }
+
+// ReadFile reads a whole posting file, decompressed as Open does: the
+// bytes to Parse with the format FormatOf gives for the same path.
+func ReadFile(path string) ([]byte, error) {
+	r, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(r)
+	if cerr := r.Close(); err == nil {
+		err = cerr
+	}
+	return data, err
+}

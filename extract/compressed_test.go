@@ -54,8 +54,14 @@ func TestOpenCompressed(t *testing.T) {
 		if err != nil || string(got) != text {
 			t.Errorf("%s: %d bytes, %v; want the %d bytes written", name, len(got), err, len(text))
 		}
+		if got, err := ReadFile(filepath.Join(dir, name)); err != nil || string(got) != text {
+			t.Errorf("ReadFile(%s): %d bytes, %v; want the %d bytes written", name, len(got), err, len(text))
+		}
 	}
 	for name, want := range map[string]string{"cut.txt.gz": "gzip: unexpected EOF", "cut.txt.zst": "zstd: ", "plain.txt.gz": "not a gzip file"} {
+		if _, err := ReadFile(filepath.Join(dir, name)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ReadFile(%s): error %v, want %q", name, err, want)
+		}
 		r, err := Open(filepath.Join(dir, name))
 		if err == nil {
 			_, err = io.ReadAll(r)

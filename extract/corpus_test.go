@@ -53,7 +53,7 @@ func TestCorpus(t *testing.T) {
 			if !IsRecordFormat(format) {
 				continue
 			}
-			fh, err := os.Open(f)
+			fh, err := Open(f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +154,10 @@ func TestSiteTagRecall(t *testing.T) {
 			if !IsRecordFormat(format) {
 				continue
 			}
-			fh, _ := os.Open(f)
+			fh, err := Open(f)
+			if err != nil {
+				t.Fatal(err)
+			}
 			Records(f, format, fh, 16<<20, func(in Input) bool {
 				p, err := rd.Parse(in)
 				if err != nil || len(p.SiteTags) == 0 {

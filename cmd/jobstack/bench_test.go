@@ -36,7 +36,11 @@ func BenchmarkProcess(b *testing.B) {
 		if format == "text" {
 			kind = extract.FormatText
 		}
-		tasks = append(tasks, task{in: extract.Input{Source: f, Format: kind}, path: f, size: fi.Size()})
+		t := task{in: extract.Input{Source: f, Format: kind}, path: f, size: fi.Size()}
+		if extract.Compression(f) != "" {
+			t.limit = 16 << 20 // read decompressed, as analyze does
+		}
+		tasks = append(tasks, t)
 		size += fi.Size()
 	}
 	b.SetBytes(size)

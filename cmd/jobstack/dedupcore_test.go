@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,7 +45,7 @@ func TestDedupCoreReference(t *testing.T) {
 		if format != "html" && format != "text" {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := extract.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
