@@ -531,7 +531,7 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 		case s.Blocks == "":
 		case s.Class != Undetermined:
 			at(s.line, s.col, "signal %q: only a veto (class undetermined) blocks a class", s.ID)
-		case !validClass[s.Blocks] || s.Blocks == Undetermined:
+		case classIndex(s.Blocks) < 0:
 			at(s.line, s.col, "signal %q: blocks %q: want early_service, cloud_startup or data_platform", s.ID, s.Blocks)
 		}
 		for _, sec := range s.Sections {

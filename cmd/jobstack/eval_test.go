@@ -29,6 +29,23 @@ func evalJSON(t *testing.T, args ...string) *EvalReport {
 	return &rep
 }
 
+// reweightedRules writes a rules file with signal s, as it is but for its
+// weight, and returns its path.
+func reweightedRules(t *testing.T, s *classify.Signal, weight float64) string {
+	t.Helper()
+	w := *s
+	w.Weight = weight
+	data, err := yaml.Marshal(map[string]any{"signals": []classify.Signal{w}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "rules.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestEvalScores checks eval's arithmetic on a gold file written here,
 // whose right and wrong labels are known: accuracy, per-class precision
 // and recall, the confusion matrix, and skills P/R/F1.
@@ -294,16 +311,7 @@ func TestEvalAblate(t *testing.T) {
 			}
 			reweighted++
 			i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == sc.Signal })
-			s := *builtin.Signals[i]
-			s.Weight *= f.factor
-			data, err := yaml.Marshal(map[string]any{"signals": []classify.Signal{s}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			rules := filepath.Join(t.TempDir(), "rules.yaml")
-			if err := os.WriteFile(rules, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			rules := reweightedRules(t, builtin.Signals[i], builtin.Signals[i].Weight*f.factor)
 			got := evalJSON(t, "--rules", rules, "--gold", gold, inputs).Labels["maturity"]
 			if want := base.Correct + f.net; got.Correct != want {
 				t.Errorf("%s at ×%.1f weight: %d right, ablation says %d (%d %+d)", sc.Signal, f.factor, got.Correct, want, base.Correct, f.net)

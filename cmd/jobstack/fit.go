@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -151,31 +153,31 @@ func fitScoreOf(c *classify.Classifier, cases []*fitCase, factor []float64, minS
 // fitScoreLabels scores (gold, predicted) pairs.
 func fitScoreLabels(labels [][2]string) FitScore {
 	var s FitScore
-	type prf struct{ tp, fp, fn int }
-	per := map[string]*prf{}
-	get := func(c string) *prf {
-		if per[c] == nil {
-			per[c] = &prf{}
-		}
-		return per[c]
-	}
+	per := map[string]PRF{}
 	for _, l := range labels {
+		g := per[l[0]]
 		if l[0] == l[1] {
 			s.Correct++
-			get(l[0]).tp++
+			g.TP++
+			per[l[0]] = g
 			continue
 		}
-		get(l[0]).fn++
-		get(l[1]).fp++
+		g.FN++
+		per[l[0]] = g
+		p := per[l[1]]
+		p.FP++
+		per[l[1]] = p
 	}
 	if len(labels) == 0 {
 		return s
 	}
 	s.Accuracy = float64(s.Correct) / float64(len(labels))
-	for _, p := range per {
-		if p.tp > 0 {
-			s.MacroF1 += 2 * float64(p.tp) / float64(2*p.tp+p.fp+p.fn)
-		}
+	// In a fixed order, so that the sum, and the search's choices, are
+	// the same on every run.
+	for _, c := range slices.Sorted(maps.Keys(per)) {
+		p := per[c]
+		p.finish()
+		s.MacroF1 += p.F1
 	}
 	s.MacroF1 /= float64(len(per))
 	return s

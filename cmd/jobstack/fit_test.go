@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	yaml "go.yaml.in/yaml/v4"
-
 	"github.com/jobstack/jobstack/classify"
 	"github.com/jobstack/jobstack/extract"
 )
@@ -100,16 +98,8 @@ func TestEvalFit(t *testing.T) {
 	i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == "managed_cloud_data" })
 	low := *builtin.Signals[i]
 	low.Weight = 0.2
-	data, err := yaml.Marshal(map[string]any{"signals": []classify.Signal{low}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	lowered := filepath.Join(dir, "low.yaml")
-	if err := os.WriteFile(lowered, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	fitted := filepath.Join(dir, "fitted.yaml")
+	lowered := reweightedRules(t, &low, low.Weight)
+	fitted := filepath.Join(t.TempDir(), "fitted.yaml")
 	rep := evalJSON(t, "--rules", lowered, "--fit", fitted, "--gold", gold, inputs)
 	f := rep.Fit
 	if f == nil {
