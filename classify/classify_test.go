@@ -622,6 +622,57 @@ func TestRulesOverlayRefersToBuiltin(t *testing.T) {
 	}
 }
 
+// Rules files lay over each other in order: a later file replaces an
+// earlier file's signal by id and may refer to it, scalars set earlier
+// stay unless set again, and an error names the file it is in.
+func TestLoadRulesInOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	a := write("a.yaml", "version: a\nmin_score: 2.5\nsignals:\n  - id: lakehouse\n    class: cloud_startup\n    weight: 0.5\n    phrases: [\"lakehouse\"]\n"+
+		"  - id: iceberg\n    class: cloud_startup\n    weight: 0.5\n    phrases: [\"iceberg\"]\n")
+	b := write("b.yaml", "version: b\nsignals:\n  - id: lakehouse\n    class: cloud_startup\n    weight: 2\n    phrases: [\"lakehouse\"]\n"+
+		"  - id: lakehouse_on_airflow\n    class: cloud_startup\n    weight: 0.25\n    phrases: [\"delta lake\"]\n    requires: [iceberg]\n")
+	base, err := DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRules(a, b)
+	if err != nil {
+		t.Fatalf("LoadRules(a, b): %v", err)
+	}
+	if want := base.Version + "+a+b"; r.Version != want {
+		t.Errorf("version %q, want %q", r.Version, want)
+	}
+	if r.MinScore != 2.5 {
+		t.Errorf("min_score %v, want a.yaml's 2.5 (b.yaml does not set it)", r.MinScore)
+	}
+	weights := map[string]float64{}
+	for _, s := range r.Signals {
+		weights[s.ID] = s.Weight
+	}
+	if len(r.Signals) != len(base.Signals)+3 || weights["lakehouse"] != 2 || weights["iceberg"] != 0.5 || weights["lakehouse_on_airflow"] != 0.25 {
+		t.Errorf("%d signals (built-in %d), lakehouse %v, lakehouse_on_airflow %v; want b.yaml's lakehouse, a.yaml's iceberg and one more",
+			len(r.Signals), len(base.Signals), weights["lakehouse"], weights["lakehouse_on_airflow"])
+	}
+	// b.yaml's second signal builds on a.yaml's iceberg: alone, or before
+	// it, b.yaml refers to a signal that is not there yet.
+	for _, order := range [][]string{{b}, {b, a}} {
+		if _, err := LoadRules(order...); err == nil || !strings.Contains(err.Error(), "b.yaml:") || !strings.Contains(err.Error(), `unknown signal "iceberg"`) {
+			t.Errorf("LoadRules(%v) = %v, want b.yaml:...: unknown signal \"iceberg\"", order, err)
+		}
+	}
+	if r, err := LoadRules(); err != nil || r.Version != base.Version || len(r.Signals) != len(base.Signals) {
+		t.Errorf("LoadRules() = %v, %v; want the built-in rules", r, err)
+	}
+}
+
 // A signal with only requires and roles fires once when both hold: an
 // MLOps post on a cloud data system reads as cloud_startup, the same
 // skills in a data scientist's post or an MLOps post without a cloud do

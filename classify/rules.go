@@ -168,26 +168,38 @@ func DefaultRules() (*Rules, error) {
 	return r, nil
 }
 
-// LoadRules reads a rules file on top of the built-in rules: signals and
-// role rules with the id (or role) of a built-in one replace it, others are
-// added; scalar settings replace the defaults when set.
-func LoadRules(path string) (*Rules, error) {
-	base, err := DefaultRules()
+// LoadRules reads rules files on top of the built-in rules, each over the
+// result of those before it: signals and role rules with the id (or role)
+// of an earlier one replace it, others are added; scalar settings replace
+// the earlier ones when set. A file's signals may refer to the built-in
+// signals and to those of the files before it. With no paths it is
+// DefaultRules.
+func LoadRules(paths ...string) (*Rules, error) {
+	r, err := DefaultRules()
 	if err != nil {
 		return nil, err
 	}
+	for _, path := range paths {
+		if r, err = r.extendFile(path); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (r *Rules) extendFile(path string) (*Rules, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return base.extend(path, f)
+	return r.extend(path, f)
 }
 
-// extend lays the rules file read from r over r's rules, as LoadRules
+// extend lays the rules file read from rd over r's rules, as LoadRules
 // does with a path; name is the file's name in errors.
 func (r *Rules) extend(name string, rd io.Reader) (*Rules, error) {
-	// The file's signals may build on the built-in ones by id.
+	// The file's signals may build on the ones so far by id.
 	builtin := map[string]bool{}
 	for _, s := range r.Signals {
 		builtin[s.ID] = true

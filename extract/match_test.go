@@ -4,6 +4,8 @@ import (
 	"errors"
 	"maps"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -288,6 +290,50 @@ entries:
 	m := NewMatcher(tax)
 	if got := names(matchText(m, "파이쏜과 Polars, 파이썬")); got != "Polars, Python" {
 		t.Errorf("extended match = %q", got)
+	}
+}
+
+// Taxonomy files lay over the built-in one in order: a later file may
+// remove or replace an earlier file's entry, and an error names its file.
+func TestLoadInOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	a := write("a.yaml", "version: a\nentries:\n  - {id: polars, name: Polars, kind: technology, category: library}\n"+
+		"  - {id: quokkadb, name: QuokkaDB, kind: technology, category: database}\n")
+	b := write("b.yaml", "version: b\nremove: [quokkadb]\nentries:\n  - {id: polars, name: Polars, kind: technology, category: dataframe, aliases: [폴라스]}\n")
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := Load(a, b)
+	if err != nil {
+		t.Fatalf("Load(a, b): %v", err)
+	}
+	if want := base.Version + "+a+b"; tax.Version != want {
+		t.Errorf("version %q, want %q", tax.Version, want)
+	}
+	if _, ok := tax.Lookup("quokkadb"); ok {
+		t.Error("b.yaml removed quokkadb, a.yaml's entry is still there")
+	}
+	if got := names(matchText(NewMatcher(tax), "Polars와 폴라스, QuokkaDB")); got != "Polars" {
+		t.Errorf("matched %q, want b.yaml's Polars alone", got)
+	}
+	if e, _ := tax.Lookup("polars"); e == nil || e.Category != "dataframe" {
+		t.Errorf("polars = %+v, want b.yaml's category", e)
+	}
+	// Alone, b.yaml removes an entry that is not there.
+	if _, err := Load(b); err == nil || !strings.Contains(err.Error(), "b.yaml:2:") || !strings.Contains(err.Error(), `no entry with id "quokkadb"`) {
+		t.Errorf("Load(b) = %v, want b.yaml:2:...: no entry with id \"quokkadb\"", err)
+	}
+	if tax, err := Load(); err != nil || tax.Version != base.Version || len(tax.Entries) != len(base.Entries) {
+		t.Errorf("Load() = %v; want the built-in taxonomy", err)
 	}
 }
 

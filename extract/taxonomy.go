@@ -110,20 +110,30 @@ func Default() (*Taxonomy, error) {
 	return Parse("taxonomy.yaml", bytes.NewReader(defaultTaxonomy))
 }
 
-// Load reads a taxonomy file on top of the built-in one: its entries add to
-// or replace (by id) the defaults, and ids listed under `remove` are
-// dropped. Errors name the file and line.
-func Load(path string) (*Taxonomy, error) {
-	base, err := Default()
+// Load reads taxonomy files on top of the built-in one, each over the
+// result of those before it: a file's entries add to or replace (by id)
+// the entries so far, and ids listed under `remove` are dropped. With no
+// paths it is Default. Errors name the file and line.
+func Load(paths ...string) (*Taxonomy, error) {
+	t, err := Default()
 	if err != nil {
 		return nil, err
 	}
+	for _, path := range paths {
+		if t, err = t.extendFile(path); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *Taxonomy) extendFile(path string) (*Taxonomy, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return base.Extend(path, f)
+	return t.Extend(path, f)
 }
 
 // Parse reads and validates a complete taxonomy.

@@ -896,7 +896,7 @@ func (c *collector) finish(start time.Time) error {
 	s.Encodings = c.stats.Encodings
 	s.EncodingRepaired = c.stats.Repaired
 	s.Options = map[string]any{"max_bytes": c.cfg.MaxBytes, "keep_duplicates": c.cfg.KeepDuplicates, "strict": c.cfg.Strict,
-		"taxonomy": c.cfg.Taxonomy, "rules": c.cfg.Rules, "map": c.cfg.Map, "near_duplicate_max_bits": dedup.MaxDistance}
+		"taxonomy": nonNil(c.cfg.Taxonomy), "rules": nonNil(c.cfg.Rules), "map": c.cfg.Map, "near_duplicate_max_bits": dedup.MaxDistance}
 	s.Outputs = []string{filePostings, fileSkills, fileReport, fileHTML, fileRejects, fileTerms, fileManifest}
 	if s.Inputs != s.Postings+s.Duplicates+s.Rejected {
 		return fmt.Errorf("internal error: accounting does not add up: %d inputs != %d postings + %d duplicates + %d rejected", s.Inputs, s.Postings, s.Duplicates, s.Rejected)

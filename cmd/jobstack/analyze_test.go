@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -212,5 +213,63 @@ func TestSummaryLine(t *testing.T) {
 		if got := tt.s.line("out/"); got != tt.want {
 			t.Errorf("line = %q\n want %q", got, tt.want)
 		}
+	}
+}
+
+// --rules and --taxonomy may be given more than once: the files lay over
+// the embedded ones in the order given, and the manifest lists them in
+// that order.
+func TestAnalyzeLayeredFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	// strict's min_score leaves every posting undetermined, loose's lets
+	// any evidence decide: whichever comes last wins.
+	strict, loose := write("strict.yaml", "version: strict\nmin_score: 1000\n"), write("loose.yaml", "version: loose\nmin_score: 0.01\n")
+	ta := write("ta.yaml", "version: ta\nentries:\n  - {id: quokkadb, name: QuokkaDB, kind: technology, category: database}\n")
+	tb := write("tb.yaml", "version: tb\nremove: [quokkadb]\n")
+	type opts struct {
+		RulesVersion    string         `json:"rules_version"`
+		TaxonomyVersion string         `json:"taxonomy_version"`
+		Maturity        map[string]int `json:"maturity"`
+		Options         struct {
+			Rules    []string `json:"rules"`
+			Taxonomy []string `json:"taxonomy"`
+		} `json:"options"`
+	}
+	read := func(args ...string) opts {
+		out, _ := analyzeInto(t, append(args, sample)...)
+		data, err := os.ReadFile(filepath.Join(out, fileManifest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m opts
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	last := read("--rules", strict, "--rules", loose, "--taxonomy", ta, "--taxonomy", tb)
+	if !slices.Equal(last.Options.Rules, []string{strict, loose}) || !slices.Equal(last.Options.Taxonomy, []string{ta, tb}) {
+		t.Errorf("manifest options: rules %q, taxonomy %q; want them in the order given", last.Options.Rules, last.Options.Taxonomy)
+	}
+	if !strings.HasSuffix(last.RulesVersion, "+strict+loose") || !strings.HasSuffix(last.TaxonomyVersion, "+ta+tb") {
+		t.Errorf("rules_version %q, taxonomy_version %q", last.RulesVersion, last.TaxonomyVersion)
+	}
+	first := read("--rules", loose, "--rules", strict)
+	if n := first.Maturity["undetermined"]; n != 47 {
+		t.Errorf("loose then strict: %d of 47 postings undetermined, want all: %v", n, first.Maturity)
+	}
+	if n := last.Maturity["undetermined"]; n >= 47 {
+		t.Errorf("strict then loose: %d of 47 postings undetermined, want fewer: %v", n, last.Maturity)
+	}
+	if none := read(); none.Options.Rules == nil || len(none.Options.Rules) != 0 || none.Options.Taxonomy == nil {
+		t.Errorf("no files: options %+v, want empty lists", none.Options)
 	}
 }

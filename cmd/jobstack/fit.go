@@ -285,7 +285,7 @@ func fitRun(eng *engine, cfg *Config, gold []*goldRow, got map[*goldRow]*evalOut
 // built-in rules (jobstack analyze --rules FILE): min_score and the
 // signals whose weight changed, each whole, since a signal in a rules
 // file replaces the one with its id.
-func writeFitted(path string, rep *FitReport, signals []*classify.Signal, rulesFile string, golds []string) error {
+func writeFitted(path string, rep *FitReport, signals []*classify.Signal, rulesFiles []string, golds []string) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Maturity weights fitted by jobstack eval --fit to %d labelled postings\n", rep.Postings)
 	names := make([]string, len(golds))
@@ -293,14 +293,18 @@ func writeFitted(path string, rep *FitReport, signals []*classify.Signal, rulesF
 		names[i] = filepath.Base(g)
 	}
 	fmt.Fprintf(&b, "# (gold: %s).\n", strings.Join(names, ", "))
-	if rulesFile != "" {
-		fmt.Fprintf(&b, "# Fitted over the rules in %s: only min_score and the signals below are here;\n# the other settings of that file are not.\n", rulesFile)
+	use := ""
+	if len(rulesFiles) > 0 {
+		fmt.Fprintf(&b, "# Fitted over the rules in %s: only min_score and the signals below are here,\n# so lay this file over them.\n", strings.Join(rulesFiles, ", "))
+		for _, f := range rulesFiles {
+			use += "--rules " + f + " "
+		}
 	}
 	fmt.Fprintf(&b, "# Labels right: %d of %d with the rules it was fitted from, %d with these weights.\n", rep.Current.Correct, rep.Postings, rep.Fitted.Correct)
 	fmt.Fprintf(&b, "# Cross-validated (%d folds by %s): %d right, accuracy %.3f and macro F1 %.3f against %.3f and %.3f:\n",
 		rep.Folds, rep.FoldBy, rep.CrossValidated.Correct, rep.CrossValidated.Accuracy, rep.CrossValidated.MacroF1, rep.Current.Accuracy, rep.Current.MacroF1)
 	b.WriteString("# " + rep.verdict() + ".\n")
-	b.WriteString("#\n# Use: jobstack analyze --rules " + filepath.Base(path) + " INPUT...\n")
+	b.WriteString("#\n# Use: jobstack analyze " + use + "--rules " + filepath.Base(path) + " INPUT...\n")
 	file := struct {
 		Version  string             `yaml:"version"`
 		MinScore float64            `yaml:"min_score"`

@@ -139,14 +139,15 @@ func TestEvalFit(t *testing.T) {
 	if loaded.MinScore != f.MinScore[1] {
 		t.Errorf("min_score in the file %v, report %v", loaded.MinScore, f.MinScore[1])
 	}
-	// The file holds the signals of the rules in use, so it stands in
-	// for them: scored with it alone, the labels are what the fit says.
-	again := evalJSON(t, "--rules", fitted, "--gold", gold, inputs).Labels["maturity"]
+	// Laid over the rules it was fitted from, the file labels as the fit
+	// says.
+	again := evalJSON(t, "--rules", lowered, "--rules", fitted, "--gold", gold, inputs).Labels["maturity"]
 	if again.Correct != f.Fitted.Correct {
-		t.Errorf("eval --rules %s: %d right, the fit says %d", fitted, again.Correct, f.Fitted.Correct)
+		t.Errorf("eval --rules %s --rules %s: %d right, the fit says %d", lowered, fitted, again.Correct, f.Fitted.Correct)
 	}
 	head, _ := os.ReadFile(fitted)
-	for _, want := range []string{"# Maturity weights fitted by jobstack eval --fit to 47 labelled postings", "Fitted over the rules in " + lowered, "Cross-validated (5 folds by source)"} {
+	for _, want := range []string{"# Maturity weights fitted by jobstack eval --fit to 47 labelled postings", "Fitted over the rules in " + lowered,
+		"Cross-validated (5 folds by source)", "# Use: jobstack analyze --rules " + lowered + " --rules fitted.yaml INPUT..."} {
 		if !strings.Contains(string(head), want) {
 			t.Errorf("fitted file lacks %q:\n%s", want, head)
 		}

@@ -29,8 +29,8 @@ const (
 type Config struct {
 	Out            string
 	Jobs           int
-	Taxonomy       string
-	Rules          string
+	Taxonomy       []string // laid over the embedded taxonomy in order
+	Rules          []string // laid over the embedded rules in order
 	Progress       string
 	MaxBytes       int64
 	Strict         bool
@@ -115,11 +115,25 @@ func exitCode(err error, stderr io.Writer) int {
 func newFlags(name string, cfg *Config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("jobstack "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.Taxonomy, "taxonomy", "", "skill taxonomy YAML to add to or override the embedded one")
-	fs.StringVar(&cfg.Rules, "rules", "", "classification rules YAML to add to or override the embedded ones")
+	fs.Var((*files)(&cfg.Taxonomy), "taxonomy", "skill taxonomy YAML to add to or override the embedded one (repeat to lay several in order)")
+	fs.Var((*files)(&cfg.Rules), "rules", "classification rules YAML to add to or override the embedded ones (repeat to lay several in order)")
 	fs.StringVar(&cfg.Map, "map", "", "record field names per role, e.g. 'title=job_name;company=corp,employer;text=body_html'")
 	fs.Int64Var(&cfg.MaxBytes, "max-bytes", 16<<20, "largest posting (file or record) read, in bytes; larger ones are rejected as too_large")
 	return fs
+}
+
+// files is a flag that may be given more than once: --rules mine.yaml
+// --rules fitted.yaml lays the second file over the first.
+type files []string
+
+func (f *files) String() string { return strings.Join(*f, ", ") }
+
+func (f *files) Set(path string) error {
+	if path == "" {
+		return errors.New("want a file")
+	}
+	*f = append(*f, path)
+	return nil
 }
 
 // parseInterleaved parses flags that may come after positional arguments
@@ -190,22 +204,11 @@ type engine struct {
 }
 
 func newEngine(cfg *Config) (*engine, error) {
-	var tax *extract.Taxonomy
-	var err error
-	if cfg.Taxonomy != "" {
-		tax, err = extract.Load(cfg.Taxonomy)
-	} else {
-		tax, err = extract.Default()
-	}
+	tax, err := extract.Load(cfg.Taxonomy...)
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy:\n%w", err)
 	}
-	var rules *classify.Rules
-	if cfg.Rules != "" {
-		rules, err = classify.LoadRules(cfg.Rules)
-	} else {
-		rules, err = classify.DefaultRules()
-	}
+	rules, err := classify.LoadRules(cfg.Rules...)
 	if err != nil {
 		return nil, fmt.Errorf("rules:\n%w", err)
 	}
