@@ -40,6 +40,10 @@ import (
 	"golang.org/x/net/html"
 )
 
+// The aims for 2 cores: text postings a second, set where the
+// tokenizer floor did about aimFloor pages a second.
+const aimText, aimFloor = 10000, 9000
+
 func main() {
 	n := flag.Int("n", 6000, "HTML pages and text postings to generate")
 	records := flag.Int("records", 0, "also run a JSONL file of this many records (memory check)")
@@ -73,12 +77,13 @@ func run(n, records, jobs, repeat, pairs int, dir, bin string, scaling bool) err
 
 	// The machines are noisy: floor and jobstack run alternately, and the
 	// ratio reported is the median of the pairs.
-	var ratios []float64
+	var ratios, floors []float64
 	for range repeat {
 		floor, err := tokenizerFloor(htmlDir, jobs)
 		if err != nil {
 			return err
 		}
+		floors = append(floors, floor)
 		fmt.Printf("floor:  x/net/html tokenizer, %d workers: %.0f pages/s\n", jobs, floor)
 		r, err := analyze(bin, htmlDir, filepath.Join(dir, "out-html"), jobs)
 		if err != nil {
@@ -107,6 +112,13 @@ func run(n, records, jobs, repeat, pairs int, dir, bin string, scaling bool) err
 		med, _, _ := spread(rates)
 		fmt.Printf("text:   median of %d runs %.0f postings/s\n", repeat, med)
 	}
+	// The aim for text postings is an absolute rate, set on a machine
+	// whose floor was about 9,000 pages/s; scaled by the floors, the
+	// rate here says what this code would do there.
+	text, _, _ := spread(rates)
+	floor, _, _ := spread(floors)
+	fmt.Printf("text:   %.2f postings per floor page; at the aim's floor of %d pages/s that is about %.0f postings/s (aim %d)\n",
+		text/floor, aimFloor, text/floor*aimFloor, aimText)
 	if scaling {
 		// -j 1 and -j N alternate too; the speed-up is the median pair's.
 		var ups []float64
