@@ -33,21 +33,16 @@ type goldRow struct {
 	Unknown   []string // gold skill names the taxonomy does not know
 }
 
-// stringList is a repeatable flag.
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg Config
-	var golds stringList
+	var golds files
 	fs := newFlags("eval", &cfg, stderr)
 	fs.Var(&golds, "gold", "labelled CSV or JSONL (repeatable): source plus any of maturity, role, seniority, years_min, degree_min, skills")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	verbose := fs.Bool("v", false, "list every wrong label and skill")
 	ablate := fs.Bool("ablate", false, "take each maturity signal out in turn and count the gold labels that change")
 	fit := fs.String("fit", "", "fit the maturity signals' weights and min_score to the gold labels, cross-validate the fit, and write it to this rules `FILE`")
+	objective := fs.String("fit-objective", defaultFitObjective, "what --fit raises: accuracy+macro_f1, accuracy, macro_f1, or seed004 (the share of early_service and cloud_startup postings labelled right)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: jobstack eval --gold FILE [--gold FILE] INPUT...\n\nGold sources match postings whose source ends with them (a path suffix,\nwith #N for records). CSV skills are ';'-separated names; JSONL skills are\nnames or {\"name\", \"section\"} objects.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -59,6 +54,12 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(golds) == 0 || len(inputs) == 0 {
 		fmt.Fprintln(stderr, "jobstack eval: need --gold FILE and at least one INPUT")
 		return errUsage
+	}
+	if _, ok := fitObjectives[*objective]; !ok {
+		return fmt.Errorf("eval --fit-objective %q: want accuracy+macro_f1, accuracy, macro_f1 or seed004", *objective)
+	}
+	if *objective != defaultFitObjective && *fit == "" {
+		return fmt.Errorf("eval --fit-objective %s: needs --fit FILE", *objective)
 	}
 	if *fit != "" {
 		// Before the run, not after it: the fit takes a while.
@@ -98,7 +99,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	if *fit != "" {
-		if rep.Fit, err = fitRun(eng, &cfg, gold, got, fileOf, golds, *fit); err != nil {
+		if rep.Fit, err = fitRun(eng, &cfg, gold, got, fileOf, golds, *fit, *objective); err != nil {
 			return err
 		}
 	}

@@ -19,8 +19,20 @@ func TestFitScoreLabels(t *testing.T) {
 	// a: tp 2, fn 1; b: tp 1, fp 1; c: fp 0, fn 0 but predicted once wrongly.
 	s := fitScoreLabels([][2]string{{"a", "a"}, {"a", "a"}, {"a", "b"}, {"b", "b"}, {"c", "a"}})
 	// F1 a = 4/(4+1+1) = 2/3, b = 2/(2+1) = 2/3, c = 0.
-	if s.Correct != 3 || math.Abs(s.Accuracy-0.6) > 1e-9 || math.Abs(s.MacroF1-4.0/9) > 1e-9 {
-		t.Errorf("score %+v, want 3 right, accuracy 0.6, macro F1 %.4f", s, 4.0/9)
+	if s.Correct != 3 || math.Abs(s.Accuracy-0.6) > 1e-9 || math.Abs(s.MacroF1-4.0/9) > 1e-9 || s.Seed004 != 0 {
+		t.Errorf("score %+v, want 3 right, accuracy 0.6, macro F1 %.4f, no seed-004 postings", s, 4.0/9)
+	}
+	// Seed 004: 2 of the 3 early_service/cloud_startup postings right; the
+	// undetermined ones, right or wrong, do not count.
+	e, c, u := classify.EarlyService, classify.CloudStartup, classify.Undetermined
+	s = fitScoreLabels([][2]string{{e, e}, {c, u}, {c, c}, {u, e}, {u, u}})
+	if math.Abs(s.Seed004-2.0/3) > 1e-9 || s.Correct != 3 {
+		t.Errorf("score %+v, want seed004 2/3 and 3 right", s)
+	}
+	for kind, want := range map[string]float64{"accuracy": s.Accuracy, "macro_f1": s.MacroF1, "seed004": s.Seed004, defaultFitObjective: s.Accuracy + s.MacroF1} {
+		if got := s.objective(kind); got != want {
+			t.Errorf("objective %s = %v, want %v", kind, got, want)
+		}
 	}
 	if z := fitScoreLabels(nil); z != (FitScore{}) {
 		t.Errorf("no labels: %+v", z)
@@ -66,7 +78,7 @@ signals:
 		add("nothing", classify.Undetermined)
 	}
 	before := fitScoreOf(c, cases, nil, rules.MinScore)
-	factor, minScore := fitWeights(c, cases)
+	factor, minScore := fitWeights(c, cases, defaultFitObjective)
 	after := fitScoreOf(c, cases, factor, minScore)
 	if before.Correct != 6 || after.Correct != len(cases) {
 		t.Errorf("right before %d (want 6), after %d (want %d); factors %v, min_score %v", before.Correct, after.Correct, len(cases), factor, minScore)
@@ -78,7 +90,7 @@ signals:
 		t.Errorf("noisy still reaches min_score: weight 1.7 × %v, min_score %v", factor[2], minScore)
 	}
 	// Nothing to fit: the rules stay.
-	factor, minScore = fitWeights(c, nil)
+	factor, minScore = fitWeights(c, nil, defaultFitObjective)
 	if minScore != rules.MinScore || slices.ContainsFunc(factor, func(f float64) bool { return f != 1 }) {
 		t.Errorf("no cases: factors %v, min_score %v", factor, minScore)
 	}
@@ -154,6 +166,33 @@ func TestEvalFit(t *testing.T) {
 	}
 }
 
+// --fit-objective seed004 fits for seed 004's two classes alone: with
+// managed_cloud_data lowered, cloud_startup postings are lost, and the fit
+// wins them back and says which objective it raised.
+func TestEvalFitSeed004(t *testing.T) {
+	t.Parallel()
+	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
+	builtin, err := classify.DefaultRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == "managed_cloud_data" })
+	low := *builtin.Signals[i]
+	lowered := reweightedRules(t, &low, 0.2)
+	fitted := filepath.Join(t.TempDir(), "fitted.yaml")
+	f := evalJSON(t, "--rules", lowered, "--fit", fitted, "--fit-objective", "seed004", "--gold", gold, inputs).Fit
+	if f == nil || f.Objective != "seed004" {
+		t.Fatalf("fit %+v, want objective seed004", f)
+	}
+	if f.Current.Seed004 <= 0 || f.Fitted.Seed004 <= f.Current.Seed004 {
+		t.Errorf("seed 004 right: %.3f with the lowered rules, %.3f fitted; want a gain", f.Current.Seed004, f.Fitted.Seed004)
+	}
+	head, _ := os.ReadFile(fitted)
+	if !strings.Contains(string(head), "# Objective: seed 004 classes right.") {
+		t.Errorf("fitted file does not name its objective:\n%s", head)
+	}
+}
+
 // eval --fit refuses, with the reason, gold without maturity labels and a
 // file it cannot write, the latter before it reads any posting.
 func TestEvalFitErrors(t *testing.T) {
@@ -170,6 +209,8 @@ func TestEvalFitErrors(t *testing.T) {
 	}{
 		{[]string{"--gold", noMaturity, "--fit", filepath.Join(dir, "f.yaml")}, "eval --fit: no gold posting with a maturity label"},
 		{[]string{"--gold", noMaturity, "--fit", filepath.Join(dir, "missing", "f.yaml")}, "no folder " + filepath.Join(dir, "missing")},
+		{[]string{"--gold", noMaturity, "--fit", filepath.Join(dir, "f.yaml"), "--fit-objective", "f1"}, `eval --fit-objective "f1": want accuracy+macro_f1`},
+		{[]string{"--gold", noMaturity, "--fit-objective", "seed004"}, "eval --fit-objective seed004: needs --fit FILE"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(context.Background(), append(append([]string{"eval"}, tc.args...), inputs), &stdout, &stderr)

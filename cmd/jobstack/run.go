@@ -122,8 +122,9 @@ func newFlags(name string, cfg *Config, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// files is a flag that may be given more than once: --rules mine.yaml
-// --rules fitted.yaml lays the second file over the first.
+// files is a flag that may be given more than once, in order: --rules
+// mine.yaml --rules fitted.yaml lays the second file over the first, and
+// eval takes --gold more than once.
 type files []string
 
 func (f *files) String() string { return strings.Join(*f, ", ") }
