@@ -39,6 +39,12 @@ type manifest struct {
 	Rejected         int            `json:"rejected"`
 	RejectedByReason map[string]int `json:"rejected_by_reason"`
 	SkillRows        int            `json:"skill_rows"`
+	RulesVersion     string         `json:"rules_version"`
+	Maturity         map[string]int `json:"maturity"`
+	Options          struct {
+		Rules    []string `json:"rules"`
+		Taxonomy []string `json:"taxonomy"`
+	} `json:"options"`
 }
 
 func readManifest(t *testing.T, dir string) manifest {
@@ -222,38 +228,15 @@ func TestSummaryLine(t *testing.T) {
 func TestAnalyzeLayeredFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
 	// strict's min_score leaves every posting undetermined, loose's lets
 	// any evidence decide: whichever comes last wins.
 	strict, loose := write("strict.yaml", "version: strict\nmin_score: 1000\n"), write("loose.yaml", "version: loose\nmin_score: 0.01\n")
 	ta := write("ta.yaml", "version: ta\nentries:\n  - {id: quokkadb, name: QuokkaDB, kind: technology, category: database}\n")
 	tb := write("tb.yaml", "version: tb\nremove: [quokkadb]\n")
-	type opts struct {
-		RulesVersion    string         `json:"rules_version"`
-		TaxonomyVersion string         `json:"taxonomy_version"`
-		Maturity        map[string]int `json:"maturity"`
-		Options         struct {
-			Rules    []string `json:"rules"`
-			Taxonomy []string `json:"taxonomy"`
-		} `json:"options"`
-	}
-	read := func(args ...string) opts {
+	read := func(args ...string) manifest {
 		out, _ := analyzeInto(t, append(args, sample)...)
-		data, err := os.ReadFile(filepath.Join(out, fileManifest))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m opts
-		if err := json.Unmarshal(data, &m); err != nil {
-			t.Fatal(err)
-		}
-		return m
+		return readManifest(t, out)
 	}
 	last := read("--rules", strict, "--rules", loose, "--taxonomy", ta, "--taxonomy", tb)
 	if !slices.Equal(last.Options.Rules, []string{strict, loose}) || !slices.Equal(last.Options.Taxonomy, []string{ta, tb}) {

@@ -93,6 +93,16 @@ func TestEvalScores(t *testing.T) {
 	}
 }
 
+// writeTemp writes text to dir/name and returns the path.
+func writeTemp(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestEvalGoldChecked: a misspelt label, a years_min that is no number
 // and a row without a source are reported with their file, line and
 // column, all at once, instead of being scored as classes of their own;
@@ -100,13 +110,7 @@ func TestEvalScores(t *testing.T) {
 func TestEvalGoldChecked(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
 	write("a.txt", "Backend Developer\nAcme\n\n자격요건\n- Java 경력 5년 이상\n- Spring\n")
 	cases := []struct {
 		name, text string

@@ -96,13 +96,12 @@ signals:
 	}
 }
 
-// eval --fit on the sample with one weight set too low by a rules file:
-// the fit rights the labels it cost, writes a rules file that
-// eval --rules scores as the report says, and cross-validates by source
-// (the gold is one file).
-func TestEvalFit(t *testing.T) {
-	t.Parallel()
-	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
+// loweredCloud writes a rules file that sets the built-in
+// managed_cloud_data signal's weight to 0.2, too low for the sample's
+// cloud_startup postings, and returns the built-in rules, the lowered
+// signal and the file.
+func loweredCloud(t *testing.T) (*classify.Rules, classify.Signal, string) {
+	t.Helper()
 	builtin, err := classify.DefaultRules()
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +109,17 @@ func TestEvalFit(t *testing.T) {
 	i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == "managed_cloud_data" })
 	low := *builtin.Signals[i]
 	low.Weight = 0.2
-	lowered := reweightedRules(t, &low, low.Weight)
+	return builtin, low, reweightedRules(t, &low, low.Weight)
+}
+
+// eval --fit on the sample with one weight set too low by a rules file:
+// the fit rights the labels it cost, writes a rules file that
+// eval --rules scores as the report says, and cross-validates by source
+// (the gold is one file).
+func TestEvalFit(t *testing.T) {
+	t.Parallel()
+	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
+	builtin, low, lowered := loweredCloud(t)
 	fitted := filepath.Join(t.TempDir(), "fitted.yaml")
 	rep := evalJSON(t, "--rules", lowered, "--fit", fitted, "--gold", gold, inputs)
 	f := rep.Fit
@@ -172,13 +181,7 @@ func TestEvalFit(t *testing.T) {
 func TestEvalFitSeed004(t *testing.T) {
 	t.Parallel()
 	gold, inputs := filepath.Join("..", "..", "testdata", "sample_gold.csv"), filepath.Join("..", "..", "testdata", "postings")
-	builtin, err := classify.DefaultRules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := slices.IndexFunc(builtin.Signals, func(s *classify.Signal) bool { return s.ID == "managed_cloud_data" })
-	low := *builtin.Signals[i]
-	lowered := reweightedRules(t, &low, 0.2)
+	_, _, lowered := loweredCloud(t)
 	fitted := filepath.Join(t.TempDir(), "fitted.yaml")
 	f := evalJSON(t, "--rules", lowered, "--fit", fitted, "--fit-objective", "seed004", "--gold", gold, inputs).Fit
 	if f == nil || f.Objective != "seed004" {
