@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/aho"
@@ -321,6 +320,15 @@ type item struct {
 // that count. It is fmt.Sprintf("%s (%s)", name, requirement) or
 // fmt.Sprintf("%q in %s: %q", phrase, section, line) put together by hand:
 // a posting has dozens of items.
+// vetoTexts is how a veto's first three items read in its evidence.
+func vetoTexts(items []item, p *extract.Posting) []string {
+	var out []string
+	for j := range min(len(items), 3) {
+		out = append(out, items[j].text(p))
+	}
+	return out
+}
+
 func (it *item) text(p *extract.Posting) string {
 	switch {
 	case it.skill != nil:
@@ -451,17 +459,10 @@ func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f foun
 			// or, when it blocks a class, that class does not win.
 			if s.Blocks != "" {
 				if _, ok := blocked[s.Blocks]; !ok {
-					b := block{sig: s}
-					for j := range min(len(items), 3) {
-						b.items = append(b.items, items[j].text(p))
-					}
-					blocked[s.Blocks] = b
+					blocked[s.Blocks] = block{sig: s, items: vetoTexts(items, p)}
 				}
 			} else if veto == nil {
-				veto = s
-				for j := range min(len(items), 3) {
-					vetoItems = append(vetoItems, items[j].text(p))
-				}
+				veto, vetoItems = s, vetoTexts(items, p)
 			}
 			firedIDs[s.ID] = true
 			res.Fired = append(res.Fired, Fired{Signal: s.ID, Class: Undetermined})
@@ -861,10 +862,7 @@ func lineOf(text string, off int) string {
 }
 
 func shortLine(text string, off int) string {
-	l, more := hangul.Prefix(strings.TrimSpace(lineOf(text, off)), 80)
-	if !utf8.ValidString(l) {
-		l = string([]rune(l)) // invalid bytes as U+FFFD
-	}
+	l, more := hangul.PrefixText(strings.TrimSpace(lineOf(text, off)), 80)
 	if more {
 		return l + "…"
 	}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/internal/hangul"
 )
@@ -724,12 +723,9 @@ func currencyOf(s string) string {
 // snippet shortens s to at most n runes, on a word boundary when it can.
 func snippet(s string, n int) string {
 	s = strings.TrimSpace(s)
-	cut, more := hangul.Prefix(s, n)
+	cut, more := hangul.PrefixText(s, n)
 	if !more {
 		return s
-	}
-	if !utf8.ValidString(cut) {
-		cut = string([]rune(cut)) // invalid bytes as U+FFFD
 	}
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]

@@ -52,6 +52,16 @@ func Prefix(s string, n int) (string, bool) {
 	return s[:i], i < len(s)
 }
 
+// PrefixText is Prefix with invalid bytes as U+FFFD, as a conversion to
+// runes gives them: the prefix of a line to show a reader.
+func PrefixText(s string, n int) (string, bool) {
+	head, more := Prefix(s, n)
+	if !utf8.ValidString(head) {
+		head = string([]rune(head))
+	}
+	return head, more
+}
+
 // runeSize is the size of the rune at s[i], an invalid byte being one.
 func runeSize(s string, i int) int {
 	c := s[i]

@@ -52,5 +52,8 @@ func TestRuneCount(t *testing.T) {
 		if more != (len(runes) > n) || string([]rune(head)) != string(runes[:min(n, len(runes))]) || !strings.HasPrefix(s, head) {
 			t.Fatalf("Prefix(%q, %d) = %q, %v", s, n, head, more)
 		}
+		if text, _ := PrefixText(s, n); text != string(runes[:min(n, len(runes))]) {
+			t.Fatalf("PrefixText(%q, %d) = %q", s, n, text)
+		}
 	}
 }
