@@ -63,6 +63,10 @@ func TestRole(t *testing.T) {
 		// a team name does not make a data scientist.
 		{"Vice President, Data Science", "Lead our machine learning and deep learning work on TensorFlow", "data_scientist"},
 		{"SW 엔지니어 - Data Science", "", "software_engineer"},
+		{"Data Science Intern- Undergrad", "", "data_scientist"},
+		{"Manager of Data Science", "", "data_scientist"},
+		// A software engineer on a big-data team builds its pipelines.
+		{"Software Engineer, Big Data", "", "data_engineer"},
 		{"Software Engineer(Full Stack) | AI Lab. AI 연구개발팀", "", "software_engineer"},
 		{"Sr. Claim Analyst, Workers' Compensation", "", "other"},
 		{"Claims Data Analyst", "", "data_analyst"},
