@@ -124,6 +124,18 @@ func TestHeadingKind(t *testing.T) {
 		{"As a Data Scientist, you will:", false, SectionResponsibilities, true},
 		{"Our Ideal Candidate will have:", false, SectionRequirements, true},
 		{"Bonus points if you have:", false, SectionPreferred, true},
+		// A qualifier before a requirements heading decides its kind.
+		{"Required Skills And Experience", false, SectionRequirements, true},
+		{"Preferred Skills And Experience", false, SectionPreferred, true},
+		{"Desired Candidate Skills And Experience", false, SectionPreferred, true},
+		{"Required Technical Skills:", false, SectionRequirements, true},
+		{"Required Skillsets", false, SectionRequirements, true},
+		{"Desireable Skills And Experience", false, SectionPreferred, true},
+		{"Preferred Business Partners", false, 0, false},
+		{"Required Reading", false, 0, false},
+		// LinkedIn's label for the whole qualifications block.
+		{"Desired Skills and Experience", false, SectionRequirements, true},
+		{"What You Need for this Position", false, SectionRequirements, true},
 		{"Python과 SQL에 능숙하신 분", false, 0, false},
 		{"We are building the future of data", false, 0, false},
 	}
@@ -176,6 +188,27 @@ func TestSplitGluedHeadings(t *testing.T) {
 	}
 	if short := "QualificationsBachelor"; SplitGluedHeadings(short) != short {
 		t.Error("a short line was split")
+	}
+	// Each edge rule, and the lines it must leave alone. want is the
+	// heading on a line of its own, or "" for no split.
+	for _, tt := range []struct{ in, want string }{
+		{"the costs are met.Responsibilities Work with the team", "Responsibilities"},
+		{"drive informed actions. Qualifications Master degree in statistics", "Qualifications"},
+		{"run ad-hoc analytics tasks Required Skills And Experience Strong SQL", "Required Skills And Experience"},
+		{"help with the project design Desired Skills and Experience: 2-4 years", "Desired Skills and Experience:"},
+		{"run the pipelines as requestedJob RequirementsAbility to thrive", "Job Requirements"},
+		{"scale the growthDesired Skills And ExperiencePassion for users", "Desired Skills And Experience"},
+		{"and communication skills.Skills And Experience5 years in analysis", "Skills And Experience"},
+		{"Pocket Geek user analytics Requirements Experience with PyTorch", "Requirements"},
+		{"write the Business Requirements Document for each release", ""},
+		{"gathering requirements. Requirements gathering is a core duty", ""},
+		{"we share the Qualifications of all staff", ""},
+	} {
+		got := SplitGluedHeadings(pad + tt.in + " " + pad)
+		split := tt.want != "" && strings.Contains(got, "\n"+tt.want+"\n")
+		if split != (tt.want != "") || tt.want == "" && strings.Count(got, "\n") > 0 {
+			t.Errorf("SplitGluedHeadings(%q) = %q, want %q on a line of its own", tt.in, got[len(pad):], tt.want)
+		}
 	}
 }
 

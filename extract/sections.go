@@ -42,7 +42,10 @@ func buildHeadings() (map[string]SectionKind, int) {
 		"what we expect from you", "about you", "you have", "you should have", "job requirements", "required experience",
 		"experience and skills", "skills and experience", "knowledge, skills and abilities", "key skills", "required",
 		"qualifications and skills", "essential skills", "essential requirements", "minimum requirements", "ideal candidate",
-		"the ideal candidate", "we are looking for", "we're looking for", "requirements:", "your profile", "profile")
+		"the ideal candidate", "we are looking for", "we're looking for", "requirements:", "your profile", "profile",
+		// LinkedIn's fixed label for the whole qualifications block, and
+		// a staffing site's ("What You Need for this Position").
+		"desired skills and experience", "what you need for this position", "skillsets", "skill sets")
 	add(SectionPreferred,
 		"우대사항", "우대 사항", "우대조건", "우대 조건", "이런 분이면 더 좋아요", "이런 분이면 더 좋습니다", "이런 분이라면 더 좋아요",
 		"이런 경험이 있다면 더 좋아요", "이런 분이면 더욱 좋아요", "있으면 좋아요", "있으면 좋은 경험", "가산점", "우대 역량", "우대하는 분",
@@ -164,10 +167,16 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	if k, ok := lookupHeading(s); ok {
 		return k, true
 	}
+	if k, ok := qualifiedHeading(s); ok {
+		return k, true
+	}
 	// "Requirements:" with content after the colon, or a heading with a
 	// short qualifier: "자격요건 (필수)", "Nice to have (any of)".
 	if i := indexHeadingSep(s); i > 0 {
 		if k, ok := lookupHeading(s[:i]); ok {
+			return k, true
+		}
+		if k, ok := qualifiedHeading(s[:i]); ok {
 			return k, true
 		}
 	}
@@ -188,6 +197,56 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 				return w.kind, true
 			}
 		}
+	}
+	return 0, false
+}
+
+// headingQualifiers turn a requirements heading into a required or a
+// preferred one by their first word: "Required Skills And Experience",
+// "Preferred Skills And Experience", "Desired Candidate Skills And
+// Experience", "Required Technical Skills". Each is a heading key.
+var headingQualifiers = []struct {
+	key  string
+	kind SectionKind
+}{
+	{"required", SectionRequirements}, {"minimum", SectionRequirements}, {"basic", SectionRequirements},
+	{"essential", SectionRequirements}, {"mandatory", SectionRequirements},
+	{"preferred", SectionPreferred}, {"desired", SectionPreferred}, {"desirable", SectionPreferred},
+	{"desireable", SectionPreferred}, {"bonus", SectionPreferred}, {"optional", SectionPreferred},
+}
+
+// headingFillers may stand between a qualifier and the heading it
+// qualifies ("Required Technical Skills", "Desired Candidate Skills").
+var headingFillers = []string{"technical", "candidate", "professional", "job", "key"}
+
+// qualifiedHeading reads a qualifier followed by a requirements heading
+// (or "Skills"): the qualifier decides the kind. Anything else is not one.
+func qualifiedHeading(s string) (SectionKind, bool) {
+	// Every qualifier starts with one of these letters.
+	if s == "" || !strings.Contains("rRmMbBeEpPdDoO", s[:1]) {
+		return 0, false
+	}
+	var buf [128]byte
+	key, ok := appendHeadingKeyMax(buf[:0], s, maxHeadingKey)
+	if !ok || len(key) < 8 {
+		return 0, false
+	}
+	for _, q := range headingQualifiers {
+		if len(key) <= len(q.key) || string(key[:len(q.key)]) != q.key {
+			continue
+		}
+		rest := key[len(q.key):]
+		for _, f := range headingFillers {
+			if len(rest) > len(f) && string(rest[:len(f)]) == f {
+				rest = rest[len(f):]
+				break
+			}
+		}
+		k, ok := headings[string(rest)]
+		if ok && (k == SectionRequirements || k == SectionPreferred || string(rest) == "skills") {
+			return q.kind, true
+		}
+		return 0, false
 	}
 	return 0, false
 }
@@ -216,7 +275,8 @@ var colonCues = []struct {
 var gluedHeadings = []string{
 	"Essential Duties and Responsibilities", "Duties and Responsibilities", "Key Responsibilities", "Responsibilities",
 	"Preferred Qualifications", "Minimum Qualifications", "Basic Qualifications", "Required Qualifications", "Qualifications",
-	"Requirements", "Required Skills", "Preferred Skills", "Desired Skills", "Nice to Have", "Nice to have",
+	"Requirements", "What We Are Looking For", "We Are Looking For", "Desired Skills and Experience", "Skills and Experience", "Skills And Experience",
+	"Required Skills", "Preferred Skills", "Desired Skills", "Nice to Have", "Nice to have", "What You Need for this Position",
 	"What You'll Do", "What you'll do", "What You Will Do", "What you will do", "What We're Looking For", "What we're looking for",
 	"What You Bring", "Who You Are", "Who We Are", "About Us", "About the Role", "About the Team", "Job Description",
 	"Job Summary", "Position Summary", "Overview", "Benefits", "Perks", "Bonus Points", "Education", "Skills",
@@ -298,6 +358,22 @@ func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 // SplitGluedHeadings puts known English headings that a scrape glued to
 // the surrounding sentences on lines of their own. Only long lines are
 // touched: a posting whose line breaks survived has nothing to split.
+//
+// A heading is split off when both its edges read as a heading's:
+//
+//   - glued on both sides ("we like it.QualificationsBachelor's"), or
+//     glued after a sentence ("done. Requirements: SQL");
+//   - glued on one side and a capitalised word after a space on the other
+//     ("a contract position.Responsibilities Work with", "drive
+//     informed actions. Qualifications Master degree");
+//   - a heading of several words after any word ("analytics tasks
+//     Required Skills And Experience Strong SQL", "project design Desired
+//     Skills and Experience: 2-4 years"), or one of loneHeadings after a
+//     lower-case word ("user analytics Requirements Experience with").
+//
+// Capitalised words before a listed heading belong to it when the longer
+// run is a heading too ("Required Technical Skills And Experience",
+// "requestedJob Requirements").
 func SplitGluedHeadings(line string) string {
 	if len(line) < 300 {
 		return line
@@ -312,14 +388,18 @@ func SplitGluedHeadings(line string) string {
 			}
 			i += from
 			j := i + len(h)
-			if j < len(out) && out[j] == ':' {
+			colon := j < len(out) && out[j] == ':'
+			if colon {
 				j++
 			}
-			glued := j < len(out) && out[j] >= 'A' && out[j] <= 'Z'
-			colon := j > i+len(h)
-			prevOK := i == 0 || out[i-1] == '.' || out[i-1] == '!' || out[i-1] == '?' || out[i-1] >= 'a' && out[i-1] <= 'z' || out[i-1] == ')'
-			spaced := i > 1 && out[i-1] == ' ' && (out[i-2] == '.' || out[i-2] == '!' || out[i-2] == '?')
-			if (glued || colon) && (prevOK || spaced) {
+			i = headingRunStart(out, i, j)
+			before, after := edgeBefore(out, i), edgeAfter(out, j, colon)
+			afterWord := before == edgeWord || before == edgeLowerWord
+			split := (after == edgeGlued || after == edgeColon) && (before == edgeStart || before == edgeGlued || before == edgeSentence) ||
+				after == edgeSpaced && (before == edgeGlued || before == edgeSentence) ||
+				after != edgeNone && afterWord && strings.IndexByte(out[i:j], ' ') >= 0 ||
+				after != edgeNone && before == edgeLowerWord && loneHeadings[out[i:j]]
+			if split {
 				out = out[:i] + "\n" + out[i:j] + "\n" + out[j:]
 				from = j + 2
 				continue
@@ -328,6 +408,104 @@ func SplitGluedHeadings(line string) string {
 		}
 	}
 	return out
+}
+
+// loneHeadings are the one-word headings that are split off after a
+// lower-case word. Written mid-sentence with a capital, these words are
+// a heading; "Business Requirements Document" keeps its capitalised word.
+var loneHeadings = map[string]bool{"Requirements": true, "Qualifications": true, "Responsibilities": true}
+
+// How a heading found inside a line meets the text around it.
+const (
+	edgeNone      = iota
+	edgeStart     // the line's start
+	edgeGlued     // no space: "position.Responsibilities", "QualificationsBachelor's"
+	edgeSentence  // a space after the end of a sentence: "done. Requirements"
+	edgeWord      // a space after a capitalised word: "Business Requirements"
+	edgeLowerWord // a space after a lower-case word: "tasks Required Skills"
+	edgeColon     // a colon after the heading
+	edgeSpaced    // a space, then a capitalised word: "Responsibilities Work with"
+)
+
+func edgeBefore(s string, i int) int {
+	if i == 0 || s[i-1] == '\n' {
+		return edgeStart
+	}
+	switch c := s[i-1]; {
+	case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '!' || c == '?' || c == ')':
+		return edgeGlued
+	case c == ' ' && i > 1:
+		switch s[i-2] {
+		case '.', '!', '?':
+			return edgeSentence
+		case ' ', '\n':
+			return edgeNone
+		}
+		if w := strings.LastIndexAny(s[:i-1], " \n") + 1; s[w] >= 'a' && s[w] <= 'z' {
+			return edgeLowerWord
+		}
+		return edgeWord
+	}
+	return edgeNone
+}
+
+func edgeAfter(s string, j int, colon bool) int {
+	switch {
+	case colon:
+		return edgeColon
+	case j >= len(s):
+		return edgeNone
+	case isUpperASCII(s[j]) || s[j] >= '0' && s[j] <= '9':
+		return edgeGlued
+	case s[j] == ' ' && j+1 < len(s) && isUpperASCII(s[j+1]):
+		return edgeSpaced
+	}
+	return edgeNone
+}
+
+// headingRunStart walks back from a listed heading at s[i:j] over up to
+// three capitalised words (and "and", "&"), the last possibly glued to
+// the word before it ("growthDesired"), and returns where the longest
+// run that still reads as a heading starts; i if none does.
+func headingRunStart(s string, i, j int) int {
+	best, at := i, i
+	for range 4 {
+		if at < 2 || s[at-1] != ' ' {
+			break
+		}
+		w := strings.LastIndexAny(s[:at-1], " \n") + 1
+		word := s[w : at-1]
+		if word == "" {
+			break
+		}
+		if word == "and" || word == "And" || word == "&" {
+			at = w
+			continue
+		}
+		// A capital inside the word starts a glued one: "growthDesired".
+		glued := -1
+		for k := len(word) - 1; k > 0; k-- {
+			if isUpperASCII(word[k]) {
+				if p := word[k-1]; p >= 'a' && p <= 'z' || p == '.' || p == ')' {
+					glued = k
+				}
+				break
+			}
+		}
+		if glued > 0 {
+			w += glued
+		} else if !isUpperASCII(word[0]) {
+			break
+		}
+		at = w
+		if _, ok := HeadingKind(s[at:j], false); ok {
+			best = at
+		}
+		if glued > 0 {
+			break
+		}
+	}
+	return best
 }
 
 // markedPrefixes recognise marked-up headings that carry extra words:
