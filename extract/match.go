@@ -660,9 +660,18 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		// is required only in text without a heading (a heading outranks
 		// the line). Only a line with both kinds of cue needs a closer look.
 		cue, ok := RequirementOther, false
+		long := len(line) >= longCueLine
 		switch {
 		case cur.pref && cur.req:
-			cue, ok = mixedCueAt(line, start-cur.start)
+			cue, ok, _ = cueInScope(line, start-cur.start, long)
+		case long && (cur.pref || cur.req):
+			var whole bool
+			if cue, ok, whole = cueInScope(line, start-cur.start, true); whole {
+				cue, ok = RequirementRequired, true
+				if cur.pref {
+					cue = RequirementPreferred
+				}
+			}
 		case cur.pref:
 			cue, ok = RequirementPreferred, true
 		case cur.req:
@@ -744,8 +753,22 @@ func lineStart(text string, off int) int {
 // the clause and the sentence are scanned: a description saved as one
 // line of kilobytes is not scanned again for each term on it.
 func mixedCueAt(line string, off int) (Requirement, bool) {
+	cue, ok, _ := cueInScope(line, off, false)
+	return cue, ok
+}
+
+// longCueLine is the length from which a line is read as a flattened
+// paragraph: a cue on it decides only its own clause, sentence or item.
+const longCueLine = 300
+
+// cueInScope returns the cue of the clause around off, else of its
+// sentence; whole reports that the sentence is the line, so no scope
+// narrower than the line was found. With items, the items of a bullet
+// list that a scrape flattened into one line bound clauses and
+// sentences too ("…CFA strongly preferred Advanced programmer in SQL…").
+func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bool) {
 	if off < 0 || off > len(line) {
-		return 0, false
+		return 0, false, false
 	}
 	isBoundary := func(i int) bool {
 		switch line[i] {
@@ -753,6 +776,8 @@ func mixedCueAt(line string, off int) (Requirement, bool) {
 			return true
 		case '.':
 			return i+1 < len(line) && line[i+1] == ' '
+		case ' ':
+			return items && itemBoundary(line, i)
 		}
 		return false
 	}
@@ -771,25 +796,96 @@ func mixedCueAt(line string, off int) (Requirement, bool) {
 		}
 	}
 	if cue, ok := LineCue(line[start:end]); ok {
-		return cue, true
+		return cue, true, false
+	}
+	isStop := func(i int) bool {
+		return line[i] == '.' && i+1 < len(line) && line[i+1] == ' ' || items && line[i] == ' ' && itemBoundary(line, i)
 	}
 	sStart, sEnd := 0, len(line)
 	for i := off - 1; i > 0; i-- {
-		if line[i-1] == '.' && line[i] == ' ' {
+		if isStop(i - 1) {
 			sStart = i
 			break
 		}
 	}
 	for i := off; i+1 < len(line); i++ {
-		if line[i] == '.' && line[i+1] == ' ' {
+		if isStop(i) {
 			sEnd = i
 			break
 		}
 	}
-	if sStart == 0 && sEnd == len(line) {
-		return 0, false // the sentence is the line
+	if sStart == 0 && sEnd == len(line) && !items {
+		return 0, false, true // the sentence is the line
 	}
-	return LineCue(line[sStart:sEnd])
+	if sStart > 0 || sEnd < len(line) {
+		if cue, ok = LineCue(line[sStart:sEnd]); ok {
+			return cue, true, false
+		}
+	}
+	if items {
+		// A label before a colon heads the items after it: "Welcome:
+		// Basic knowledge of Python; Experience with Linux".
+		if cue, ok = labelCue(line, start); ok {
+			return cue, true, false
+		}
+	}
+	return 0, false, sStart == 0 && sEnd == len(line)
+}
+
+// labelCue returns the cue of the nearest label before off that ends in
+// a colon ("Nice to have:", "Welcome:", "Must:"), looked for within 300
+// bytes: a few items.
+func labelCue(line string, off int) (Requirement, bool) {
+	lo := max(0, off-300)
+	c := strings.LastIndexByte(line[lo:off], ':')
+	if c < 0 {
+		return 0, false
+	}
+	c += lo
+	ls := max(0, c-40)
+	for i := c - 1; i > ls; i-- {
+		if line[i] == ';' || line[i] == '.' && line[i+1] == ' ' || line[i] == ' ' && itemBoundary(line, i) {
+			ls = i + 1
+			break
+		}
+	}
+	return LineCue(line[ls : c+1])
+}
+
+// itemBoundary reports whether the space at i ends one item of a bullet
+// list flattened into a line and starts the next: a lower-case word or a
+// closing bracket, then a capitalised word ("…strongly preferred Advanced
+// programmer…", "…(R, Python) Visualization skills…"). After a word that
+// leads into a name ("with Python", "in SQL", "and Tableau") it is not.
+func itemBoundary(line string, i int) bool {
+	if i < 1 || i+2 >= len(line) || !isUpperASCII(line[i+1]) || line[i+2] < 'a' || line[i+2] > 'z' {
+		return false
+	}
+	p := line[i-1]
+	if p == ')' {
+		return true
+	}
+	if p < 'a' || p > 'z' {
+		return false
+	}
+	w := i - 1
+	for w > 0 && line[w-1] >= 'a' && line[w-1] <= 'z' {
+		w--
+	}
+	if w > 0 && line[w-1] != ' ' {
+		return false // "Node.js", "e-commerce", "CFA's"
+	}
+	return !leadWords[line[w:i]]
+}
+
+// leadWords lead into the name after them within one item.
+var leadWords = map[string]bool{
+	"with": true, "in": true, "of": true, "and": true, "or": true, "using": true, "like": true, "as": true,
+	"including": true, "such": true, "to": true, "for": true, "on": true, "the": true, "a": true, "an": true,
+	"from": true, "by": true, "via": true, "into": true, "at": true, "especially": true, "preferably": true,
+	"ideally": true, "particularly": true, "either": true, "both": true, "about": true, "our": true, "your": true,
+	"strong": true, "advanced": true, "solid": true, "excellent": true, "proficient": true, "expert": true,
+	"use": true, "uses": true, "used": true, "know": true, "learn": true, "than": true, "over": true, "versus": true,
 }
 
 // evidenceAround shortens a line to about 160 characters around a term,

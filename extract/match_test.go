@@ -190,6 +190,68 @@ func TestMatchRequirement(t *testing.T) {
 	}
 }
 
+// A requirements list flattened into one long line: a cue decides its own
+// item, clause or sentence; a label before a colon heads the items after
+// it; items without a cue take the section's kind; a long line whose only
+// sentence holds no narrower scope keeps the line's cue.
+func TestMatchLongLineCues(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
+	line := "A master's degree in a quantitative field or CFA strongly preferred Advanced programmer in one database language " +
+		"(SQL/ MySQL) and one scripting language (R, Python) Visualization skills (tableau, ggplot) " + pad +
+		"Nice to have: Kafka experience Airflow experience"
+	var b builder
+	b.addLines([]Line{{Text: "Requirements"}, {Text: line}}, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]string{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement.String()
+	}
+	want := map[string]string{"SQL": "required", "R": "required", "Python": "required", "Kafka": "preferred", "Airflow": "preferred"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("long line: %s = %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	// One long sentence with a cue at its end: every term keeps it.
+	q := &Posting{Text: "Experience with Python, SQL, Spark, Kafka, Airflow, dbt and " + strings.Repeat("many more tools of the trade, ", 10) + "is a plus"}
+	q.Sections = []Section{{Kind: SectionRequirements, Start: 0, End: len(q.Text)}}
+	for _, s := range m.Match(q) {
+		if s.Requirement != RequirementPreferred {
+			t.Errorf("one long sentence: %s = %s, want preferred", s.Name, s.Requirement)
+		}
+	}
+}
+
+func TestItemBoundary(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"strongly preferred Advanced programmer", true},
+		{"(R, Python) Visualization skills", true},
+		{"experience with Python scripts", false},
+		{"knowledge of Tableau dashboards", false},
+		{"strong SQL skills", false},
+		{"work with Node.js Express daily", false},
+		{"we use Airflow daily", false},
+		{"degree in Computer Science", false},
+	} {
+		got := false
+		for i := range len(tt.in) {
+			if tt.in[i] == ' ' && itemBoundary(tt.in, i) {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("itemBoundary in %q = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMatchEvidenceOffset(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)

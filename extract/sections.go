@@ -356,8 +356,9 @@ func gluedTail(seg string) int {
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // SplitGluedHeadings puts known English headings that a scrape glued to
-// the surrounding sentences on lines of their own. Only long lines are
-// touched: a posting whose line breaks survived has nothing to split.
+// the surrounding sentences on lines of their own, and a heading that
+// opens the line before a colon. Only long lines are touched: a posting
+// whose line breaks survived has nothing to split.
 //
 // A heading is split off when both its edges read as a heading's:
 //
@@ -379,6 +380,13 @@ func SplitGluedHeadings(line string) string {
 		return line
 	}
 	out := line
+	// A heading that opens the line before a colon: "Our requirements:
+	// Ability to learn quickly Experience in Java…".
+	if c := strings.IndexByte(out[:80], ':'); c > 0 {
+		if _, ok := HeadingKind(out[:c+1], false); ok {
+			out = out[:c+1] + "\n" + strings.TrimLeft(out[c+1:], " ")
+		}
+	}
 	for _, h := range gluedHeadings {
 		from := 0
 		for {
