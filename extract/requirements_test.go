@@ -210,6 +210,31 @@ func TestSplitGluedHeadings(t *testing.T) {
 			t.Errorf("SplitGluedHeadings(%q) = %q, want %q on a line of its own", tt.in, got[len(pad):], tt.want)
 		}
 	}
+	// Any mix of headings, words and glue splits without a panic, keeps
+	// every non-space byte, and gives cues for every offset of each part.
+	words := []string{"Required", "Skills And Experience", "Requirements", "Qualifications", "Job", "and", "And", "&", ":", ".",
+		"x", "Work", "5", "data", "preferred", "Nice to have:", "Desired Skills and Experience", "Our requirements:", "\n", "데이터", ")"}
+	r := uint64(11)
+	for range 1500 {
+		var b strings.Builder
+		for b.Len() < 320 {
+			r = r*6364136223846793005 + 1442695040888963407
+			b.WriteString(words[int(r>>33)%len(words)])
+			if r>>40&1 == 1 {
+				b.WriteByte(' ')
+			}
+		}
+		in := b.String()
+		got := SplitGluedHeadings(in)
+		if strip := func(s string) string { return strings.Join(strings.Fields(s), "") }; strip(got) != strip(in) {
+			t.Fatalf("SplitGluedHeadings(%q) = %q: text changed", in, got)
+		}
+		for line := range strings.SplitSeq(got, "\n") {
+			for off := 0; off <= len(line); off += 7 {
+				cueInScope(line, off, true)
+			}
+		}
+	}
 }
 
 // A bullet list flattened onto one line: each item on its own line, a
