@@ -6,12 +6,12 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jobstack/jobstack/extract"
+	"github.com/jobstack/jobstack/internal/testfiles"
 )
 
 func defaultClassifier(t testing.TB) *Classifier {
@@ -592,23 +592,13 @@ func TestRulesOverlayKeepsDefaults(t *testing.T) {
 	}
 }
 
-// writeTemp writes text to dir/name and returns the path.
-func writeTemp(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // An overlay's signal may require or exclude a built-in signal by id, as
 // the README's example does; a reference to a signal that exists nowhere
 // is still an error at the overlay's line.
 func TestRulesOverlayRefersToBuiltin(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
+	write := func(name, text string) string { return testfiles.Write(t, dir, name, text) }
 	good := write("good.yaml", "signals:\n  - id: lakehouse_on_airflow\n    class: cloud_startup\n    weight: 0.5\n"+
 		"    phrases: [\"lakehouse\"]\n    requires: [airflow]\n    absent: [known_large_company]\n")
 	r, err := LoadRules(good)
@@ -637,7 +627,7 @@ func TestRulesOverlayRefersToBuiltin(t *testing.T) {
 func TestLoadRulesInOrder(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
+	write := func(name, text string) string { return testfiles.Write(t, dir, name, text) }
 	a := write("a.yaml", "version: a\nmin_score: 2.5\nsignals:\n  - id: lakehouse\n    class: cloud_startup\n    weight: 0.5\n    phrases: [\"lakehouse\"]\n"+
 		"  - id: iceberg\n    class: cloud_startup\n    weight: 0.5\n    phrases: [\"iceberg\"]\n")
 	b := write("b.yaml", "version: b\nsignals:\n  - id: lakehouse\n    class: cloud_startup\n    weight: 2\n    phrases: [\"lakehouse\"]\n"+

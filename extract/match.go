@@ -744,43 +744,28 @@ func lineStart(text string, off int) int {
 	return strings.LastIndexByte(text[:off], '\n') + 1
 }
 
-// mixedCueAt returns the requirement cue for the term at byte offset off
-// of a line that holds cues of both kinds, so that "Python 필수, Tableau
-// 경험자 우대" gives each term its own: the cue of its clause (between
-// commas, semicolons, or full stops before a space, not the dot of
-// "Node.js"), else of its sentence ("Background in any of the following
-// preferred: Tableau, Vertica"), else none, as the line has both. Only
-// the clause and the sentence are scanned: a description saved as one
-// line of kilobytes is not scanned again for each term on it.
-func mixedCueAt(line string, off int) (Requirement, bool) {
-	cue, ok, _ := cueInScope(line, off, false)
-	return cue, ok
-}
-
 // longCueLine is the length from which a line is read as a flattened
 // paragraph: a cue on it decides only its own clause, sentence or item.
 const longCueLine = 300
 
-// cueInScope returns the cue of the clause around off, else of its
-// sentence; whole reports that the sentence is the line, so no scope
-// narrower than the line was found. With items, the items of a bullet
-// list that a scrape flattened into one line bound clauses and
-// sentences too ("…CFA strongly preferred Advanced programmer in SQL…").
+// cueInScope returns the requirement cue for the term at byte offset off
+// of a line, for a line that holds cues of both kinds ("Python 필수,
+// Tableau 경험자 우대") or a long one: the cue of its clause (between
+// commas, semicolons, or full stops before a space, not the dot of
+// "Node.js"), else of its sentence ("Background in any of the following
+// preferred: Tableau, Vertica"), else none; whole reports that the
+// sentence is the line, so no scope narrower than the line was found.
+// Only the clause and the sentence are scanned: a description saved as
+// one line of kilobytes is not scanned again for each term on it. With
+// items, the items of a bullet list that a scrape flattened into one line
+// bound clauses and sentences too ("…CFA strongly preferred Advanced
+// programmer in SQL…"), and a label before a colon heads the items after
+// it.
 func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bool) {
 	if off < 0 || off > len(line) {
 		return 0, false, false
 	}
-	isBoundary := func(i int) bool {
-		switch line[i] {
-		case ',', ';':
-			return true
-		case '.':
-			return i+1 < len(line) && line[i+1] == ' '
-		case ' ':
-			return items && itemBoundary(line, i)
-		}
-		return false
-	}
+	isBoundary := func(i int) bool { return line[i] == ',' || line[i] == ';' || stopAt(line, i, items) }
 	start := 0
 	for i := off - 1; i >= 0; i-- {
 		if isBoundary(i) {
@@ -798,26 +783,21 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	if cue, ok := LineCue(line[start:end]); ok {
 		return cue, true, false
 	}
-	isStop := func(i int) bool {
-		return line[i] == '.' && i+1 < len(line) && line[i+1] == ' ' || items && line[i] == ' ' && itemBoundary(line, i)
-	}
 	sStart, sEnd := 0, len(line)
 	for i := off - 1; i > 0; i-- {
-		if isStop(i - 1) {
+		if stopAt(line, i-1, items) {
 			sStart = i
 			break
 		}
 	}
 	for i := off; i+1 < len(line); i++ {
-		if isStop(i) {
+		if stopAt(line, i, items) {
 			sEnd = i
 			break
 		}
 	}
-	if sStart == 0 && sEnd == len(line) && !items {
-		return 0, false, true // the sentence is the line
-	}
-	if sStart > 0 || sEnd < len(line) {
+	whole = sStart == 0 && sEnd == len(line)
+	if !whole {
 		if cue, ok = LineCue(line[sStart:sEnd]); ok {
 			return cue, true, false
 		}
@@ -829,7 +809,13 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 			return cue, true, false
 		}
 	}
-	return 0, false, sStart == 0 && sEnd == len(line)
+	return 0, false, whole
+}
+
+// stopAt reports whether a sentence ends at line[i] (a full stop before a
+// space), or with items, an item of a flattened list.
+func stopAt(line string, i int, items bool) bool {
+	return line[i] == '.' && i+1 < len(line) && line[i+1] == ' ' || items && line[i] == ' ' && itemBoundary(line, i)
 }
 
 // labelCue returns the cue of the nearest label before off that ends in
@@ -844,7 +830,7 @@ func labelCue(line string, off int) (Requirement, bool) {
 	c += lo
 	ls := max(0, c-40)
 	for i := c - 1; i > ls; i-- {
-		if line[i] == ';' || line[i] == '.' && line[i+1] == ' ' || line[i] == ' ' && itemBoundary(line, i) {
+		if line[i] == ';' || stopAt(line, i, true) {
 			ls = i + 1
 			break
 		}

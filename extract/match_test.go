@@ -4,13 +4,13 @@ import (
 	"errors"
 	"maps"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/jobstack/jobstack/internal/testfiles"
 )
 
 // testTaxonomy is small and written for the boundary and ambiguity rules,
@@ -360,13 +360,7 @@ entries:
 func TestLoadInOrder(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, text string) string { return testfiles.Write(t, dir, name, text) }
 	a := write("a.yaml", "version: a\nentries:\n  - {id: polars, name: Polars, kind: technology, category: library}\n"+
 		"  - {id: quokkadb, name: QuokkaDB, kind: technology, category: database}\n")
 	b := write("b.yaml", "version: b\nremove: [quokkadb]\nentries:\n  - {id: polars, name: Polars, kind: technology, category: dataframe, aliases: [폴라스]}\n")

@@ -168,7 +168,7 @@ func TestLookupHeading(t *testing.T) {
 		t.Fatalf("maxHeadingKey = %d, want the length of a real heading", maxHeadingKey)
 	}
 	for _, l := range lines {
-		gk, gok := lookupHeading(l)
+		gk, gok, _ := lookupHeading(l, nil)
 		wk, wok := full(l)
 		if gk != wk || gok != wok {
 			t.Errorf("lookupHeading(%q) = %v, %v; full key gives %v, %v", l, gk, gok, wk, wok)

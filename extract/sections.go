@@ -123,14 +123,26 @@ func appendHeadingKeyMax(dst []byte, s string, limit int) (key []byte, ok bool) 
 // lookupHeading looks s up in the heading dictionary without allocating.
 // Most lines are content, far longer than any heading: their key is given
 // up as soon as it is longer than the longest heading's.
-func lookupHeading(s string) (SectionKind, bool) {
-	var buf [128]byte
-	key, ok := appendHeadingKeyMax(buf[:0], s, maxHeadingKey)
+// The key is appended to buf and returned, nil when given up, so a caller
+// can read it again without folding s twice.
+func lookupHeading(s string, buf []byte) (kind SectionKind, ok bool, key []byte) {
+	key, ok = appendHeadingKeyMax(buf, s, maxHeadingKey)
 	if !ok {
-		return 0, false
+		return 0, false, nil
 	}
-	k, ok := headings[string(key)]
-	return k, ok
+	kind, ok = headings[string(key)]
+	return kind, ok, key
+}
+
+// headingOf reads s as a heading of the dictionary, or as a qualifier
+// before one.
+func headingOf(s string) (SectionKind, bool) {
+	var buf [128]byte
+	k, ok, key := lookupHeading(s, buf[:0])
+	if ok {
+		return k, true
+	}
+	return qualifiedHeading(key)
 }
 
 // stripDecoration removes bullets, brackets, numbering and emoji around a
@@ -164,19 +176,13 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if k, ok := lookupHeading(s); ok {
-		return k, true
-	}
-	if k, ok := qualifiedHeading(s); ok {
+	if k, ok := headingOf(s); ok {
 		return k, true
 	}
 	// "Requirements:" with content after the colon, or a heading with a
 	// short qualifier: "자격요건 (필수)", "Nice to have (any of)".
 	if i := indexHeadingSep(s); i > 0 {
-		if k, ok := lookupHeading(s[:i]); ok {
-			return k, true
-		}
-		if k, ok := qualifiedHeading(s[:i]); ok {
+		if k, ok := headingOf(s[:i]); ok {
 			return k, true
 		}
 	}
@@ -219,16 +225,12 @@ var headingQualifiers = []struct {
 // qualifies ("Required Technical Skills", "Desired Candidate Skills").
 var headingFillers = []string{"technical", "candidate", "professional", "job", "key"}
 
-// qualifiedHeading reads a qualifier followed by a requirements heading
-// (or "Skills"): the qualifier decides the kind. Anything else is not one.
-func qualifiedHeading(s string) (SectionKind, bool) {
+// qualifiedHeading reads a heading key as a qualifier followed by a
+// requirements heading (or "Skills"): the qualifier decides the kind.
+// Anything else is not one.
+func qualifiedHeading(key []byte) (SectionKind, bool) {
 	// Every qualifier starts with one of these letters.
-	if s == "" || !strings.Contains("rRmMbBeEpPdDoO", s[:1]) {
-		return 0, false
-	}
-	var buf [128]byte
-	key, ok := appendHeadingKeyMax(buf[:0], s, maxHeadingKey)
-	if !ok || len(key) < 8 {
+	if len(key) < 8 || !strings.Contains("rmbepdo", string(key[:1])) {
 		return 0, false
 	}
 	for _, q := range headingQualifiers {

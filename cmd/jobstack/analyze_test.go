@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/jobstack/jobstack/internal/testfiles"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -228,7 +230,7 @@ func TestSummaryLine(t *testing.T) {
 func TestAnalyzeLayeredFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
+	write := func(name, text string) string { return testfiles.Write(t, dir, name, text) }
 	// strict's min_score leaves every posting undetermined, loose's lets
 	// any evidence decide: whichever comes last wins.
 	strict, loose := write("strict.yaml", "version: strict\nmin_score: 1000\n"), write("loose.yaml", "version: loose\nmin_score: 0.01\n")

@@ -13,6 +13,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/jobstack/jobstack/classify"
+	"github.com/jobstack/jobstack/internal/testfiles"
 )
 
 // evalJSON runs jobstack eval --json and decodes its report.
@@ -93,16 +94,6 @@ func TestEvalScores(t *testing.T) {
 	}
 }
 
-// writeTemp writes text to dir/name and returns the path.
-func writeTemp(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestEvalGoldChecked: a misspelt label, a years_min that is no number
 // and a row without a source are reported with their file, line and
 // column, all at once, instead of being scored as classes of their own;
@@ -110,7 +101,7 @@ func writeTemp(t *testing.T, dir, name, text string) string {
 func TestEvalGoldChecked(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, text string) string { return writeTemp(t, dir, name, text) }
+	write := func(name, text string) string { return testfiles.Write(t, dir, name, text) }
 	write("a.txt", "Backend Developer\nAcme\n\n자격요건\n- Java 경력 5년 이상\n- Spring\n")
 	cases := []struct {
 		name, text string
