@@ -313,6 +313,7 @@ func strongest(a, b string) string {
 // evalOut is what jobstack made of one gold posting.
 type evalOut struct {
 	Maturity, Role, Seniority, Degree, YearsMin string
+	Confidence                                  float64           // maturity_confidence
 	Skills                                      map[string]string // technology → requirement
 	Rejected                                    string
 	// With ablation, the posting and its skills, to classify again.
@@ -364,6 +365,7 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, kee
 		} else {
 			row := r.row
 			out.Maturity, out.Role, out.Seniority, out.Degree = row.Maturity, row.Role, row.Seniority, row.DegreeMin
+			out.Confidence = row.MaturityConfidence
 			out.YearsMin = "-"
 			if row.YearsMin != nil {
 				out.YearsMin = fmt.Sprint(*row.YearsMin)
@@ -426,13 +428,41 @@ type EvalReport struct {
 		Correct int     `json:"correct"`
 		Share   float64 `json:"share"`
 	} `json:"requirement_attribution"`
-	SkillErrors   []string `json:"skill_errors,omitempty"`
-	UnknownSkills []string `json:"unknown_gold_skills,omitempty"`
+	// Calibration is maturity accuracy by maturity_confidence band.
+	Calibration   []ConfidenceBand `json:"maturity_calibration,omitempty"`
+	SkillErrors   []string         `json:"skill_errors,omitempty"`
+	UnknownSkills []string         `json:"unknown_gold_skills,omitempty"`
 	// Signals is what each maturity signal decides (--ablate), the
 	// signals whose removal would right the most labels first.
 	Signals []SignalScore `json:"signals,omitempty"`
 	// Fit is the maturity weights fitted to the gold labels (--fit).
 	Fit *FitReport `json:"fit,omitempty"`
+}
+
+// ConfidenceBand is how often maturity was right for the postings whose
+// maturity_confidence falls in [From, To).
+type ConfidenceBand struct {
+	From     float64 `json:"from"`
+	To       float64 `json:"to"`
+	N        int     `json:"n"`
+	Correct  int     `json:"correct"`
+	Accuracy float64 `json:"accuracy"`
+	// Classes counts, per predicted class, the postings in the band and
+	// those labelled right: class → [n, correct].
+	Classes map[string][2]int `json:"classes"`
+}
+
+// confidenceBands are the bands eval reports maturity accuracy in. The
+// last band includes 1.
+var confidenceBands = []float64{0, 0.5, 0.7, 0.85, 1}
+
+func bandOf(c float64) int {
+	for i := len(confidenceBands) - 2; i > 0; i-- {
+		if c >= confidenceBands[i] {
+			return i
+		}
+	}
+	return 0
 }
 
 // SignalScore is what one maturity signal decides on the gold postings
@@ -575,10 +605,27 @@ func score(gold []*goldRow, got map[*goldRow]*evalOut) *EvalReport {
 			continue
 		}
 		rep.Found++
-		if out.Rejected != "" {
+		rejected := out.Rejected != ""
+		if rejected {
 			out = &evalOut{Maturity: "rejected:" + out.Rejected, Role: "rejected", Seniority: "rejected", Degree: "rejected", YearsMin: "rejected", Skills: map[string]string{}}
 		}
 		label("maturity", g.Maturity, out.Maturity, g.Source)
+		if g.Maturity != "" && !rejected {
+			if rep.Calibration == nil {
+				for i := range len(confidenceBands) - 1 {
+					rep.Calibration = append(rep.Calibration, ConfidenceBand{From: confidenceBands[i], To: confidenceBands[i+1], Classes: map[string][2]int{}})
+				}
+			}
+			b := &rep.Calibration[bandOf(out.Confidence)]
+			c := b.Classes[out.Maturity]
+			b.N++
+			c[0]++
+			if g.Maturity == out.Maturity {
+				b.Correct++
+				c[1]++
+			}
+			b.Classes[out.Maturity] = c
+		}
 		label("role", g.Role, out.Role, g.Source)
 		label("seniority", g.Seniority, out.Seniority, g.Source)
 		label("degree_min", g.Degree, out.Degree, g.Source)
@@ -613,6 +660,11 @@ func score(gold []*goldRow, got map[*goldRow]*evalOut) *EvalReport {
 			}
 		}
 	}
+	for i := range rep.Calibration {
+		if b := &rep.Calibration[i]; b.N > 0 {
+			b.Accuracy = float64(b.Correct) / float64(b.N)
+		}
+	}
 	rep.Skills.finish()
 	if rep.Attribution.N > 0 {
 		rep.Attribution.Share = float64(rep.Attribution.Correct) / float64(rep.Attribution.N)
@@ -633,6 +685,34 @@ func score(gold []*goldRow, got map[*goldRow]*evalOut) *EvalReport {
 	}
 	sort.Strings(rep.UnknownSkills)
 	return rep
+}
+
+// printCalibration prints maturity accuracy per confidence band, and per
+// predicted class within it: whether a user can trust a high confidence
+// more than a low one.
+func (rep *EvalReport) printCalibration(w io.Writer) {
+	fmt.Fprintf(w, "  by maturity_confidence (right/labelled; per predicted class):\n")
+	for i, b := range rep.Calibration {
+		closer := ")"
+		if i == len(rep.Calibration)-1 {
+			closer = "]"
+		}
+		span := fmt.Sprintf("[%.2f, %.2f%s", b.From, b.To, closer)
+		if b.N == 0 {
+			fmt.Fprintf(w, "    %-13s %4d\n", span, 0)
+			continue
+		}
+		classes := make([]string, 0, len(b.Classes))
+		for c := range b.Classes {
+			classes = append(classes, c)
+		}
+		sort.Strings(classes)
+		parts := make([]string, len(classes))
+		for j, c := range classes {
+			parts[j] = fmt.Sprintf("%s %d/%d", c, b.Classes[c][1], b.Classes[c][0])
+		}
+		fmt.Fprintf(w, "    %-13s %4d  %.3f  %s\n", span, b.N, b.Accuracy, strings.Join(parts, ", "))
+	}
 }
 
 func (rep *EvalReport) print(w io.Writer, verbose bool) {
@@ -665,6 +745,9 @@ func (rep *EvalReport) print(w io.Writer, verbose bool) {
 			if carry := e.TP + e.FN + c.TP + c.FN; carry > 0 {
 				fmt.Fprintf(w, "  seed 004 classes (early_service, cloud_startup): %.3f right (%d/%d)\n", float64(e.TP+c.TP)/float64(carry), e.TP+c.TP, carry)
 			}
+		}
+		if n == "maturity" && len(rep.Calibration) > 0 {
+			rep.printCalibration(w)
 		}
 		if n != "years_min" {
 			fmt.Fprintf(w, "  confusion (rows gold, columns predicted):\n")

@@ -325,3 +325,65 @@ func TestEvalAblate(t *testing.T) {
 		t.Errorf("no weight change moves a label of the sample: %+v", rep.Signals)
 	}
 }
+
+// Maturity accuracy per confidence band: each posting counts in the band
+// its confidence falls in (a band's lower edge belongs to it, 1 to the
+// last), right or wrong by its gold label, per predicted class; rejected
+// postings and postings without a gold maturity count in none.
+func TestEvalCalibration(t *testing.T) {
+	t.Parallel()
+	gold := []*goldRow{
+		{Source: "a", Maturity: "cloud_startup"},
+		{Source: "b", Maturity: "early_service"},
+		{Source: "c", Maturity: "undetermined"},
+		{Source: "d", Maturity: "data_platform"},
+		{Source: "e", Maturity: "data_platform"},
+		{Source: "f", Role: "data_engineer"},
+		{Source: "g", Maturity: "undetermined"},
+	}
+	got := map[*goldRow]*evalOut{
+		gold[0]: {Maturity: "cloud_startup", Confidence: 0.2},
+		gold[1]: {Maturity: "cloud_startup", Confidence: 0.5},
+		gold[2]: {Maturity: "undetermined", Confidence: 0.849},
+		gold[3]: {Maturity: "data_platform", Confidence: 0.85},
+		gold[4]: {Maturity: "data_platform", Confidence: 1},
+		gold[5]: {Maturity: "cloud_startup", Role: "data_engineer", Confidence: 0.9},
+		gold[6]: {Rejected: "empty", Confidence: 0.1},
+	}
+	rep := score(gold, got)
+	type band struct {
+		n, correct int
+		classes    map[string][2]int
+	}
+	want := []band{
+		{1, 1, map[string][2]int{"cloud_startup": {1, 1}}},
+		{1, 0, map[string][2]int{"cloud_startup": {1, 0}}},
+		{1, 1, map[string][2]int{"undetermined": {1, 1}}},
+		{2, 2, map[string][2]int{"data_platform": {2, 2}}},
+	}
+	if len(rep.Calibration) != len(want) {
+		t.Fatalf("%d bands, want %d: %+v", len(rep.Calibration), len(want), rep.Calibration)
+	}
+	for i, w := range want {
+		b := rep.Calibration[i]
+		if b.N != w.n || b.Correct != w.correct || len(b.Classes) != len(w.classes) {
+			t.Errorf("band [%.2f, %.2f): n %d right %d classes %v, want %d, %d, %v", b.From, b.To, b.N, b.Correct, b.Classes, w.n, w.correct, w.classes)
+			continue
+		}
+		for c, v := range w.classes {
+			if b.Classes[c] != v {
+				t.Errorf("band [%.2f, %.2f) class %s = %v, want %v", b.From, b.To, c, b.Classes[c], v)
+			}
+		}
+	}
+	var out bytes.Buffer
+	rep.print(&out, false)
+	for _, line := range []string{
+		"[0.50, 0.70)     1  0.000  cloud_startup 0/1",
+		"[0.85, 1.00]     2  1.000  data_platform 2/2",
+	} {
+		if !strings.Contains(out.String(), line) {
+			t.Errorf("eval output lacks %q:\n%s", line, out.String())
+		}
+	}
+}
