@@ -294,6 +294,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 		}
 	}
 	if experience && w.has(wordYear) {
+		line := unglueYears(line)
 		low := asciiLower(line)
 		for _, m := range findAllNear(enYears, line, low, "year", yearsBefore, yearsAfter, yearsStart) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
@@ -324,6 +325,39 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	}
 	return best, bestMax, true
 }
+
+// unglueYears puts a space between a word and the number of years glued to
+// it, where a flattened list lost the break between two items: "related
+// field4+ years of experience", "Looker7+ years". The word must end in at
+// least three letters, the last lower case, and "year" must follow within a
+// few bytes, so "S3", "EC2" and "Python 3.9" stay as they are.
+func unglueYears(line string) string {
+	var b []byte
+	from := 0
+	for i := 3; i < len(line); i++ {
+		if !isDigitASCII(line[i]) || !('a' <= line[i-1] && line[i-1] <= 'z') ||
+			!isLetterASCII(line[i-2]) || !isLetterASCII(line[i-3]) {
+			continue
+		}
+		j := i
+		for j < len(line) && isDigitASCII(line[j]) {
+			j++
+		}
+		if j-i > 2 || !strings.Contains(asciiLower(line[j:min(len(line), j+12)]), "year") {
+			i = j
+			continue
+		}
+		b = append(append(b, line[from:i]...), ' ')
+		from, i = i, j
+	}
+	if b == nil {
+		return line
+	}
+	return string(append(b, line[from:]...))
+}
+
+func isDigitASCII(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetterASCII(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 var degreeWords = []struct {
 	word   string

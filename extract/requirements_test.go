@@ -29,6 +29,14 @@ func TestYearsFromLine(t *testing.T) {
 		{"we were founded 10 years ago", 0, 0, false},
 		{"within 2 years you will lead the team", 0, 0, false},
 		{"Python 능숙자", 0, 0, false},
+		// A flattened list glued the number to the word before it.
+		{"Degree in Computer Science or related field4+ years of experience with Python", 4, 0, true},
+		{"Knowledge of Looker7+ years of experience in analytics", 7, 0, true},
+		{"Strong communication skills3-5 years of experience", 3, 5, true},
+		// Not glue: a version or a product name with a number.
+		{"Experience with Python3 and 2 years of experience with AWS", 2, 0, true},
+		{"EC2 years of experience", 0, 0, false},
+		{"in the field2023 years of experience", 0, 0, false},
 	}
 	for _, tt := range tests {
 		lo, hi, ok := yearsFromLine(tt.in)
