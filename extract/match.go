@@ -649,7 +649,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			}
 			if lines != nil {
 				w := lines.words(&lineCursor, cur.start, p.Text[cur.start:cur.end])
-				cur.pref, cur.req = w.any(maskPreferredCue), w.any(maskRequiredCue)
+				cur.pref, cur.req = cueMasks(w, p.Text[cur.start:cur.end])
 			} else {
 				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
 			}

@@ -544,3 +544,41 @@ func TestLetters(t *testing.T) {
 		}
 	}
 }
+
+// A requirement cue on one line: "is a must" and "mandatory" require; a
+// required cue taken back ("not required", "not mandatory") prefers,
+// unless another required cue on the line stands untaken.
+func TestLineCueWords(t *testing.T) {
+	t.Parallel()
+	const none = Requirement(255)
+	for _, tt := range []struct {
+		line string
+		want Requirement
+	}{
+		{"Experience with SQL and Hive is a must", RequirementRequired},
+		{"Strong Excel skills are a must.", RequirementRequired},
+		{"Hive, Apache Spark: mandatory", RequirementRequired},
+		{"Python 필수", RequirementRequired},
+		{"Experience with SQL is a plus but not required", RequirementPreferred},
+		{"Experience in Stata, Python, R is helpful, yet not required", RequirementPreferred},
+		{"Hospital experience desirable but not mandatory", RequirementPreferred},
+		{"Elastic Search experience would help, though not a must", RequirementPreferred},
+		{"Python is required; R is not required", none},
+		{"Must have Python; R is not required", none},
+		{"Kafka 경험자 우대", RequirementPreferred},
+		{"Python and SQL", none},
+	} {
+		got, ok := LineCue(tt.line)
+		if !ok {
+			got = none
+		}
+		if got != tt.want {
+			t.Errorf("LineCue(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+	// A taken-back cue is no preferred cue for the degree: "degree not
+	// required" still says no degree is needed.
+	if d, _, ok := degreeFromLine("Bachelor's degree not required"); !ok || d != DegreeNone {
+		t.Errorf("degree of \"Bachelor's degree not required\" = %v, %v; want none", d, ok)
+	}
+}

@@ -405,7 +405,9 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 	if !w.any(maskDegreeHint) {
 		return DegreeUnspecified, false, false
 	}
-	if r, ok := cueOf(w); ok && r == RequirementPreferred {
+	// A line that prefers a degree requires none; "degree not required"
+	// is read by degreeWords, so a taken-back cue counts as none here.
+	if w.any(maskPreferredCue) && !w.any(maskRequiredCue) {
 		return DegreeUnspecified, false, false
 	}
 	found := DegreeUnspecified

@@ -619,10 +619,9 @@ func (b *builder) finish() (string, []Section) {
 // LineCue is an inline requirement cue in one line of text: "Kafka 경험자
 // 우대", "experience with Spark is a plus", "Python 필수". It reports the
 // level the line asks for, or false when it has none or both.
-func LineCue(line string) (Requirement, bool) { return cueOf(reqWords.scan(line)) }
+func LineCue(line string) (Requirement, bool) { return cueOf(reqWords.scan(line), line) }
 
 // cueKinds reports whether text holds a preferred cue and a required cue.
 func cueKinds(text string) (pref, req bool) {
-	w := reqWords.scan(text)
-	return w.any(maskPreferredCue), w.any(maskRequiredCue)
+	return cueMasks(reqWords.scan(text), text)
 }

@@ -79,14 +79,18 @@ func (s *phraseSet) of(w string) int {
 // Requirement cue phrases: a preferred cue and a required cue.
 var (
 	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally"}
-	requiredCueWords  = []string{"필수", "required", "must have", "must be", "반드시"}
+	requiredCueWords  = []string{"필수", "required", "must have", "must be", "is a must", "are a must", "mandatory", "반드시"}
+	// notRequiredWords take a required cue back: "desirable but not
+	// mandatory", "a degree is not required". They read as a preferred
+	// cue, and the line has no required one.
+	notRequiredWords = []string{"not mandatory", "not required", "not a must"}
 )
 
 // reqWords holds every phrase the requirement and cue rules look for, so
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
 	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, {"year", "학력", "무관", "제한 없", "제한없"},
-		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, payWords, currencyWords}
+		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, payWords, currencyWords}
 	for _, d := range degreeWords {
 		lists = append(lists, []string{d.word})
 	}
@@ -111,6 +115,8 @@ var (
 	maskNoLimit       = reqWords.mask("무관", "제한 없", "제한없")
 	maskPreferredCue  = reqWords.mask(preferredCueWords...)
 	maskRequiredCue   = reqWords.mask(requiredCueWords...)
+	maskNotRequired   = reqWords.mask(notRequiredWords...)
+	maskFirmRequired  = reqWords.mask("필수", "must have", "must be", "반드시")
 	maskSalary        = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
 	wordYear          = reqWords.of("year")
 	wordSchooling     = reqWords.of("학력")
@@ -210,8 +216,8 @@ func (lw *lineWords) all() wordMask {
 }
 
 // cueOf is LineCue on a line's phrases.
-func cueOf(w wordMask) (Requirement, bool) {
-	pref, req := w.any(maskPreferredCue), w.any(maskRequiredCue)
+func cueOf(w wordMask, text string) (Requirement, bool) {
+	pref, req := cueMasks(w, text)
 	switch {
 	case pref && !req:
 		return RequirementPreferred, true
@@ -219,6 +225,30 @@ func cueOf(w wordMask) (Requirement, bool) {
 		return RequirementRequired, true
 	}
 	return 0, false
+}
+
+// cueMasks reports whether text, whose phrases are w, holds a preferred cue
+// and a required one. A required cue taken back ("a plus but not
+// required", "desirable but not mandatory") is a preferred cue, and the
+// text keeps a required cue only when another one stands untaken:
+// "Python is required; R is not required" holds both.
+func cueMasks(w wordMask, text string) (pref, req bool) {
+	pref, req = w.any(maskPreferredCue), w.any(maskRequiredCue)
+	if !w.any(maskNotRequired) {
+		return pref, req
+	}
+	// On a long flattened line the taken-back cue may belong to a
+	// glued heading ("…Python or R.Nice To Have Skills/Not Required…"):
+	// there it only takes the required cue back.
+	pref = pref || len(text) < longCueLine
+	if w.any(maskFirmRequired) {
+		return pref, true
+	}
+	low := asciiLower(text)
+	untaken := strings.Count(low, "required") - strings.Count(low, "not required") +
+		strings.Count(low, "mandatory") - strings.Count(low, "not mandatory") +
+		strings.Count(low, "is a must") + strings.Count(low, "are a must")
+	return pref, untaken > 0
 }
 
 // asciiOnes and asciiHighs are the low and the high bit of each byte of a
