@@ -320,15 +320,6 @@ type item struct {
 // that count. It is fmt.Sprintf("%s (%s)", name, requirement) or
 // fmt.Sprintf("%q in %s: %q", phrase, section, line) put together by hand:
 // a posting has dozens of items.
-// vetoTexts is how a veto's first three items read in its evidence.
-func vetoTexts(items []item, p *extract.Posting) []string {
-	var out []string
-	for j := range min(len(items), 3) {
-		out = append(out, items[j].text(p))
-	}
-	return out
-}
-
 func (it *item) text(p *extract.Posting) string {
 	switch {
 	case it.skill != nil:
@@ -337,6 +328,15 @@ func (it *item) text(p *extract.Posting) string {
 		return strconv.Quote(it.phrase) + " in " + it.sec.String() + ": " + strconv.Quote(shortLine(p.Text, it.off))
 	}
 	return it.label
+}
+
+// vetoTexts is how a veto's first three items read in its evidence.
+func vetoTexts(items []item, p *extract.Posting) []string {
+	var out []string
+	for j := range min(len(items), 3) {
+		out = append(out, items[j].text(p))
+	}
+	return out
 }
 
 func (c *Classifier) sectionWeight(k extract.SectionKind) float64 {

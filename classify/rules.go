@@ -376,8 +376,8 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 		case "min_score":
 			if err := v.Decode(&rules.MinScore); err != nil {
 				bad(v, "min_score: %v", err)
-			} else if !finite(rules.MinScore) || rules.MinScore < 0 || rules.MinScore > maxWeight {
-				bad(v, "min_score: %s: want a number above 0, at most %d", v.Value, maxWeight)
+			} else if !finite(rules.MinScore) || rules.MinScore < 0 || rules.MinScore > MaxWeight {
+				bad(v, "min_score: %s: want a number above 0, at most %d", v.Value, MaxWeight)
 			}
 		case "section_weights":
 			if err := v.Decode(&rules.SectionWeights); err != nil {
@@ -387,8 +387,8 @@ func parseRules(name string, r io.Reader, outer map[string]bool) (*Rules, error)
 				if !sectionNames[v.Content[j].Value] {
 					bad(v.Content[j], "section_weights: unknown section %q", v.Content[j].Value)
 				}
-				if w := rules.SectionWeights[v.Content[j].Value]; !finite(w) || w < 0 || w > maxWeight {
-					bad(v.Content[j+1], "section_weights: %s: %s: want a number from 0 to %d", v.Content[j].Value, v.Content[j+1].Value, maxWeight)
+				if w := rules.SectionWeights[v.Content[j].Value]; !finite(w) || w < 0 || w > MaxWeight {
+					bad(v.Content[j+1], "section_weights: %s: %s: want a number from 0 to %d", v.Content[j].Value, v.Content[j+1].Value, MaxWeight)
 				}
 			}
 		case "data_roles":
@@ -450,9 +450,9 @@ func checkWords(n *yaml.Node, bad func(*yaml.Node, string, ...any)) {
 	}
 }
 
-// maxWeight bounds weights, section weights and min_score, so that no
+// MaxWeight bounds weights, section weights and min_score, so that no
 // sum of points overflows to infinity: the built-in ones are below 10.
-const maxWeight = 1000
+const MaxWeight = 1000
 
 // finite reports whether v is a number: YAML reads .nan and .inf too.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
@@ -512,8 +512,8 @@ func (r *Rules) check(file string, outer map[string]bool) []*extract.PosError {
 		if s.Weight == 0 && s.Class != Undetermined {
 			at(s.line, s.col, "signal %q has no weight", s.ID)
 		}
-		if !finite(s.Weight) || math.Abs(s.Weight) > maxWeight {
-			at(s.line, s.col, "signal %q: weight %v: want a number from -%d to %d", s.ID, s.Weight, maxWeight, maxWeight)
+		if !finite(s.Weight) || math.Abs(s.Weight) > MaxWeight {
+			at(s.line, s.col, "signal %q: weight %v: want a number from -%d to %d", s.ID, s.Weight, MaxWeight, MaxWeight)
 		}
 		if s.Max < 0 || s.PerLine < 0 {
 			at(s.line, s.col, "signal %q: max and per_line are counts: want 0 or more", s.ID)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -80,14 +81,33 @@ func (d *decompressed) Close() error {
 
 // ReadFile reads a whole posting file, decompressed as Open does: the
 // bytes to Parse with the format FormatOf gives for the same path.
-func ReadFile(path string) ([]byte, error) {
+func ReadFile(path string) ([]byte, error) { return ReadFileMax(path, -1) }
+
+// ErrTooLarge is ReadFileMax's error for a file that decompresses past
+// its limit.
+var ErrTooLarge = errors.New("decompresses past the limit")
+
+// ReadFileMax is ReadFile that fails with ErrTooLarge as soon as the file
+// decompresses past limit bytes (a small file can hold gigabytes of
+// zeros); a negative limit is none.
+func ReadFileMax(path string, limit int64) ([]byte, error) {
 	r, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(r)
+	var src io.Reader = r
+	if limit >= 0 {
+		src = io.LimitReader(r, limit+1)
+	}
+	data, err := io.ReadAll(src)
 	if cerr := r.Close(); err == nil {
 		err = cerr
 	}
-	return data, err
+	if err != nil {
+		return nil, err
+	}
+	if limit >= 0 && int64(len(data)) > limit {
+		return nil, ErrTooLarge
+	}
+	return data, nil
 }

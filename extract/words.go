@@ -79,10 +79,11 @@ func (s *phraseSet) of(w string) int {
 // Requirement cue phrases: a preferred cue and a required cue.
 var (
 	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally"}
-	requiredCueWords  = []string{"필수", "required", "must have", "must be", "is a must", "are a must", "mandatory", "반드시"}
+	requiredCueWords  = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
+	// firmRequiredWords are the required cues that nothing takes back.
+	firmRequiredWords = []string{"필수", "must have", "must be", "반드시"}
 	// notRequiredWords take a required cue back: "desirable but not
-	// mandatory", "a degree is not required". They read as a preferred
-	// cue, and the line has no required one.
+	// mandatory", "a degree is not required" (see cueMasks).
 	notRequiredWords = []string{"not mandatory", "not required", "not a must"}
 )
 
@@ -116,7 +117,7 @@ var (
 	maskPreferredCue  = reqWords.mask(preferredCueWords...)
 	maskRequiredCue   = reqWords.mask(requiredCueWords...)
 	maskNotRequired   = reqWords.mask(notRequiredWords...)
-	maskFirmRequired  = reqWords.mask("필수", "must have", "must be", "반드시")
+	maskFirmRequired  = reqWords.mask(firmRequiredWords...)
 	maskSalary        = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
 	wordYear          = reqWords.of("year")
 	wordSchooling     = reqWords.of("학력")

@@ -491,12 +491,12 @@ func (e *engine) process(t task) (r result) {
 		var data []byte
 		var err error
 		if t.limit > 0 {
-			data, err = readDecompressed(t.path, t.limit)
+			data, err = extract.ReadFileMax(t.path, t.limit)
 		} else {
 			data, err = readLimited(t.path, t.size, maxRead(t))
 		}
 		switch {
-		case errors.Is(err, errTooLarge) && t.limit > 0:
+		case errors.Is(err, extract.ErrTooLarge):
 			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: decompresses to more than --max-bytes %d", t.path, t.limit)}
 		case errors.Is(err, errTooLarge):
 			in.Err = &extract.Reject{Reason: extract.ReasonTooLarge, Detail: fmt.Sprintf("%s: grew past --max-bytes while being read", t.path)}
@@ -568,25 +568,6 @@ func maxRead(t task) int64 {
 	// The producer checked the size; a file that grows past twice that
 	// while we read it is cut off rather than read without bound.
 	return max(t.size*2, 1<<20)
-}
-
-// readDecompressed reads a compressed file whole, or fails with
-// errTooLarge as soon as it decompresses past limit bytes: a small file
-// can hold gigabytes of zeros.
-func readDecompressed(path string, limit int64) ([]byte, error) {
-	r, err := extract.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 func readLimited(path string, size, limit int64) ([]byte, error) {

@@ -163,7 +163,7 @@ func fitWeights(c *classify.Classifier, cases []*fitCase, kind string) ([]float6
 			start := factor[i]
 			for _, step := range fitSteps {
 				f := start * step
-				if f > fitMaxFactor || f < 1.0/fitMaxFactor || signals[i].Weight*f > 1000 {
+				if f > fitMaxFactor || f < 1.0/fitMaxFactor || signals[i].Weight*f > classify.MaxWeight {
 					continue
 				}
 				factor[i] = f
