@@ -163,7 +163,7 @@ func fitWeights(c *classify.Classifier, cases []*fitCase, kind string) ([]float6
 			start := factor[i]
 			for _, step := range fitSteps {
 				f := start * step
-				if f > fitMaxFactor || f < 1.0/fitMaxFactor || signals[i].Weight*f > classify.MaxWeight {
+				if !fitFactorOK(signals[i].Weight, f) {
 					continue
 				}
 				factor[i] = f
@@ -185,6 +185,14 @@ func fitWeights(c *classify.Classifier, cases []*fitCase, kind string) ([]float6
 		}
 	}
 	return factor, minScore
+}
+
+// fitFactorOK says whether a signal of this weight may be scaled by f:
+// within fitMaxFactor either way, and inside the rules' own bound on a
+// weight, which holds for negative weights too (the rules check refuses
+// a file with a weight below -MaxWeight).
+func fitFactorOK(weight, f float64) bool {
+	return f <= fitMaxFactor && f >= 1.0/fitMaxFactor && math.Abs(weight*f) <= classify.MaxWeight
 }
 
 // fitScoreOf scores the decisions under factor and minScore.

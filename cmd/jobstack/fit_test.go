@@ -96,6 +96,31 @@ signals:
 	}
 }
 
+// A fitted weight stays inside the bound the rules check applies, on both
+// sides of zero: a weight the fit writes must load again.
+func TestFitFactorOK(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		weight, f float64
+		want      bool
+	}{
+		{1, 2, true},
+		{1, fitMaxFactor, true},
+		{1, fitMaxFactor * 1.01, false},
+		{1, 1.0 / fitMaxFactor, true},
+		{1, 1.0 / fitMaxFactor / 1.01, false},
+		{600, 1.4, true},
+		{600, 2, false},
+		{-600, 1.4, true},
+		{-600, 2, false}, // -1200 is below -MaxWeight
+		{-classify.MaxWeight, 1, true},
+	} {
+		if got := fitFactorOK(c.weight, c.f); got != c.want {
+			t.Errorf("fitFactorOK(%v, %v) = %v, want %v", c.weight, c.f, got, c.want)
+		}
+	}
+}
+
 // loweredCloud writes a rules file that sets the built-in
 // managed_cloud_data signal's weight to 0.2, too low for the sample's
 // cloud_startup postings, and returns the built-in rules, the lowered
