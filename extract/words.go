@@ -78,8 +78,9 @@ func (s *phraseSet) of(w string) int {
 
 // Requirement cue phrases: a preferred cue and a required cue.
 var (
-	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally"}
-	requiredCueWords  = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
+	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally",
+		"is desired", "are desired", "highly desired", "strongly desired"}
+	requiredCueWords = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
 	// firmRequiredWords are the required cues that nothing takes back.
 	firmRequiredWords = []string{"필수", "must have", "must be", "반드시"}
 	// notRequiredWords take a required cue back: "desirable but not
