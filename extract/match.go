@@ -655,6 +655,14 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			}
 		}
 		line := p.Text[cur.start:cur.end]
+		// A cue inside another term's aside is not this term's.
+		cueLine, linePref, lineReq := line, cur.pref, cur.req
+		if (linePref || lineReq) && strings.IndexByte(line, '(') >= 0 {
+			if b, ok := blankAsides(line, start-cur.start); ok {
+				cueLine = b
+				linePref, lineReq = cueKinds(cueLine)
+			}
+		}
 		// An inline cue decides within its clause, sentence or line: "Kafka
 		// 경험자 우대" is preferred even under 자격요건; "Python is required"
 		// is required only in text without a heading (a heading outranks
@@ -662,19 +670,19 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		cue, ok := RequirementOther, false
 		long := len(line) >= longCueLine
 		switch {
-		case cur.pref && cur.req:
-			cue, ok, _ = cueInScope(line, start-cur.start, long)
-		case long && (cur.pref || cur.req):
+		case linePref && lineReq:
+			cue, ok, _ = cueInScope(cueLine, start-cur.start, long)
+		case long && (linePref || lineReq):
 			var whole bool
-			if cue, ok, whole = cueInScope(line, start-cur.start, true); whole {
+			if cue, ok, whole = cueInScope(cueLine, start-cur.start, true); whole {
 				cue, ok = RequirementRequired, true
-				if cur.pref {
+				if linePref {
 					cue = RequirementPreferred
 				}
 			}
-		case cur.pref:
+		case linePref:
 			cue, ok = RequirementPreferred, true
-		case cur.req:
+		case lineReq:
 			cue, ok = RequirementRequired, true
 		}
 		if ok {
@@ -776,7 +784,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	end := len(line)
 	for i := off; i < len(line); i++ {
 		if isBoundary(i) {
-			end = i
+			end = stopEnd(line, i)
 			break
 		}
 	}
@@ -792,7 +800,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	}
 	for i := off; i+1 < len(line); i++ {
 		if stopAt(line, i, items) {
-			sEnd = i
+			sEnd = stopEnd(line, i)
 			break
 		}
 	}
@@ -812,10 +820,109 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	return 0, false, whole
 }
 
+// blankAsides returns line with the bracketed asides that carry a cue for
+// a term of their own blanked out, keeping offsets: in "Java (Scala is
+// desired as well)" the cue is Scala's, not Java's. An aside that holds
+// off is kept, as is one that is only a cue ("Java (preferred)", "(nice
+// to have)", "(우대)"), which speaks of what comes before it. An aside
+// left open runs to the end of the line. ok is false when nothing was
+// blanked.
+func blankAsides(line string, off int) (string, bool) {
+	var b []byte
+	for i := 0; i < len(line); {
+		o := strings.IndexByte(line[i:], '(')
+		if o < 0 {
+			break
+		}
+		o += i
+		c := len(line)
+		if j := strings.IndexByte(line[o+1:], ')'); j >= 0 {
+			c = o + 1 + j
+		}
+		i = c + 1
+		if off >= o && off <= c {
+			continue
+		}
+		aside := line[o+1 : c]
+		if _, ok := LineCue(aside); !ok || onlyCue(aside) {
+			continue
+		}
+		if b == nil {
+			b = []byte(line)
+		}
+		for k := o; k < min(c+1, len(b)); k++ {
+			b[k] = ' '
+		}
+	}
+	if b == nil {
+		return line, false
+	}
+	return string(b), true
+}
+
+// onlyCue reports whether every word of s is a word of a cue: "preferred",
+// "a big plus", "highly desired", "preferred but not required", "우대".
+func onlyCue(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		w = strings.Trim(w, ".,;:!-–*/")
+		if w != "" && !cueVocabulary[asciiLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// cueVocabulary is the words a cue is written with.
+var cueVocabulary = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("is are a an the big huge major definite definitely highly strongly very would be will " +
+		"but not also as well nice to have good great plus bonus preferred preferably desired desirable required must " +
+		"mandatory optional ideally advantage advantageous or and 우대 우대사항 필수 가산점 있으면 좋음 좋아요 좋습니다") {
+		m[w] = true
+	}
+	return m
+}()
+
 // stopAt reports whether a sentence ends at line[i] (a full stop before a
-// space), or with items, an item of a flattened list.
+// space), or with items, an item of a flattened list: at a space between
+// items, or where a list flattened without spaces glued one item to the
+// next ("…is highly desiredExperience with…", "…Python or R.Nice to
+// have…").
 func stopAt(line string, i int, items bool) bool {
-	return line[i] == '.' && i+1 < len(line) && line[i+1] == ' ' || items && line[i] == ' ' && itemBoundary(line, i)
+	switch c := line[i]; {
+	case c == '.':
+		return i+1 < len(line) && (line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net"))
+	case c == ' ':
+		return items && itemBoundary(line, i)
+	case 'a' <= c && c <= 'z':
+		return items && gluedWord(line, i)
+	}
+	return false
+}
+
+// stopEnd is where the text before a stop at i ends: at a full stop or a
+// space, before it; at a glued word, after its last letter.
+func stopEnd(line string, i int) int {
+	if c := line[i]; 'a' <= c && c <= 'z' {
+		return i + 1
+	}
+	return i
+}
+
+// gluedWord reports whether the lower-case word ending at line[i] runs
+// into a capitalised one without a space: "desiredExperience",
+// "environmentsStrong". The word must be all lower case and at least
+// three letters, so names written in camel case ("PowerPoint",
+// "JavaScript", "iPhone", "eCommerce") are not split.
+func gluedWord(line string, i int) bool {
+	if i+3 >= len(line) || !isUpperASCII(line[i+1]) || !isLowerASCII(line[i+2]) || !isLowerASCII(line[i+3]) {
+		return false
+	}
+	w := i
+	for w > 0 && isLowerASCII(line[w-1]) {
+		w--
+	}
+	return i-w+1 >= 3 && (w == 0 || line[w-1] == ' ')
 }
 
 // labelCue returns the cue of the nearest label before off that ends in

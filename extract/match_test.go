@@ -225,6 +225,95 @@ func TestMatchLongLineCues(t *testing.T) {
 	}
 }
 
+// A cue inside a bracketed aside that names a term of its own belongs to
+// that term, not to the ones before the aside; an aside that is only a
+// cue speaks of what comes before it.
+func TestMatchAsideCues(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	for _, tt := range []struct {
+		line string
+		want map[string]string
+	}{
+		{"Excellent programming skills in Java (Python is desired as well)", map[string]string{"Java": "required", "Python": "preferred"}},
+		{"Experience with SQL (MongoDB is a plus)", map[string]string{"SQL": "required", "MongoDB": "preferred"}},
+		{"Proficiency in Spark, Java and SQL (Airflow, Python, and Git a plus).", map[string]string{"Spark": "required", "SQL": "required", "Airflow": "preferred", "Python": "preferred"}},
+		{"Spark 개발 경험 (Kafka 경험 우대)", map[string]string{"Spark": "required", "Kafka": "preferred"}},
+		{"Experience with Airflow (preferred)", map[string]string{"Airflow": "preferred"}},
+		{"Kafka (preferred but not required)", map[string]string{"Kafka": "preferred"}},
+		{"Kubernetes 운영 경험 (우대)", map[string]string{"Kubernetes": "preferred"}},
+		// An aside left open runs to the end of the line.
+		{"Python and Airflow (Kafka is a plus", map[string]string{"Python": "required", "Kafka": "preferred"}},
+	} {
+		var b builder
+		b.addLines([]Line{{Text: "Requirements", Heading: true}, {Text: tt.line}}, SectionOther)
+		p := &Posting{}
+		p.Text, p.Sections = b.finish()
+		got := map[string]string{}
+		for _, s := range m.Match(p) {
+			got[s.Name] = s.Requirement.String()
+		}
+		for k, v := range tt.want {
+			if got[k] != v {
+				t.Errorf("%q: %s = %q, want %q (all: %v)", tt.line, k, got[k], v, got)
+			}
+		}
+	}
+}
+
+// A list flattened without spaces glues one item's last word to the
+// next item's first: the glue ends a sentence for the cues, so the cue of
+// one item does not reach the next.
+func TestMatchGluedItemCues(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
+	line := "Work experience with Snowflake highly desiredExperience with Kafka and Spark at scale " + pad +
+		"Good command of SQL is a mustScripting in Python or Java.Nice to have: Airflow"
+	var b builder
+	b.addLines([]Line{{Text: "Requirements", Heading: true}, {Text: line}}, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]string{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement.String()
+	}
+	want := map[string]string{"Snowflake": "preferred", "Kafka": "required", "Spark": "required", "SQL": "required", "Python": "required", "Java": "required", "Airflow": "preferred"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+func TestGluedStops(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"is highly desiredExperience with", true},
+		{"Unix environmentsStrong skills", true},
+		{"Python or R.Nice to have", true},
+		{"MS PowerPoint and JavaScript", false},
+		{"an iPhone app, eCommerce site", false},
+		{"ASP.Net and Node.Js", false},
+		{"Experience with Python. Then", true},
+		{"the first.Second", true},
+		{"version 3.5 of it", false},
+	} {
+		got := false
+		for i := range len(tt.in) {
+			if stopAt(tt.in, i, true) {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("stopAt in %q = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestItemBoundary(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {

@@ -356,6 +356,7 @@ func gluedTail(seg string) int {
 }
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // SplitGluedHeadings puts known English headings that a scrape glued to
 // the surrounding sentences on lines of their own, and a heading that
