@@ -626,8 +626,8 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	}
 	// Lines are looked up once: many hits share a line.
 	type lineInfo struct {
-		start, end int
-		pref, req  bool
+		start, end      int
+		pref, req, qual bool
 	}
 	var cur lineInfo
 	cur.start, cur.end = -1, -1
@@ -653,8 +653,14 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			} else {
 				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
 			}
+			cur.qual = req == RequirementResponsibility && qualificationLine(p.Text[cur.start:cur.end])
 		}
 		line := p.Text[cur.start:cur.end]
+		if cur.qual {
+			// A qualification the scrape left under the duties heading:
+			// "Experience with Spark", "Python 개발이 가능하신 분".
+			req = RequirementRequired
+		}
 		// A cue inside another term's aside is not this term's.
 		cueLine, linePref, lineReq := line, cur.pref, cur.req
 		if (linePref || lineReq) && strings.IndexByte(line, '(') >= 0 {
@@ -882,6 +888,48 @@ var cueVocabulary = func() map[string]bool {
 	}
 	return m
 }()
+
+// qualificationLine reports whether a line of a duties section reads as
+// a qualification: scrapes that lose the qualifications heading run the
+// requirements on under the duties, and job sites' own layouts put
+// "Experience with…" items there. It looks at how a short line opens
+// ("Experience with", "Proficiency in", "5+ years", "Bachelor's") or, in
+// Korean, how it ends ("…경험이 있으신 분", "…가능자"). A long line is a
+// paragraph or a flattened list, which its opening does not describe.
+func qualificationLine(line string) bool {
+	if len(line) >= longCueLine {
+		return false
+	}
+	s := strings.TrimLeft(line, "-•·*▪◦○●■□▶►✓✔> \t")
+	end := strings.TrimRight(s, " .,!~)")
+	for _, suf := range qualificationEnds {
+		if strings.HasSuffix(end, suf) {
+			return true
+		}
+	}
+	head := asciiLower(s[:min(len(s), 40)])
+	for _, o := range qualificationOpeners {
+		if strings.HasPrefix(head, o) {
+			return true
+		}
+	}
+	// "5+ years", "3 years of", "at least 2 years": a number of years
+	// in the opening words.
+	if i := strings.Index(head, "year"); i > 0 && i < 24 && hasDigit(head[:i]) {
+		return true
+	}
+	return false
+}
+
+var (
+	qualificationOpeners = []string{"experience with", "experience in", "experience using", "experience working", "experience of",
+		"hands-on experience", "proven experience", "demonstrated experience", "prior experience", "previous experience",
+		"proficiency in", "proficiency with", "proficient in", "proficient with", "knowledge of", "working knowledge",
+		"strong knowledge", "solid knowledge", "familiarity with", "familiar with", "expertise in", "expertise with",
+		"bachelor", "master's", "master’s", "masters", "master degree", "phd", "ph.d", "b.s.", "m.s.", "bs in", "ms in",
+		"bs/ms", "bs or ms", "ms or phd", "degree in", "a degree in", "strong understanding", "solid understanding"}
+	qualificationEnds = []string{"신 분", "는 분", "한 분", "춘 분", "된 분", "인 분", "신분", "경험자", "가능자", "보유자"}
+)
 
 // stopAt reports whether a sentence ends at line[i] (a full stop before a
 // space), or with items, an item of a flattened list: at a space between

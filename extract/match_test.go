@@ -314,6 +314,61 @@ func TestGluedStops(t *testing.T) {
 	}
 }
 
+// A qualification left under the duties heading is required; the duties
+// around it stay responsibilities.
+func TestMatchQualificationUnderDuties(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	var b builder
+	b.addLines([]Line{
+		{Text: "Responsibilities", Heading: true},
+		{Text: "Build batch pipelines with Spark"},
+		{Text: "Master core parts of our platform: Airflow and Kafka"},
+		{Text: "- Experience with Python and SQL"},
+		{Text: "• 3+ years of hands-on work with Kubernetes"},
+		{Text: "Snowflake 운영 경험이 있으신 분"},
+		{Text: "Experience with Git would be an asset"},
+	}, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]string{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement.String()
+	}
+	want := map[string]string{"Spark": "responsibility", "Airflow": "responsibility", "Kafka": "responsibility", "Python": "required",
+		"SQL": "required", "Kubernetes": "required", "Snowflake": "required", "Git": "preferred"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+func TestQualificationLine(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Experience with Spark", true},
+		{"- Proficiency in SQL", true},
+		{"Bachelor's degree in Computer Science", true},
+		{"5+ years of data engineering", true},
+		{"At least 3 years building pipelines", true},
+		{"Python 개발이 가능하신 분", true},
+		{"분산 처리 유경험자", true},
+		{"Design and build data pipelines", false},
+		{"Master core parts of the platform", false},
+		{"데이터 파이프라인 설계 및 운영", false},
+		{"Own the roadmap for the next 2 years and beyond", false},
+		{"Experience with " + strings.Repeat("many tools ", 30), false}, // a paragraph
+	} {
+		if got := qualificationLine(tt.in); got != tt.want {
+			t.Errorf("qualificationLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestItemBoundary(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
