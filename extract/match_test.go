@@ -710,6 +710,12 @@ func TestLineCueWords(t *testing.T) {
 		{"Python is required; R is not required", none},
 		{"Must have Python; R is not required", none},
 		{"Kafka 경험자 우대", RequirementPreferred},
+		{"Experience in Graph Databases is desired.", RequirementPreferred},
+		{"Hadoop, Hbase, Spark strongly desired", RequirementPreferred},
+		{"working with ElasticSearch a big plus", RequirementPreferred},
+		{"Docker experience is a huge plus", RequirementPreferred},
+		{"Windows and Office would be an asset", RequirementPreferred},
+		{"Desired Skills and Experience", none},
 		{"Python and SQL", none},
 	} {
 		got, ok := LineCue(tt.line)

@@ -398,7 +398,24 @@ var degreePairWords = []string{"학/석사", "학·석사", "석/박사", "석·
 // degreeFromLine returns the lowest degree a line requires. A line that
 // only prefers a degree ("석사 우대", "Master's preferred") requires none.
 func degreeFromLine(line string) (Degree, bool, bool) {
-	return degreeFromWords(reqWords.scan(line))
+	return degreeOfLine(line, reqWords.scan(line))
+}
+
+// degreeOfLine is degreeFromWords for a line whose phrases w were found
+// already. A preferred cue decides for its own sentence only: "Master's or
+// PhD in a quantitative field. A data science major is a big plus."
+// requires a master's.
+func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
+	d, flex, ok := degreeFromWords(w)
+	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) || !strings.Contains(line, ". ") {
+		return d, flex, ok
+	}
+	for s := range strings.SplitSeq(line, ". ") {
+		if sd, sflex, sok := degreeFromWords(reqWords.scan(s)); sok && (!ok || sd < d) {
+			d, flex, ok = sd, sflex, true
+		}
+	}
+	return d, flex, ok
 }
 
 func degreeFromWords(w wordMask) (Degree, bool, bool) {
@@ -479,7 +496,7 @@ func ParseRequirements(p *Posting, extra []string) {
 	}
 	degreeFromStructured := false
 	for i, line := range lines {
-		d, flex, ok := degreeFromWords(words[i])
+		d, flex, ok := degreeOfLine(line, words[i])
 		if !ok {
 			continue
 		}

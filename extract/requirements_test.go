@@ -65,6 +65,8 @@ func TestDegreeFromLine(t *testing.T) {
 		{"PhD in Machine Learning", DegreePhD, false, true},
 		{"MS or PhD in a related field", DegreeMaster, false, true},
 		{"Master's degree preferred", DegreeUnspecified, false, false},
+		{"Master's or PhD in quantitative fields. Data science related major is a big plus.", DegreeMaster, false, true},
+		{"Strong SQL skills. Master's degree preferred.", DegreeUnspecified, false, false},
 		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeUnspecified, false, false},
 		{"MSc degree in rigorous quantitative science", DegreeMaster, false, true},
 		{"석/박사급 이상의 학력을 소지하고 있으신 분", DegreeMaster, false, true},

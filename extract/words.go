@@ -79,7 +79,8 @@ func (s *phraseSet) of(w string) int {
 // Requirement cue phrases: a preferred cue and a required cue.
 var (
 	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally",
-		"is desired", "are desired", "highly desired", "strongly desired", "an asset", "strong asset"}
+		"is desired", "are desired", "highly desired", "strongly desired", "an asset", "strong asset",
+		"big plus", "huge plus", "definite plus", "strong plus", "great plus", "added plus"}
 	requiredCueWords = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
 	// firmRequiredWords are the required cues that nothing takes back.
 	firmRequiredWords = []string{"필수", "must have", "must be", "반드시"}
