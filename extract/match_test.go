@@ -225,6 +225,20 @@ func TestMatchLongLineCues(t *testing.T) {
 	}
 }
 
+// requirementsOf matches lines laid out as a posting and returns each
+// skill's requirement by name.
+func requirementsOf(m *Matcher, lines ...Line) map[string]string {
+	var b builder
+	b.addLines(lines, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]string{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s.Requirement.String()
+	}
+	return got
+}
+
 // A cue inside a bracketed aside that names a term of its own belongs to
 // that term, not to the ones before the aside; an aside that is only a
 // cue speaks of what comes before it.
@@ -245,14 +259,7 @@ func TestMatchAsideCues(t *testing.T) {
 		// An aside left open runs to the end of the line.
 		{"Python and Airflow (Kafka is a plus", map[string]string{"Python": "required", "Kafka": "preferred"}},
 	} {
-		var b builder
-		b.addLines([]Line{{Text: "Requirements", Heading: true}, {Text: tt.line}}, SectionOther)
-		p := &Posting{}
-		p.Text, p.Sections = b.finish()
-		got := map[string]string{}
-		for _, s := range m.Match(p) {
-			got[s.Name] = s.Requirement.String()
-		}
+		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
 		for k, v := range tt.want {
 			if got[k] != v {
 				t.Errorf("%q: %s = %q, want %q (all: %v)", tt.line, k, got[k], v, got)
@@ -270,14 +277,7 @@ func TestMatchGluedItemCues(t *testing.T) {
 	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
 	line := "Work experience with Snowflake highly desiredExperience with Kafka and Spark at scale " + pad +
 		"Good command of SQL is a mustScripting in Python or Java.Nice to have: Airflow"
-	var b builder
-	b.addLines([]Line{{Text: "Requirements", Heading: true}, {Text: line}}, SectionOther)
-	p := &Posting{}
-	p.Text, p.Sections = b.finish()
-	got := map[string]string{}
-	for _, s := range m.Match(p) {
-		got[s.Name] = s.Requirement.String()
-	}
+	got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: line})
 	want := map[string]string{"Snowflake": "preferred", "Kafka": "required", "Spark": "required", "SQL": "required", "Python": "required", "Java": "required", "Airflow": "preferred"}
 	for k, v := range want {
 		if got[k] != v {
@@ -319,22 +319,15 @@ func TestGluedStops(t *testing.T) {
 func TestMatchQualificationUnderDuties(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
-	var b builder
-	b.addLines([]Line{
-		{Text: "Responsibilities", Heading: true},
-		{Text: "Build batch pipelines with Spark"},
-		{Text: "Master core parts of our platform: Airflow and Kafka"},
-		{Text: "- Experience with Python and SQL"},
-		{Text: "• 3+ years of hands-on work with Kubernetes"},
-		{Text: "Snowflake 운영 경험이 있으신 분"},
-		{Text: "Experience with Git would be an asset"},
-	}, SectionOther)
-	p := &Posting{}
-	p.Text, p.Sections = b.finish()
-	got := map[string]string{}
-	for _, s := range m.Match(p) {
-		got[s.Name] = s.Requirement.String()
-	}
+	got := requirementsOf(m,
+		Line{Text: "Responsibilities", Heading: true},
+		Line{Text: "Build batch pipelines with Spark"},
+		Line{Text: "Master core parts of our platform: Airflow and Kafka"},
+		Line{Text: "- Experience with Python and SQL"},
+		Line{Text: "• 3+ years of hands-on work with Kubernetes"},
+		Line{Text: "Snowflake 운영 경험이 있으신 분"},
+		Line{Text: "Experience with Git would be an asset"},
+	)
 	want := map[string]string{"Spark": "responsibility", "Airflow": "responsibility", "Kafka": "responsibility", "Python": "required",
 		"SQL": "required", "Kubernetes": "required", "Snowflake": "required", "Git": "preferred"}
 	for k, v := range want {
