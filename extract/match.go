@@ -628,6 +628,12 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	type lineInfo struct {
 		start, end      int
 		pref, req, qual bool
+		// The line's asides with a cue for a term of their own, and the
+		// line as a term inside aside keep (-1: outside all) reads it.
+		asides          []span
+		keep            int
+		cueLine         string
+		cuePref, cueReq bool
 	}
 	var cur lineInfo
 	cur.start, cur.end = -1, -1
@@ -654,6 +660,10 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
 			}
 			cur.qual = req == RequirementResponsibility && qualificationLine(p.Text[cur.start:cur.end])
+			cur.asides, cur.keep = nil, -2
+			if (cur.pref || cur.req) && strings.IndexByte(p.Text[cur.start:cur.end], '(') >= 0 {
+				cur.asides = cueAsides(p.Text[cur.start:cur.end])
+			}
 		}
 		line := p.Text[cur.start:cur.end]
 		if cur.qual {
@@ -661,13 +671,19 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			// "Experience with Spark", "Python 개발이 가능하신 분".
 			req = RequirementRequired
 		}
-		// A cue inside another term's aside is not this term's.
+		// A cue inside another term's aside is not this term's. The terms
+		// outside every aside, and those inside one aside, read the line
+		// alike: it is blanked and scanned once for each.
 		cueLine, linePref, lineReq := line, cur.pref, cur.req
-		if (linePref || lineReq) && strings.IndexByte(line, '(') >= 0 {
-			if b, ok := blankAsides(line, start-cur.start); ok {
-				cueLine = b
-				linePref, lineReq = cueKinds(cueLine)
+		if len(cur.asides) > 0 {
+			if keep := holding(cur.asides, start-cur.start); keep != cur.keep {
+				cur.keep, cur.cueLine, cur.cuePref, cur.cueReq = keep, line, cur.pref, cur.req
+				if b, ok := blankAsides(line, cur.asides, keep); ok {
+					cur.cueLine = b
+					cur.cuePref, cur.cueReq = cueKinds(b)
+				}
 			}
+			cueLine, linePref, lineReq = cur.cueLine, cur.cuePref, cur.cueReq
 		}
 		// An inline cue decides within its clause, sentence or line: "Kafka
 		// 경험자 우대" is preferred even under 자격요건; "Python is required"
@@ -826,15 +842,17 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	return 0, false, whole
 }
 
-// blankAsides returns line with the bracketed asides that carry a cue for
-// a term of their own blanked out, keeping offsets: in "Java (Scala is
-// desired as well)" the cue is Scala's, not Java's. An aside that holds
-// off is kept, as is one that is only a cue ("Java (preferred)", "(nice
-// to have)", "(우대)"), which speaks of what comes before it. An aside
-// left open runs to the end of the line. ok is false when nothing was
-// blanked.
-func blankAsides(line string, off int) (string, bool) {
-	var b []byte
+// span is a part of a line, from its start to its end, both inclusive.
+type span struct{ start, end int }
+
+// cueAsides returns the bracketed asides of a line that carry a cue for a
+// term of their own: in "Java (Scala is desired as well)" the cue is
+// Scala's, not Java's. An aside that is only a cue ("Java (preferred)",
+// "(nice to have)", "(우대)") speaks of what comes before it and is not
+// returned. An aside left open runs to the end of the line. Each span
+// runs from the '(' to the ')'.
+func cueAsides(line string) []span {
+	var out []span
 	for i := 0; i < len(line); {
 		o := strings.IndexByte(line[i:], '(')
 		if o < 0 {
@@ -846,22 +864,38 @@ func blankAsides(line string, off int) (string, bool) {
 			c = o + 1 + j
 		}
 		i = c + 1
-		if off >= o && off <= c {
-			continue
-		}
 		aside := line[o+1 : c]
-		if _, ok := LineCue(aside); !ok || onlyCue(aside) {
-			continue
-		}
-		if b == nil {
-			b = []byte(line)
-		}
-		for k := o; k < min(c+1, len(b)); k++ {
-			b[k] = ' '
+		if _, ok := LineCue(aside); ok && !onlyCue(aside) {
+			out = append(out, span{o, c})
 		}
 	}
-	if b == nil {
+	return out
+}
+
+// holding returns the index of the aside that holds off, or -1.
+func holding(asides []span, off int) int {
+	for k, a := range asides {
+		if off >= a.start && off <= a.end {
+			return k
+		}
+	}
+	return -1
+}
+
+// blankAsides returns line with every aside but keep blanked out,
+// keeping offsets. ok is false when nothing was blanked.
+func blankAsides(line string, asides []span, keep int) (string, bool) {
+	if len(asides) == 0 || len(asides) == 1 && keep == 0 {
 		return line, false
+	}
+	b := []byte(line)
+	for k, a := range asides {
+		if k == keep {
+			continue
+		}
+		for x := a.start; x < min(a.end+1, len(b)); x++ {
+			b[x] = ' '
+		}
 	}
 	return string(b), true
 }
@@ -942,7 +976,7 @@ func stopAt(line string, i int, items bool) bool {
 		return i+1 < len(line) && (line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net"))
 	case c == ' ':
 		return items && itemBoundary(line, i)
-	case 'a' <= c && c <= 'z':
+	case isLowerASCII(c):
 		return items && gluedWord(line, i)
 	}
 	return false
@@ -951,7 +985,7 @@ func stopAt(line string, i int, items bool) bool {
 // stopEnd is where the text before a stop at i ends: at a full stop or a
 // space, before it; at a glued word, after its last letter.
 func stopEnd(line string, i int) int {
-	if c := line[i]; 'a' <= c && c <= 'z' {
+	if isLowerASCII(line[i]) {
 		return i + 1
 	}
 	return i
