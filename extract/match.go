@@ -934,25 +934,64 @@ func qualificationLine(line string) bool {
 	if len(line) >= longCueLine {
 		return false
 	}
-	s := strings.TrimLeft(line, "-•·*▪◦○●■□▶►✓✔> \t")
-	end := strings.TrimRight(s, " .,!~)")
-	for _, suf := range qualificationEnds {
-		if strings.HasSuffix(end, suf) {
-			return true
+	s := trimBullets(line)
+	// The Korean endings all end in a syllable, so only a line whose last
+	// kept byte is not ASCII can end in one.
+	if end := strings.TrimRight(s, " .,!~)"); end != "" && end[len(end)-1] >= utf8.RuneSelf {
+		for _, suf := range qualificationEnds {
+			if strings.HasSuffix(end, suf) {
+				return true
+			}
 		}
 	}
-	head := asciiLower(s[:min(len(s), 40)])
-	for _, o := range qualificationOpeners {
-		if strings.HasPrefix(head, o) {
-			return true
+	if s == "" {
+		return false
+	}
+	head := s[:min(len(s), 40)]
+	if os := qualificationByFirst[s[0]|0x20]; os != nil {
+		head = asciiLower(head)
+		for _, o := range os {
+			if strings.HasPrefix(head, o) {
+				return true
+			}
 		}
 	}
 	// "5+ years", "3 years of", "at least 2 years": a number of years
 	// in the opening words.
-	if i := strings.Index(head, "year"); i > 0 && i < 24 && hasDigit(head[:i]) {
+	if i := indexFold(head[:min(len(head), 28)], "year"); i > 0 && i < 24 && hasDigit(head[:i]) {
 		return true
 	}
 	return false
+}
+
+// trimBullets drops the list marks and spaces a line opens with.
+func trimBullets(line string) string {
+	for line != "" {
+		switch c := line[0]; {
+		case c == '-' || c == '*' || c == '>' || c == ' ' || c == '\t':
+			line = line[1:]
+		case c < utf8.RuneSelf:
+			return line
+		default:
+			r, n := utf8.DecodeRuneInString(line)
+			if !strings.ContainsRune("•·▪◦○●■□▶►✓✔", r) {
+				return line
+			}
+			line = line[n:]
+		}
+	}
+	return line
+}
+
+// indexFold is strings.Index for a lower-case ASCII word, ignoring the
+// case of s.
+func indexFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return i
+		}
+	}
+	return -1
 }
 
 var (
@@ -963,6 +1002,13 @@ var (
 		"bachelor", "master's", "master’s", "masters", "master degree", "phd", "ph.d", "b.s.", "m.s.", "bs in", "ms in",
 		"bs/ms", "bs or ms", "ms or phd", "degree in", "a degree in", "strong understanding", "solid understanding"}
 	qualificationEnds = []string{"신 분", "는 분", "한 분", "춘 분", "된 분", "인 분", "신분", "경험자", "가능자", "보유자"}
+	// qualificationByFirst holds the openers by their first byte.
+	qualificationByFirst = func() (t [256][]string) {
+		for _, o := range qualificationOpeners {
+			t[o[0]] = append(t[o[0]], o)
+		}
+		return t
+	}()
 )
 
 // stopAt reports whether a sentence ends at line[i] (a full stop before a
