@@ -325,7 +325,7 @@ func (it *item) text(p *extract.Posting) string {
 	case it.skill != nil:
 		return it.skill.Name + " (" + it.skill.Requirement.String() + ")"
 	case it.phrase != "":
-		return strconv.Quote(it.phrase) + " in " + it.sec.String() + ": " + strconv.Quote(shortLine(p.Text, it.off))
+		return quote(it.phrase) + " in " + it.sec.String() + ": " + quote(shortLine(p.Text, it.off))
 	}
 	return it.label
 }
@@ -1037,9 +1037,27 @@ func (c *Classifier) dutyCount(p *extract.Posting, f found, role string) int {
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
-		q[i] = strconv.Quote(s) // fmt's %q
+		q[i] = quote(s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// quote is strconv.Quote (fmt's %q). Evidence is quoted for every fired
+// signal, and its text is mostly printable ASCII and Hangul syllables,
+// which Quote keeps as they are: such a string is only wrapped, without
+// looking each rune up in the printable tables.
+func quote(s string) string {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7F && c != '"' && c != '\\':
+			i++
+		case hangul.SyllableAt(s, i):
+			i += 3
+		default:
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
 }
 
 func (c *Classifier) seniority(p *extract.Posting, title string, f found) (string, []string) {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1388,5 +1389,17 @@ func TestFiredAndWithout(t *testing.T) {
 	}
 	if _, err := c.Without("no_such_signal"); err == nil || !strings.Contains(err.Error(), `"no_such_signal"`) {
 		t.Errorf("Without(no_such_signal): err %v, want one naming the signal", err)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{
+		"", "Kafka 경험", `say "hi"`, `a\b`, "tab\there", "데이터 엔지니어링 (우대)",
+		"ㄱ자모", "é accent", "\x00", "\xff broken", "\xea\xb0", "끝\xea", "emoji 🚀", "\u00a0nbsp", "line\nbreak", "\x7f",
+	} {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Errorf("quote(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
