@@ -948,9 +948,9 @@ func qualificationLine(line string) bool {
 		return false
 	}
 	head := s[:min(len(s), 40)]
-	if os := qualificationByFirst[s[0]|0x20]; os != nil {
+	if openers := qualificationByFirst[s[0]|0x20]; openers != nil {
 		head = asciiLower(head)
-		for _, o := range os {
+		for _, o := range openers {
 			if strings.HasPrefix(head, o) {
 				return true
 			}
