@@ -628,6 +628,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 	type lineInfo struct {
 		start, end      int
 		pref, req, qual bool
+		fwd             bool // the line holds a forward preferred cue
 		// The line's asides with a cue for a term of their own, and the
 		// line as a term inside aside keep (-1: outside all) reads it.
 		asides          []span
@@ -656,8 +657,11 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			if lines != nil {
 				w := lines.words(&lineCursor, cur.start, p.Text[cur.start:cur.end])
 				cur.pref, cur.req = cueMasks(w, p.Text[cur.start:cur.end])
+				cur.fwd = w.any(maskForwardPref)
 			} else {
-				cur.pref, cur.req = cueKinds(p.Text[cur.start:cur.end])
+				w := reqWords.scan(p.Text[cur.start:cur.end])
+				cur.pref, cur.req = cueMasks(w, p.Text[cur.start:cur.end])
+				cur.fwd = w.any(maskForwardPref)
 			}
 			cur.qual = req == RequirementResponsibility && qualificationLine(p.Text[cur.start:cur.end])
 			cur.asides, cur.keep = nil, -2
@@ -706,6 +710,11 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			cue, ok = RequirementPreferred, true
 		case lineReq:
 			cue, ok = RequirementRequired, true
+		}
+		if cur.fwd && preferredAfter(cueLine, start-cur.start) {
+			// "SQL, preferably in Postgres or MySQL": the cue is nearer
+			// than any other the line holds.
+			cue, ok = RequirementPreferred, true
 		}
 		if ok {
 			if cue == RequirementPreferred && req >= RequirementResponsibility || sec == SectionOther {
@@ -840,6 +849,124 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 		}
 	}
 	return 0, false, whole
+}
+
+// preferredAfter reports whether the term at byte offset off of a line
+// follows a forward preferred cue in its own sentence: "SQL, preferably
+// in Postgres, MySQL" prefers Postgres and MySQL, not SQL. The sentence
+// ends at a full stop (also one glued to the next sentence), a semicolon,
+// a bullet, or where a flattened list's next item starts ("…preferably
+// Python Experience with SQL…"); a cue inside brackets ends at the
+// closing one: "Java (preferably 17+) and Go" does not prefer Go.
+func preferredAfter(line string, off int) bool {
+	if off <= 0 || off > len(line) {
+		return false
+	}
+	at := lastWordFold(line[:off], "preferably")
+	if at < 0 {
+		return false
+	}
+	depth := 0
+	for i := at + len("preferably"); i < off; i++ {
+		switch line[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 || opensItem(line, i+1) {
+				return false
+			}
+			depth--
+		case ';', 0xB7, 0xA2, 0x8F, 0xAA, 0xA0: // ; and the last bytes of · • ● ▪ ■
+			if line[i] == ';' || bulletEndsAt(line, i) {
+				return false
+			}
+		case ' ':
+			if stopAt(line, i, true) || opensItem(line, i+1) || andOpener(line, i) {
+				return false
+			}
+		default:
+			if stopAt(line, i, true) {
+				return false
+			}
+			// Items glued together: "…Data ScienceKnowledge of SQL",
+			// "…fine)Experience in", "…IT teams3+ years".
+			if c := line[i]; (isLowerASCII(c) || c == ')') && (opensItem(line, i+1) || yearsAt(line, i+1)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// bulletEndsAt reports whether a bullet character (· • ● ▪ ■) ends at
+// byte i of line.
+func bulletEndsAt(line string, i int) bool {
+	for _, b := range [...]string{"·", "•", "●", "▪", "■"} {
+		if i+1 >= len(b) && line[i+1-len(b):i+1] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// opensItem reports whether a capitalised word that opens a requirement,
+// not a name, starts at j: "Experience", "Knowledge", "Strong".
+func opensItem(line string, j int) bool {
+	if j+1 >= len(line) || !isUpperASCII(line[j]) {
+		return false
+	}
+	return itemOpeners[wordAt(line, j)]
+}
+
+// andOpener reports whether the space at i is followed by "and" and a
+// word that opens a requirement: "…preferably Python, and familiarity
+// with NumPy" ends the preferred part at "and".
+func andOpener(line string, i int) bool {
+	if !strings.HasPrefix(line[i+1:], "and ") {
+		return false
+	}
+	return itemOpeners[wordAt(line, i+5)]
+}
+
+// wordAt is the word of ASCII letters at j, in lower case.
+func wordAt(line string, j int) string {
+	k := j
+	for k < len(line) && (isLowerASCII(line[k]) || isUpperASCII(line[k])) {
+		k++
+	}
+	return strings.ToLower(line[j:k])
+}
+
+// yearsAt reports whether a count of years glued to the word before it
+// starts at j: "3+" in "teams3+ years".
+func yearsAt(line string, j int) bool {
+	k := j
+	for k < len(line) && '0' <= line[k] && line[k] <= '9' {
+		k++
+	}
+	return k > j && k < len(line) && line[k] == '+'
+}
+
+// itemOpeners are the words that open an item of a requirements list.
+var itemOpeners = map[string]bool{
+	"experience": true, "knowledge": true, "familiarity": true, "proficiency": true, "ability": true, "strong": true,
+	"excellent": true, "expert": true, "expertise": true, "understanding": true, "working": true, "demonstrated": true,
+	"proven": true, "solid": true, "good": true, "bachelor": true, "master": true, "degree": true, "must": true,
+	"minimum": true, "you": true, "we": true, "hands": true, "comfortable": true, "passion": true, "entry": true,
+}
+
+// lastWordFold is the start of the last whole-word occurrence of word (in
+// lower case) in s, matched case-insensitively, or -1.
+func lastWordFold(s, word string) int {
+	for i := len(s) - len(word); i >= 0; i-- {
+		if s[i]|0x20 != word[0] || !strings.EqualFold(s[i:i+len(word)], word) {
+			continue
+		}
+		if (i == 0 || !isAlnum(s[i-1])) && (i+len(word) == len(s) || !isAlnum(s[i+len(word)])) {
+			return i
+		}
+	}
+	return -1
 }
 
 // span is a part of a line, from its start to its end, both inclusive.

@@ -268,6 +268,45 @@ func TestMatchAsideCues(t *testing.T) {
 	}
 }
 
+// "preferably" prefers what follows it in its sentence, not what comes
+// before: the term it qualifies keeps its section's level.
+func TestMatchPreferablyCues(t *testing.T) {
+	t.Parallel()
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	for _, tt := range []struct {
+		line string
+		want map[string]string
+	}{
+		{"Expert in building and optimizing complex SQL, preferably in Postgres, MySQL.", map[string]string{"SQL": "required", "PostgreSQL": "preferred", "MySQL": "preferred"}},
+		{"Working knowledge of Spark, preferably with Scala", map[string]string{"Spark": "required", "Scala": "preferred"}},
+		{"Experience with version control tools (preferably Git)", map[string]string{"Git": "preferred"}},
+		{"PREFERABLY Tableau or Looker", map[string]string{"Tableau": "preferred", "Looker": "preferred"}},
+		// The sentence, the aside and the item end the cue.
+		{"SQL, preferably Postgres. Airflow and Kafka", map[string]string{"PostgreSQL": "preferred", "Airflow": "required", "Kafka": "required"}},
+		{"SQL, preferably Postgres; Airflow", map[string]string{"PostgreSQL": "preferred", "Airflow": "required"}},
+		{"Java (preferably 17 or later) and Kafka", map[string]string{"Java": "required", "Kafka": "required"}},
+		{"A language, preferably Python, and familiarity with pandas", map[string]string{"Python": "preferred", "pandas": "required"}},
+		{"Cloud, preferably AWS · Experience with Kafka", map[string]string{"AWS": "preferred", "Kafka": "required"}},
+		{"BI, preferably Tableau Experience with Kafka", map[string]string{"Tableau": "preferred", "Kafka": "required"}},
+		{"Degree, preferably in a Data ScienceKnowledge of Kafka is required", map[string]string{"Kafka": "required"}},
+		{"(preferably with Hadoop (Hive or Pig are fine)Experience with Kafka", map[string]string{"Hive": "preferred", "Kafka": "required"}},
+		{"work, preferably in media teams3+ years with Kafka", map[string]string{"Kafka": "required"}},
+		// Not the word "preferably": a longer word holding it is no cue.
+		{"Kafka, unpreferably Spark", map[string]string{"Kafka": "required", "Spark": "required"}},
+	} {
+		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
+		for k, v := range tt.want {
+			if got[k] != v {
+				t.Errorf("%q: %s = %q, want %q (all: %v)", tt.line, k, got[k], v, got)
+			}
+		}
+	}
+}
+
 // A list flattened without spaces glues one item's last word to the
 // next item's first: the glue ends a sentence for the cues, so the cue of
 // one item does not reach the next.

@@ -87,13 +87,17 @@ var (
 	// notRequiredWords take a required cue back: "desirable but not
 	// mandatory", "a degree is not required" (see cueMasks).
 	notRequiredWords = []string{"not mandatory", "not required", "not a must"}
+	// forwardPreferredWords are preferred cues for what follows them in
+	// their sentence only: in "SQL, preferably in Postgres or MySQL" SQL
+	// stays as its section has it (see preferredAfter).
+	forwardPreferredWords = []string{"preferably"}
 )
 
 // reqWords holds every phrase the requirement and cue rules look for, so
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
 	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, {"year", "학력", "무관", "제한 없", "제한없"},
-		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, payWords, currencyWords}
+		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
 	for _, d := range degreeWords {
 		lists = append(lists, []string{d.word})
 	}
@@ -120,6 +124,7 @@ var (
 	maskRequiredCue   = reqWords.mask(requiredCueWords...)
 	maskNotRequired   = reqWords.mask(notRequiredWords...)
 	maskFirmRequired  = reqWords.mask(firmRequiredWords...)
+	maskForwardPref   = reqWords.mask(forwardPreferredWords...)
 	maskSalary        = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
 	wordYear          = reqWords.of("year")
 	wordSchooling     = reqWords.of("학력")
