@@ -1064,7 +1064,14 @@ func qualificationLine(line string) bool {
 	s := trimBullets(line)
 	// The Korean endings all end in a syllable, so only a line whose last
 	// kept byte is not ASCII can end in one.
-	if end := strings.TrimRight(s, " .,!~)"); end != "" && end[len(end)-1] >= utf8.RuneSelf {
+	end := strings.TrimRight(s, " .,!~)")
+	if strings.HasSuffix(strings.TrimRight(s, " .,!~"), ")") {
+		// A cue aside after the ending: "…경험이 있으신 분 (필수)".
+		if o := strings.LastIndexByte(end, '('); o >= 0 && onlyCue(end[o+1:]) {
+			end = strings.TrimRight(end[:o], " .,!~)")
+		}
+	}
+	if end != "" && end[len(end)-1] >= utf8.RuneSelf {
 		for _, suf := range qualificationEnds {
 			if strings.HasSuffix(end, suf) {
 				return true

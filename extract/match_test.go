@@ -389,6 +389,9 @@ func TestQualificationLine(t *testing.T) {
 		{"At least 3 years building pipelines", true},
 		{"Python 개발이 가능하신 분", true},
 		{"분산 처리 유경험자", true},
+		{"Spark 실무 경험이 있으신 분 (필수)", true},
+		{"- Kafka 운영 경험자 (우대).", true},
+		{"데이터 파이프라인 운영 (Airflow)", false}, // an aside that is not a cue
 		{"• ▶ EXPERIENCE WITH Kafka", true},
 		{"\t* 3 YEARS of Scala", true},
 		{"•", false},
