@@ -1062,21 +1062,14 @@ func qualificationLine(line string) bool {
 		return false
 	}
 	s := trimBullets(line)
-	// The Korean endings all end in a syllable, so only a line whose last
-	// kept byte is not ASCII can end in one.
 	end := strings.TrimRight(s, " .,!~)")
-	if strings.HasSuffix(strings.TrimRight(s, " .,!~"), ")") {
-		// A cue aside after the ending: "…경험이 있으신 분 (필수)".
-		if o := strings.LastIndexByte(end, '('); o >= 0 && onlyCue(end[o+1:]) {
-			end = strings.TrimRight(end[:o], " .,!~)")
-		}
+	if koreanQualification(end) {
+		return true
 	}
-	if end != "" && end[len(end)-1] >= utf8.RuneSelf {
-		for _, suf := range qualificationEnds {
-			if strings.HasSuffix(end, suf) {
-				return true
-			}
-		}
+	// A cue aside after the ending: "…경험이 있으신 분 (필수)". The
+	// ending is looked for first: most asides name tools.
+	if o := strings.LastIndexByte(end, '('); o >= 0 && koreanQualification(strings.TrimRight(end[:o], " .,!~)")) && onlyCue(end[o+1:]) {
+		return true
 	}
 	if s == "" {
 		return false
@@ -1094,6 +1087,21 @@ func qualificationLine(line string) bool {
 	// in the opening words.
 	if i := indexFold(head[:min(len(head), 28)], "year"); i > 0 && i < 24 && hasDigit(head[:i]) {
 		return true
+	}
+	return false
+}
+
+// koreanQualification reports whether s ends in a Korean qualification
+// ending. The endings all end in 분 or 자, so a text that does not is
+// not looked at further: most duties lines end otherwise.
+func koreanQualification(s string) bool {
+	if !strings.HasSuffix(s, "분") && !strings.HasSuffix(s, "자") {
+		return false
+	}
+	for _, suf := range qualificationEnds {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
 	}
 	return false
 }
@@ -1135,6 +1143,7 @@ var (
 		"strong knowledge", "solid knowledge", "familiarity with", "familiar with", "expertise in", "expertise with",
 		"bachelor", "master's", "master’s", "masters", "master degree", "phd", "ph.d", "b.s.", "m.s.", "bs in", "ms in",
 		"bs/ms", "bs or ms", "ms or phd", "degree in", "a degree in", "strong understanding", "solid understanding"}
+	// qualificationEnds all end in 분 or 자 (see koreanQualification).
 	qualificationEnds = []string{"신 분", "는 분", "한 분", "춘 분", "된 분", "인 분", "신분", "경험자", "가능자", "보유자"}
 	// qualificationByFirst holds the openers by their first byte.
 	qualificationByFirst = func() (t [256][]string) {

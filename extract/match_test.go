@@ -407,6 +407,12 @@ func TestQualificationLine(t *testing.T) {
 			t.Errorf("qualificationLine(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+	// koreanQualification looks only at texts that end in 분 or 자.
+	for _, e := range qualificationEnds {
+		if !koreanQualification("Python 개발 " + e) {
+			t.Errorf("ending %q is not found by koreanQualification", e)
+		}
+	}
 }
 
 func TestItemBoundary(t *testing.T) {
