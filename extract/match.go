@@ -654,19 +654,19 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			if i := strings.IndexByte(p.Text[start:], '\n'); i >= 0 {
 				cur.end = start + i
 			}
+			line := p.Text[cur.start:cur.end]
+			var w wordMask
 			if lines != nil {
-				w := lines.words(&lineCursor, cur.start, p.Text[cur.start:cur.end])
-				cur.pref, cur.req = cueMasks(w, p.Text[cur.start:cur.end])
-				cur.fwd = w.any(maskForwardPref)
+				w = lines.words(&lineCursor, cur.start, line)
 			} else {
-				w := reqWords.scan(p.Text[cur.start:cur.end])
-				cur.pref, cur.req = cueMasks(w, p.Text[cur.start:cur.end])
-				cur.fwd = w.any(maskForwardPref)
+				w = reqWords.scan(line)
 			}
-			cur.qual = req == RequirementResponsibility && qualificationLine(p.Text[cur.start:cur.end])
+			cur.pref, cur.req = cueMasks(w, line)
+			cur.fwd = w.any(maskForwardPref)
+			cur.qual = req == RequirementResponsibility && qualificationLine(line)
 			cur.asides, cur.keep = nil, -2
-			if (cur.pref || cur.req) && strings.IndexByte(p.Text[cur.start:cur.end], '(') >= 0 {
-				cur.asides = cueAsides(p.Text[cur.start:cur.end])
+			if (cur.pref || cur.req) && strings.IndexByte(line, '(') >= 0 {
+				cur.asides = cueAsides(line)
 			}
 		}
 		line := p.Text[cur.start:cur.end]
@@ -934,7 +934,7 @@ func wordAt(line string, j int) string {
 	for k < len(line) && (isLowerASCII(line[k]) || isUpperASCII(line[k])) {
 		k++
 	}
-	return strings.ToLower(line[j:k])
+	return asciiLower(line[j:k])
 }
 
 // yearsAt reports whether a count of years glued to the word before it

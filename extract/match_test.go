@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,11 +184,7 @@ func TestMatchRequirement(t *testing.T) {
 	if w := map[string]string{"Kafka": "preferred", "Spark": "preferred", "Airflow": "other", "Python": "required"}; !maps.Equal(sentence, w) {
 		t.Errorf("sentence cues = %v, want %v", sentence, w)
 	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s requirement = %q, want %q (all: %v)", k, got[k], v, got)
-		}
-	}
+	checkRequirements(t, "sections", got, want)
 }
 
 // A requirements list flattened into one long line: a cue decides its own
@@ -201,20 +198,8 @@ func TestMatchLongLineCues(t *testing.T) {
 	line := "A master's degree in a quantitative field or CFA strongly preferred Advanced programmer in one database language " +
 		"(SQL/ MySQL) and one scripting language (R, Python) Visualization skills (tableau, ggplot) " + pad +
 		"Nice to have: Kafka experience Airflow experience"
-	var b builder
-	b.addLines([]Line{{Text: "Requirements"}, {Text: line}}, SectionOther)
-	p := &Posting{}
-	p.Text, p.Sections = b.finish()
-	got := map[string]string{}
-	for _, s := range m.Match(p) {
-		got[s.Name] = s.Requirement.String()
-	}
-	want := map[string]string{"SQL": "required", "R": "required", "Python": "required", "Kafka": "preferred", "Airflow": "preferred"}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("long line: %s = %q, want %q (all: %v)", k, got[k], v, got)
-		}
-	}
+	got := requirementsOf(m, Line{Text: "Requirements"}, Line{Text: line})
+	checkRequirements(t, "long line", got, map[string]string{"SQL": "required", "R": "required", "Python": "required", "Kafka": "preferred", "Airflow": "preferred"})
 	// One long sentence with a cue at its end: every term keeps it.
 	q := &Posting{Text: "Experience with Python, SQL, Spark, Kafka, Airflow, dbt and " + strings.Repeat("many more tools of the trade, ", 10) + "is a plus"}
 	q.Sections = []Section{{Kind: SectionRequirements, Start: 0, End: len(q.Text)}}
@@ -239,6 +224,17 @@ func requirementsOf(m *Matcher, lines ...Line) map[string]string {
 	return got
 }
 
+// checkRequirements reports each skill of want whose requirement in got
+// differs.
+func checkRequirements(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %s = %q, want %q (all: %v)", what, k, got[k], v, got)
+		}
+	}
+}
+
 // A cue inside a bracketed aside that names a term of its own belongs to
 // that term, not to the ones before the aside; an aside that is only a
 // cue speaks of what comes before it.
@@ -260,11 +256,7 @@ func TestMatchAsideCues(t *testing.T) {
 		{"Python and Airflow (Kafka is a plus", map[string]string{"Python": "required", "Kafka": "preferred"}},
 	} {
 		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
-		for k, v := range tt.want {
-			if got[k] != v {
-				t.Errorf("%q: %s = %q, want %q (all: %v)", tt.line, k, got[k], v, got)
-			}
-		}
+		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
 	}
 }
 
@@ -299,11 +291,7 @@ func TestMatchPreferablyCues(t *testing.T) {
 		{"Kafka, unpreferably Spark", map[string]string{"Kafka": "required", "Spark": "required"}},
 	} {
 		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
-		for k, v := range tt.want {
-			if got[k] != v {
-				t.Errorf("%q: %s = %q, want %q (all: %v)", tt.line, k, got[k], v, got)
-			}
-		}
+		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
 	}
 }
 
@@ -317,12 +305,7 @@ func TestMatchGluedItemCues(t *testing.T) {
 	line := "Work experience with Snowflake highly desiredExperience with Kafka and Spark at scale " + pad +
 		"Good command of SQL is a mustScripting in Python or Java.Nice to have: Airflow"
 	got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: line})
-	want := map[string]string{"Snowflake": "preferred", "Kafka": "required", "Spark": "required", "SQL": "required", "Python": "required", "Java": "required", "Airflow": "preferred"}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, got)
-		}
-	}
+	checkRequirements(t, "glued items", got, map[string]string{"Snowflake": "preferred", "Kafka": "required", "Spark": "required", "SQL": "required", "Python": "required", "Java": "required", "Airflow": "preferred"})
 }
 
 func TestGluedStops(t *testing.T) {
@@ -367,13 +350,8 @@ func TestMatchQualificationUnderDuties(t *testing.T) {
 		Line{Text: "Snowflake 운영 경험이 있으신 분"},
 		Line{Text: "Experience with Git would be an asset"},
 	)
-	want := map[string]string{"Spark": "responsibility", "Airflow": "responsibility", "Kafka": "responsibility", "Python": "required",
-		"SQL": "required", "Kubernetes": "required", "Snowflake": "required", "Git": "preferred"}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, got)
-		}
-	}
+	checkRequirements(t, "duties", got, map[string]string{"Spark": "responsibility", "Airflow": "responsibility", "Kafka": "responsibility", "Python": "required",
+		"SQL": "required", "Kubernetes": "required", "Snowflake": "required", "Git": "preferred"})
 }
 
 func TestQualificationLine(t *testing.T) {
