@@ -663,6 +663,11 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			}
 			cur.pref, cur.req = cueMasks(w, line)
 			cur.fwd = w.any(maskForwardPref)
+			if cur.pref && !lineWidePreferred(w, line) {
+				// "SQL and some scripting, ideally with Scala or
+				// Python": only what follows the cue is preferred.
+				cur.pref = false
+			}
 			cur.qual = req == RequirementResponsibility && qualificationLine(line)
 			cur.asides, cur.keep = nil, -2
 			if (cur.pref || cur.req) && strings.IndexByte(line, '(') >= 0 {
@@ -851,6 +856,58 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	return 0, false, whole
 }
 
+// lineWidePreferred reports whether the preferred cues of a line, whose
+// phrases are w, speak of the whole line, as cueMasks found them to. One
+// whose only cue is "ideally" does so only where "ideally" ends its
+// sentence or aside: "Kafka experience, ideally.", "Google Sheets
+// (ideally)". Elsewhere it prefers what follows it (preferredAfter).
+func lineWidePreferred(w wordMask, line string) bool {
+	if !w.any(maskIdeally) || w.any(maskLinePreferred) || w.any(maskNotRequired) {
+		return true
+	}
+	for rest := line; ; {
+		at := indexWordFold(rest, "ideally")
+		if at < 0 {
+			return false
+		}
+		rest = rest[at+len("ideally"):]
+		if cueEndsSentence(rest) {
+			return true
+		}
+	}
+}
+
+// cueEndsSentence reports whether the text after a cue word holds no
+// more words of its sentence or aside: only white space and punctuation
+// up to the end of the line, a full stop, a semicolon or a closing
+// bracket.
+func cueEndsSentence(after string) bool {
+	for i := 0; i < len(after); i++ {
+		switch after[i] {
+		case '.', ';', ')', ']':
+			return true
+		case ' ', '\t', ',', ':', '!', '-', '*':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// indexWordFold is the start of the first whole-word occurrence of word
+// (in lower case) in s, matched case-insensitively, or -1.
+func indexWordFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 != word[0] || !strings.EqualFold(s[i:i+len(word)], word) {
+			continue
+		}
+		if (i == 0 || !isAlnum(s[i-1])) && (i+len(word) == len(s) || !isAlnum(s[i+len(word)])) {
+			return i
+		}
+	}
+	return -1
+}
+
 // preferredAfter reports whether the term at byte offset off of a line
 // follows a forward preferred cue in its own sentence: "SQL, preferably
 // in Postgres, MySQL" prefers Postgres and MySQL, not SQL. The sentence
@@ -862,12 +919,17 @@ func preferredAfter(line string, off int) bool {
 	if off <= 0 || off > len(line) {
 		return false
 	}
-	at := lastWordFold(line[:off], "preferably")
+	at, n := -1, 0
+	for _, w := range forwardPreferredWords {
+		if i := lastWordFold(line[:off], w); i > at {
+			at, n = i, len(w)
+		}
+	}
 	if at < 0 {
 		return false
 	}
 	depth := 0
-	for i := at + len("preferably"); i < off; i++ {
+	for i := at + n; i < off; i++ {
 		switch line[i] {
 		case '(':
 			depth++

@@ -295,6 +295,38 @@ func TestMatchPreferablyCues(t *testing.T) {
 	}
 }
 
+// "ideally" prefers what follows it in its sentence, as "preferably"
+// does, and what came before only where it ends its sentence or aside.
+func TestMatchIdeallyCues(t *testing.T) {
+	t.Parallel()
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	for _, tt := range []struct {
+		line string
+		want map[string]string
+	}{
+		{"Hands-on knowledge of SQL and some scripting, ideally with Scala, Java or Python", map[string]string{"SQL": "required", "Scala": "preferred", "Java": "preferred", "Python": "preferred"}},
+		{"Solid understanding of Linux, ideally RedHat, and networking", map[string]string{"Linux": "required", "Red Hat Enterprise Linux": "preferred"}},
+		{"Ideally, you have worked with Airflow and Kafka", map[string]string{"Airflow": "preferred", "Kafka": "preferred"}},
+		{"Programming in Python and SQL, ideally in a startup", map[string]string{"Python": "required", "SQL": "required"}},
+		{"Ability to write queries (SQL, ideally GraphQL) and Kafka", map[string]string{"SQL": "required", "GraphQL": "preferred", "Kafka": "required"}},
+		// Where it ends its sentence or aside, it speaks of the line.
+		{"Kafka experience, ideally.", map[string]string{"Kafka": "preferred"}},
+		{"Experience with Google Sheets (ideally)", map[string]string{"Google Sheets": "preferred"}},
+		// With another preferred cue on the line, the line is preferred
+		// as before.
+		{"Python, ideally with pandas; Spark is a plus", map[string]string{"Python": "preferred", "pandas": "preferred", "Spark": "preferred"}},
+		// A word holding "ideally" is no cue.
+		{"Kafka and Spark, unideally", map[string]string{"Kafka": "required", "Spark": "required"}},
+	} {
+		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
+		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
+	}
+}
+
 // A list flattened without spaces glues one item's last word to the
 // next item's first: the glue ends a sentence for the cues, so the cue of
 // one item does not reach the next.

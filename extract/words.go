@@ -90,7 +90,11 @@ var (
 	// forwardPreferredWords are preferred cues for what follows them in
 	// their sentence only: in "SQL, preferably in Postgres or MySQL" SQL
 	// stays as its section has it (see preferredAfter).
-	forwardPreferredWords = []string{"preferably"}
+	// "ideally" is one too, and stays in preferredCueWords for the
+	// rules that read a whole line (a degree, a maturity signal); where
+	// it ends its sentence ("Kafka experience, ideally.", "(ideally)") it
+	// speaks of what came before (see lineWidePreferred).
+	forwardPreferredWords = []string{"preferably", "ideally"}
 )
 
 // reqWords holds every phrase the requirement and cue rules look for, so
@@ -125,10 +129,15 @@ var (
 	maskNotRequired   = reqWords.mask(notRequiredWords...)
 	maskFirmRequired  = reqWords.mask(firmRequiredWords...)
 	maskForwardPref   = reqWords.mask(forwardPreferredWords...)
-	maskSalary        = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
-	wordYear          = reqWords.of("year")
-	wordSchooling     = reqWords.of("학력")
-	degreeWordIDs     = func() []int {
+	maskIdeally       = reqWords.mask("ideally")
+	// maskLinePreferred is every preferred cue that speaks of its whole
+	// line or clause, whatever follows it.
+	maskLinePreferred = reqWords.mask(slices.DeleteFunc(slices.Clone(preferredCueWords),
+		func(w string) bool { return w == "ideally" })...)
+	maskSalary    = reqWords.mask(append(payWords[:len(payWords):len(payWords)], currencyWords...)...)
+	wordYear      = reqWords.of("year")
+	wordSchooling = reqWords.of("학력")
+	degreeWordIDs = func() []int {
 		ids := make([]int, len(degreeWords))
 		for i, d := range degreeWords {
 			ids[i] = reqWords.of(d.word)
