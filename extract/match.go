@@ -21,9 +21,12 @@ type Skill struct {
 	Requirement Requirement // the strongest section it was seen in
 	Mentions    int
 	Evidence    string // the line where it was first found, shortened
-	Offset      int    // character (rune) offset of the first mention in Posting.Text
-	Line        int    // line (0-based) of the first mention in Posting.Text
-	Via         string // how it was recognised, for explain: the form matched and any context rule
+	// LevelEvidence is the line of the mention that set Requirement,
+	// shortened: Evidence itself when the first mention did.
+	LevelEvidence string
+	Offset        int    // character (rune) offset of the first mention in Posting.Text
+	Line          int    // line (0-based) of the first mention in Posting.Text
+	Via           string // how it was recognised, for explain: the form matched and any context rule
 }
 
 // form is one spelling the automaton looks for.
@@ -731,6 +734,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			s.Mentions++
 			if req > s.Requirement {
 				s.Requirement = req
+				s.LevelEvidence = evidenceAround(line, p.Text[start:end])
 			}
 			return
 		}
@@ -743,9 +747,10 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			lineAt += strings.Count(p.Text[byteAt:start], "\n")
 			byteAt = start
 		}
+		ev := evidenceAround(line, p.Text[start:end])
 		out = append(out, Skill{
 			ID: e.ID, Name: e.Name, Kind: e.Kind, Category: e.Category, Parent: e.Parent,
-			Requirement: req, Mentions: 1, Evidence: evidenceAround(line, p.Text[start:end]),
+			Requirement: req, Mentions: 1, Evidence: ev, LevelEvidence: ev,
 			Offset: runeAt, Line: lineAt, Via: via,
 		})
 	}

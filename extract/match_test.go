@@ -295,6 +295,45 @@ func TestMatchPreferablyCues(t *testing.T) {
 	}
 }
 
+// Evidence is the first mention; LevelEvidence the one that set the
+// requirement, which a later, stronger mention replaces.
+func TestMatchLevelEvidence(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	var b builder
+	b.addLines([]Line{
+		{Text: "주요업무", Heading: true},
+		{Text: "- Kafka 기반 스트리밍 파이프라인 운영"},
+		{Text: "우대사항", Heading: true},
+		{Text: "- Kafka 운영 경험"},
+		{Text: "자격요건", Heading: true},
+		{Text: "- Kafka 또는 Kinesis 실무 경험"},
+		{Text: "- Python 가능자"},
+		{Text: "- Python 테스트 코드 작성"},
+	}, SectionOther)
+	p := &Posting{}
+	p.Text, p.Sections = b.finish()
+	got := map[string]Skill{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s
+	}
+	for _, tt := range []struct{ name, req, first, level string }{
+		// responsibility, then preferred, then required: the last sets it.
+		{"Kafka", "required", "- Kafka 기반 스트리밍 파이프라인 운영", "- Kafka 또는 Kinesis 실무 경험"},
+		// Required at once: a later mention at the same level changes nothing.
+		{"Python", "required", "- Python 가능자", "- Python 가능자"},
+	} {
+		s, ok := got[tt.name]
+		if !ok {
+			t.Fatalf("%s not found in %v", tt.name, got)
+		}
+		if s.Requirement.String() != tt.req || s.Evidence != tt.first || s.LevelEvidence != tt.level {
+			t.Errorf("%s: %s, evidence %q, level evidence %q; want %s, %q, %q",
+				tt.name, s.Requirement, s.Evidence, s.LevelEvidence, tt.req, tt.first, tt.level)
+		}
+	}
+}
+
 // "ideally" prefers what follows it in its sentence, as "preferably"
 // does, and what came before only where it ends its sentence or aside.
 func TestMatchIdeallyCues(t *testing.T) {

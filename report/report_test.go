@@ -111,6 +111,11 @@ func TestParquetStatistics(t *testing.T) {
 	for i := range groupRows + 10 {
 		row := SkillRow{PostingID: fmt.Sprintf("p%06d", i), Skill: []string{"Airflow", "Spark", "dbt"}[i%3], Kind: "technology",
 			Requirement: "required", Mentions: int32(i % 7), Evidence: fmt.Sprintf("line %d", i)}
+		if i%5 == 0 {
+			// Null elsewhere: a later mention raised only some rows.
+			later := fmt.Sprintf("later line %d", i)
+			row.RequirementEvidence = &later
+		}
 		if err := w.Write(row); err != nil {
 			t.Fatal(err)
 		}

@@ -701,9 +701,19 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 			PostingID: row.PostingID, Skill: s.Name, Kind: s.Kind, Category: s.Category,
 			Requirement: s.Requirement.String(), Mentions: int32(s.Mentions), Evidence: s.Evidence,
 			SkillID: s.ID, Parent: s.Parent, Offset: int32(s.Offset), Maturity: labels.Maturity, Role: labels.Role,
+			RequirementEvidence: levelEvidence(s),
 		})
 	}
 	return row, rows
+}
+
+// levelEvidence is a skill's requirement_evidence: the line that set its
+// requirement when that is not the line of its first mention, else nil.
+func levelEvidence(s extract.Skill) *string {
+	if s.LevelEvidence == s.Evidence {
+		return nil
+	}
+	return &s.LevelEvidence
 }
 
 func nonNil(s []string) []string {

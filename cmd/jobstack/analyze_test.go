@@ -101,6 +101,7 @@ func TestAnalyzeSample(t *testing.T) {
 		fmt.Sprintf("SELECT maturity, count(*) FROM '%s' GROUP BY ALL ORDER BY ALL", pq),
 		fmt.Sprintf("SELECT count(*) FILTER (WHERE years_min = 0), count(*) FILTER (WHERE years_min IS NULL) FROM '%s'", pq),
 		fmt.Sprintf("SELECT count(*) FROM '%s' p WHERE len(p.skills) <> (SELECT count(*) FROM '%s' s WHERE s.posting_id = p.posting_id AND s.kind = 'technology')", pq, sk),
+		fmt.Sprintf("SELECT count(*) FILTER (WHERE requirement_evidence = '' OR requirement_evidence = evidence), count(*) FILTER (WHERE requirement_evidence <> evidence) FROM '%s'", sk),
 	)
 	wantPostings := map[string]string{
 		"posting_id": "VARCHAR", "source": "VARCHAR", "title": "VARCHAR", "company": "VARCHAR", "language": "VARCHAR",
@@ -112,7 +113,7 @@ func TestAnalyzeSample(t *testing.T) {
 	checkSchema(t, filePostings, res[0], wantPostings)
 	checkSchema(t, fileSkills, res[1], map[string]string{
 		"posting_id": "VARCHAR", "skill": "VARCHAR", "kind": "VARCHAR", "category": "VARCHAR",
-		"requirement": "VARCHAR", "mentions": "INTEGER", "evidence": "VARCHAR",
+		"requirement": "VARCHAR", "mentions": "INTEGER", "evidence": "VARCHAR", "requirement_evidence": "VARCHAR",
 	})
 	if rows, ids := num(res[2].Rows[0][0]), num(res[2].Rows[0][1]); int(rows) != m.Postings || ids != rows {
 		t.Errorf("postings.parquet has %v rows and %v distinct ids; manifest says %d postings", rows, ids, m.Postings)
@@ -138,6 +139,13 @@ func TestAnalyzeSample(t *testing.T) {
 	}
 	if n := num(res[7].Rows[0][0]); n != 0 {
 		t.Errorf("%v postings list skills that skills.parquet does not have", n)
+	}
+	// requirement_evidence is null where the first mention set the
+	// requirement, and another line where a later one raised it: in the
+	// sample some skills are named under duties first and required
+	// further down.
+	if same, later := num(res[8].Rows[0][0]), num(res[8].Rows[0][1]); same != 0 || later == 0 {
+		t.Errorf("requirement_evidence: %v rows empty or equal to evidence, %v set by a later mention; want 0 and some", same, later)
 	}
 }
 

@@ -177,6 +177,11 @@ func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, s := range list {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%d×\t%s\t%q\n", s.Name, s.Category, s.Requirement, s.Mentions, s.Via, trunc(s.Evidence, 90))
+			if s.LevelEvidence != s.Evidence {
+				// A later mention set the requirement: show it under
+				// the first.
+				fmt.Fprintf(tw, "\t\t\t\t%s from\t%q\n", s.Requirement, trunc(s.LevelEvidence, 90))
+			}
 		}
 		tw.Flush()
 	}
@@ -217,6 +222,7 @@ func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 func explainJSON(w io.Writer, p *extract.Posting, skills []extract.Skill, res classify.Result) error {
 	type skill struct {
 		Name, Kind, Category, Requirement, Via, Evidence string
+		RequirementEvidence                              string
 		Mentions, Offset                                 int
 	}
 	type section struct {
@@ -236,7 +242,7 @@ func explainJSON(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 		out.Sections = append(out.Sections, section{s.Kind.String(), s.Heading, s.Start, s.End})
 	}
 	for _, s := range skills {
-		out.Skills = append(out.Skills, skill{s.Name, s.Kind, s.Category, s.Requirement.String(), s.Via, s.Evidence, s.Mentions, s.Offset})
+		out.Skills = append(out.Skills, skill{s.Name, s.Kind, s.Category, s.Requirement.String(), s.Via, s.Evidence, s.LevelEvidence, s.Mentions, s.Offset})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
