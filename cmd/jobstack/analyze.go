@@ -685,7 +685,8 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 		row.Headcount = &h
 	}
 	rows := make([]report.SkillRow, 0, len(skills))
-	for _, s := range skills {
+	for i := range skills {
+		s := &skills[i]
 		if s.Kind == "technology" {
 			row.Skills = append(row.Skills, s.Name)
 			switch s.Requirement {
@@ -709,7 +710,8 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 
 // levelEvidence is a skill's requirement_evidence: the line that set its
 // requirement when that is not the line of its first mention, else nil.
-func levelEvidence(s extract.Skill) *string {
+// It points into s, which the row keeps alive.
+func levelEvidence(s *extract.Skill) *string {
 	if s.LevelEvidence == s.Evidence {
 		return nil
 	}
