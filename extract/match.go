@@ -870,15 +870,15 @@ func lineWidePreferred(w wordMask, line string) bool {
 	if !w.any(maskIdeally) || w.any(maskLinePreferred) || w.any(maskNotRequired) {
 		return true
 	}
-	for rest := line; ; {
-		at := indexWordFold(rest, "ideally")
+	for before := line; ; {
+		at := lastWordFold(before, "ideally")
 		if at < 0 {
 			return false
 		}
-		rest = rest[at+len("ideally"):]
-		if cueEndsSentence(rest) {
+		if cueEndsSentence(before[at+len("ideally"):]) {
 			return true
 		}
+		before = before[:at]
 	}
 }
 
@@ -897,20 +897,6 @@ func cueEndsSentence(after string) bool {
 		}
 	}
 	return true
-}
-
-// indexWordFold is the start of the first whole-word occurrence of word
-// (in lower case) in s, matched case-insensitively, or -1.
-func indexWordFold(s, word string) int {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 != word[0] || !strings.EqualFold(s[i:i+len(word)], word) {
-			continue
-		}
-		if (i == 0 || !isAlnum(s[i-1])) && (i+len(word) == len(s) || !isAlnum(s[i+len(word)])) {
-			return i
-		}
-	}
-	return -1
 }
 
 // preferredAfter reports whether the term at byte offset off of a line

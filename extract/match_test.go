@@ -210,18 +210,49 @@ func TestMatchLongLineCues(t *testing.T) {
 	}
 }
 
-// requirementsOf matches lines laid out as a posting and returns each
-// skill's requirement by name.
-func requirementsOf(m *Matcher, lines ...Line) map[string]string {
+// postingOf lays lines out as a posting.
+func postingOf(lines ...Line) *Posting {
 	var b builder
 	b.addLines(lines, SectionOther)
 	p := &Posting{}
 	p.Text, p.Sections = b.finish()
+	return p
+}
+
+// requirementsOf matches lines laid out as a posting and returns each
+// skill's requirement by name.
+func requirementsOf(m *Matcher, lines ...Line) map[string]string {
 	got := map[string]string{}
-	for _, s := range m.Match(p) {
+	for _, s := range m.Match(postingOf(lines...)) {
 		got[s.Name] = s.Requirement.String()
 	}
 	return got
+}
+
+// cueLine is a line under a requirements heading and the requirement
+// each named skill should get.
+type cueLine struct {
+	line string
+	want map[string]string
+}
+
+// checkCueLines matches each line under a requirements heading.
+func checkCueLines(t *testing.T, m *Matcher, lines []cueLine) {
+	t.Helper()
+	for _, tt := range lines {
+		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
+		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
+	}
+}
+
+// defaultMatcher is a matcher of the embedded taxonomy.
+func defaultMatcher(t *testing.T) *Matcher {
+	t.Helper()
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewMatcher(tax)
 }
 
 // checkRequirements reports each skill of want whose requirement in got
@@ -241,10 +272,7 @@ func checkRequirements(t *testing.T, what string, got, want map[string]string) {
 func TestMatchAsideCues(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
-	for _, tt := range []struct {
-		line string
-		want map[string]string
-	}{
+	checkCueLines(t, m, []cueLine{
 		{"Excellent programming skills in Java (Python is desired as well)", map[string]string{"Java": "required", "Python": "preferred"}},
 		{"Experience with SQL (MongoDB is a plus)", map[string]string{"SQL": "required", "MongoDB": "preferred"}},
 		{"Proficiency in Spark, Java and SQL (Airflow, Python, and Git a plus).", map[string]string{"Spark": "required", "SQL": "required", "Airflow": "preferred", "Python": "preferred"}},
@@ -254,25 +282,15 @@ func TestMatchAsideCues(t *testing.T) {
 		{"Kubernetes 운영 경험 (우대)", map[string]string{"Kubernetes": "preferred"}},
 		// An aside left open runs to the end of the line.
 		{"Python and Airflow (Kafka is a plus", map[string]string{"Python": "required", "Kafka": "preferred"}},
-	} {
-		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
-		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
-	}
+	})
 }
 
 // "preferably" prefers what follows it in its sentence, not what comes
 // before: the term it qualifies keeps its section's level.
 func TestMatchPreferablyCues(t *testing.T) {
 	t.Parallel()
-	tax, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := NewMatcher(tax)
-	for _, tt := range []struct {
-		line string
-		want map[string]string
-	}{
+	m := defaultMatcher(t)
+	checkCueLines(t, m, []cueLine{
 		{"Expert in building and optimizing complex SQL, preferably in Postgres, MySQL.", map[string]string{"SQL": "required", "PostgreSQL": "preferred", "MySQL": "preferred"}},
 		{"Working knowledge of Spark, preferably with Scala", map[string]string{"Spark": "required", "Scala": "preferred"}},
 		{"Experience with version control tools (preferably Git)", map[string]string{"Git": "preferred"}},
@@ -289,10 +307,7 @@ func TestMatchPreferablyCues(t *testing.T) {
 		{"work, preferably in media teams3+ years with Kafka", map[string]string{"Kafka": "required"}},
 		// Not the word "preferably": a longer word holding it is no cue.
 		{"Kafka, unpreferably Spark", map[string]string{"Kafka": "required", "Spark": "required"}},
-	} {
-		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
-		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
-	}
+	})
 }
 
 // Evidence is the first mention; LevelEvidence the one that set the
@@ -338,15 +353,8 @@ func TestMatchLevelEvidence(t *testing.T) {
 // does, and what came before only where it ends its sentence or aside.
 func TestMatchIdeallyCues(t *testing.T) {
 	t.Parallel()
-	tax, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := NewMatcher(tax)
-	for _, tt := range []struct {
-		line string
-		want map[string]string
-	}{
+	m := defaultMatcher(t)
+	checkCueLines(t, m, []cueLine{
 		{"Hands-on knowledge of SQL and some scripting, ideally with Scala, Java or Python", map[string]string{"SQL": "required", "Scala": "preferred", "Java": "preferred", "Python": "preferred"}},
 		{"Solid understanding of Linux, ideally RedHat, and networking", map[string]string{"Linux": "required", "Red Hat Enterprise Linux": "preferred"}},
 		{"Ideally, you have worked with Airflow and Kafka", map[string]string{"Airflow": "preferred", "Kafka": "preferred"}},
@@ -360,10 +368,7 @@ func TestMatchIdeallyCues(t *testing.T) {
 		{"Python, ideally with pandas; Spark is a plus", map[string]string{"Python": "preferred", "pandas": "preferred", "Spark": "preferred"}},
 		// A word holding "ideally" is no cue.
 		{"Kafka and Spark, unideally", map[string]string{"Kafka": "required", "Spark": "required"}},
-	} {
-		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
-		checkRequirements(t, strconv.Quote(tt.line), got, tt.want)
-	}
+	})
 }
 
 // A list flattened without spaces glues one item's last word to the
@@ -676,11 +681,7 @@ func TestMayHoldAddress(t *testing.T) {
 // scans the lines itself, also after the text was changed.
 func TestMatchLineCues(t *testing.T) {
 	t.Parallel()
-	tax, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := NewMatcher(tax)
+	m := defaultMatcher(t)
 	n := 0
 	for _, p := range samplePostings(t) {
 		f := p.Source
