@@ -210,6 +210,8 @@ func TestSplitGluedHeadings(t *testing.T) {
 		{"scale the growthDesired Skills And ExperiencePassion for users", "Desired Skills And Experience"},
 		{"and communication skills.Skills And Experience5 years in analysis", "Skills And Experience"},
 		{"Pocket Geek user analytics Requirements Experience with PyTorch", "Requirements"},
+		{"BS/MS in Computer Science or equivalent Nice To Haves Prior experience with NLP", "Nice To Haves"},
+		{"a degree in a related field Nice to haves Experience with Airflow", "Nice to haves"},
 		{"write the Business Requirements Document for each release", ""},
 		{"gathering requirements. Requirements gathering is a core duty", ""},
 		{"we share the Qualifications of all staff", ""},
