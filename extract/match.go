@@ -829,7 +829,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 			break
 		}
 	}
-	if cue, ok := LineCue(line[start:end]); ok {
+	if cue, ok := scopeCue(line[start:end]); ok {
 		return cue, true, false
 	}
 	sStart, sEnd := 0, len(line)
@@ -847,7 +847,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	}
 	whole = sStart == 0 && sEnd == len(line)
 	if !whole {
-		if cue, ok = LineCue(line[sStart:sEnd]); ok {
+		if cue, ok = scopeCue(line[sStart:sEnd]); ok {
 			return cue, true, false
 		}
 	}
@@ -859,6 +859,25 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 		}
 	}
 	return 0, false, whole
+}
+
+// scopeCue is the cue of a clause or sentence that cueInScope found, as
+// LineCue reads it, except that an "ideally" inside it prefers only what
+// follows it there, as on a line of its own: in "…databases (SQL),
+// ideally with BI tools (Tableau)" SQL keeps its level.
+func scopeCue(s string) (Requirement, bool) {
+	w := reqWords.scan(s)
+	pref, req := cueMasks(w, s)
+	if pref && !lineWidePreferred(w, s) {
+		pref = false
+	}
+	switch {
+	case pref && !req:
+		return RequirementPreferred, true
+	case req && !pref:
+		return RequirementRequired, true
+	}
+	return 0, false
 }
 
 // lineWidePreferred reports whether the preferred cues of a line, whose
@@ -1209,7 +1228,7 @@ var (
 
 // stopAt reports whether a sentence ends at line[i] (a full stop before a
 // space), or with items, an item of a flattened list: at a space between
-// items, or where a list flattened without spaces glued one item to the
+// items, at a dash that opens one, or where a list flattened without spaces glued one item to the
 // next ("…is highly desiredExperience with…", "…Python or R.Nice to
 // have…").
 func stopAt(line string, i int, items bool) bool {
@@ -1218,10 +1237,20 @@ func stopAt(line string, i int, items bool) bool {
 		return i+1 < len(line) && (line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net"))
 	case c == ' ':
 		return items && itemBoundary(line, i)
+	case c == '-':
+		return items && dashItem(line, i)
 	case isLowerASCII(c):
 		return items && gluedWord(line, i)
 	}
 	return false
+}
+
+// dashItem reports whether the hyphen at i, with a space on each side,
+// opens the next item of a list flattened with dashes: "…dashboard design
+// - expertise in R, Python - knowledge of C++ is a plus". A dash before
+// any other word is an aside ("Spark - required", "Python - 3 years").
+func dashItem(line string, i int) bool {
+	return i > 0 && i+2 < len(line) && line[i-1] == ' ' && line[i+1] == ' ' && itemOpeners[wordAt(line, i+2)]
 }
 
 // stopEnd is where the text before a stop at i ends: at a full stop or a
@@ -1302,7 +1331,7 @@ var leadWords = map[string]bool{
 	"from": true, "by": true, "via": true, "into": true, "at": true, "especially": true, "preferably": true,
 	"ideally": true, "particularly": true, "either": true, "both": true, "about": true, "our": true, "your": true,
 	"strong": true, "advanced": true, "solid": true, "excellent": true, "proficient": true, "expert": true,
-	"use": true, "uses": true, "used": true, "know": true, "learn": true, "than": true, "over": true, "versus": true,
+	"use": true, "uses": true, "used": true, "through": true, "know": true, "learn": true, "than": true, "over": true, "versus": true,
 }
 
 // evidenceAround shortens a line to about 160 characters around a term,

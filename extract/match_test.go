@@ -368,6 +368,25 @@ func TestMatchIdeallyCues(t *testing.T) {
 		{"Python, ideally with pandas; Spark is a plus", map[string]string{"Python": "preferred", "pandas": "preferred", "Spark": "preferred"}},
 		// A word holding "ideally" is no cue.
 		{"Kafka and Spark, unideally", map[string]string{"Kafka": "required", "Spark": "required"}},
+		// "through" leads into the name after it, so the cue reaches it.
+		{"Automating reports ideally through Tableau and SQL", map[string]string{"Tableau": "preferred", "SQL": "preferred"}},
+	})
+}
+
+// A list flattened with dashes ("design - expertise in R - knowledge of
+// C++ is a plus") has a dash and an item opener between its items: the
+// cue of one item does not reach the next. A dash before any other word
+// is an aside of its item. "ideally" inside an item prefers only what
+// follows it there.
+func TestMatchDashItems(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
+	checkCueLines(t, m, []cueLine{
+		{pad + "and dashboard design - expertise in R, Python - experience with relational databases (SQL), ideally with BI tools (Tableau) - knowledge of C++ is a plus",
+			map[string]string{"R": "required", "Python": "required", "SQL": "required", "Tableau": "preferred", "C++": "preferred"}},
+		{pad + "Experience with Airflow - nice to have. Strong SQL skills",
+			map[string]string{"Airflow": "preferred", "SQL": "required"}},
 	})
 }
 
