@@ -868,16 +868,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 func scopeCue(s string) (Requirement, bool) {
 	w := reqWords.scan(s)
 	pref, req := cueMasks(w, s)
-	if pref && !lineWidePreferred(w, s) {
-		pref = false
-	}
-	switch {
-	case pref && !req:
-		return RequirementPreferred, true
-	case req && !pref:
-		return RequirementRequired, true
-	}
-	return 0, false
+	return cueFrom(pref && lineWidePreferred(w, s), req)
 }
 
 // lineWidePreferred reports whether the preferred cues of a line, whose

@@ -233,8 +233,11 @@ func (lw *lineWords) all() wordMask {
 }
 
 // cueOf is LineCue on a line's phrases.
-func cueOf(w wordMask, text string) (Requirement, bool) {
-	pref, req := cueMasks(w, text)
+func cueOf(w wordMask, text string) (Requirement, bool) { return cueFrom(cueMasks(w, text)) }
+
+// cueFrom is the cue of text that holds a preferred cue, a required one,
+// or both: none where it holds both.
+func cueFrom(pref, req bool) (Requirement, bool) {
 	switch {
 	case pref && !req:
 		return RequirementPreferred, true
