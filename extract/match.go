@@ -994,7 +994,7 @@ func andOpener(line string, i int) bool {
 // wordAt is the word of ASCII letters at j, in lower case.
 func wordAt(line string, j int) string {
 	k := j
-	for k < len(line) && (isLowerASCII(line[k]) || isUpperASCII(line[k])) {
+	for k < len(line) && isLetterASCII(line[k]) {
 		k++
 	}
 	return asciiLower(line[j:k])
@@ -1004,7 +1004,7 @@ func wordAt(line string, j int) string {
 // starts at j: "3+" in "teams3+ years".
 func yearsAt(line string, j int) bool {
 	k := j
-	for k < len(line) && '0' <= line[k] && line[k] <= '9' {
+	for k < len(line) && isDigitASCII(line[k]) {
 		k++
 	}
 	return k > j && k < len(line) && line[k] == '+'
@@ -1219,9 +1219,9 @@ var (
 
 // stopAt reports whether a sentence ends at line[i] (a full stop before a
 // space), or with items, an item of a flattened list: at a space between
-// items, at a dash that opens one, or where a list flattened without spaces glued one item to the
-// next ("…is highly desiredExperience with…", "…Python or R.Nice to
-// have…").
+// items, at a dash that opens one, or where a list flattened without
+// spaces glued one item to the next ("…is highly desiredExperience
+// with…", "…Python or R.Nice to have…").
 func stopAt(line string, i int, items bool) bool {
 	switch c := line[i]; {
 	case c == '.':
@@ -1295,18 +1295,18 @@ func labelCue(line string, off int) (Requirement, bool) {
 // programmer…", "…(R, Python) Visualization skills…"). After a word that
 // leads into a name ("with Python", "in SQL", "and Tableau") it is not.
 func itemBoundary(line string, i int) bool {
-	if i < 1 || i+2 >= len(line) || !isUpperASCII(line[i+1]) || line[i+2] < 'a' || line[i+2] > 'z' {
+	if i < 1 || i+2 >= len(line) || !isUpperASCII(line[i+1]) || !isLowerASCII(line[i+2]) {
 		return false
 	}
 	p := line[i-1]
 	if p == ')' {
 		return true
 	}
-	if p < 'a' || p > 'z' {
+	if !isLowerASCII(p) {
 		return false
 	}
 	w := i - 1
-	for w > 0 && line[w-1] >= 'a' && line[w-1] <= 'z' {
+	for w > 0 && isLowerASCII(line[w-1]) {
 		w--
 	}
 	if w > 0 && line[w-1] != ' ' {

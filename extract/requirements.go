@@ -356,9 +356,6 @@ func unglueYears(line string) string {
 	return string(append(b, line[from:]...))
 }
 
-func isDigitASCII(c byte) bool  { return '0' <= c && c <= '9' }
-func isLetterASCII(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
-
 var degreeWords = []struct {
 	word   string
 	degree Degree

@@ -356,8 +356,10 @@ func gluedTail(seg string) int {
 	return -1
 }
 
-func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
-func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpperASCII(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isLowerASCII(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isDigitASCII(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetterASCII(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // SplitGluedHeadings puts known English headings that a scrape glued to
 // the surrounding sentences on lines of their own, and a heading that
@@ -444,7 +446,7 @@ func edgeBefore(s string, i int) int {
 		return edgeStart
 	}
 	switch c := s[i-1]; {
-	case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '!' || c == '?' || c == ')':
+	case isLowerASCII(c) || isDigitASCII(c) || c == '.' || c == '!' || c == '?' || c == ')':
 		return edgeGlued
 	case c == ' ' && i > 1:
 		switch s[i-2] {
@@ -453,7 +455,7 @@ func edgeBefore(s string, i int) int {
 		case ' ', '\n':
 			return edgeNone
 		}
-		if w := strings.LastIndexAny(s[:i-1], " \n") + 1; s[w] >= 'a' && s[w] <= 'z' {
+		if w := strings.LastIndexAny(s[:i-1], " \n") + 1; isLowerASCII(s[w]) {
 			return edgeLowerWord
 		}
 		return edgeWord
@@ -467,7 +469,7 @@ func edgeAfter(s string, j int, colon bool) int {
 		return edgeColon
 	case j >= len(s):
 		return edgeNone
-	case isUpperASCII(s[j]) || s[j] >= '0' && s[j] <= '9':
+	case isUpperASCII(s[j]) || isDigitASCII(s[j]):
 		return edgeGlued
 	case s[j] == ' ' && j+1 < len(s) && isUpperASCII(s[j+1]):
 		return edgeSpaced
@@ -498,7 +500,7 @@ func headingRunStart(s string, i, j int) int {
 		glued := -1
 		for k := len(word) - 1; k > 0; k-- {
 			if isUpperASCII(word[k]) {
-				if p := word[k-1]; p >= 'a' && p <= 'z' || p == '.' || p == ')' {
+				if p := word[k-1]; isLowerASCII(p) || p == '.' || p == ')' {
 					glued = k
 				}
 				break
