@@ -994,6 +994,54 @@ func TestSmallFirmDataScientist(t *testing.T) {
 	}
 }
 
+// An analyst's dashboards and KPIs count for early_service, but an analyst
+// who queries a cloud warehouse works in a data system already built on
+// commercial cloud products (seed 004 §2): warehouse_for_analysts adds
+// that share for analysts and data scientists only, and at a large
+// organisation it counts for data_platform as managed_cloud_data does.
+func TestWarehouseForAnalysts(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	resp, req := extract.RequirementResponsibility, extract.RequirementRequired
+	skills := []extract.Skill{
+		skill("dashboard", "Dashboard", "concept", resp), skill("kpi_metrics", "KPI & Metrics", "concept", resp),
+		skill("sql", "SQL", "query_language", req), skill("bigquery", "BigQuery", "warehouse", req),
+	}
+	classify := func(title, company string, skills []extract.Skill) Result {
+		p := posting(title, "주요업무\n- 서비스 지표 대시보드 구축\n자격요건\n- BigQuery, SQL 활용 경험")
+		p.Company = company
+		return c.Classify(p, skills)
+	}
+	fired := func(res Result) (Fired, bool) {
+		i := slices.IndexFunc(res.Fired, func(f Fired) bool { return f.Signal == "warehouse_for_analysts" })
+		if i < 0 {
+			return Fired{}, false
+		}
+		return res.Fired[i], true
+	}
+	tests := []struct {
+		title, company string
+		skills         []extract.Skill
+		class          string // where the points go; "" when the signal must not fire
+	}{
+		{"Data Analyst", "작은회사", skills, CloudStartup},
+		{"데이터 사이언티스트", "작은회사", skills, CloudStartup},
+		{"Data Analyst", "위대한상상(요기요)", skills, DataPlatform},
+		{"데이터 엔지니어", "작은회사", skills, ""},
+		{"Data Analyst", "작은회사", skills[:3], ""},
+	}
+	for _, tt := range tests {
+		res := classify(tt.title, tt.company, tt.skills)
+		f, ok := fired(res)
+		switch {
+		case tt.class == "" && ok:
+			t.Errorf("%s at %s with %d skills: warehouse_for_analysts fired: %+v", tt.title, tt.company, len(tt.skills), f)
+		case tt.class != "" && (!ok || f.Class != tt.class || f.Points != 0.5):
+			t.Errorf("%s at %s: warehouse_for_analysts %+v (fired %v), want 0.5 points for %s\n%s", tt.title, tt.company, f, ok, tt.class, strings.Join(res.Evidence, "\n"))
+		}
+	}
+}
+
 // A small headcount counts only in Korean postings: on the Korean job sites
 // a small firm posts for its own service, while an English posting's size
 // is a band (Glassdoor's "1 to 50", "51 to 200") and its small firms are as
