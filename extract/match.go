@@ -703,6 +703,18 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 		// the line). Only a line with both kinds of cue needs a closer look.
 		cue, ok := RequirementOther, false
 		long := len(line) >= longCueLine
+		if linePref || lineReq {
+			if c := colonCut(cueLine, start-cur.start, long); c >= 0 {
+				// "Advanced Excel and PowerPoint: VBA would be a plus":
+				// the plus is VBA's. On a long line cueInScope reads
+				// only the clause and sentence, which now end at the
+				// colon; a short line's kinds are those before it.
+				cueLine = cueLine[:c]
+				if !long {
+					linePref, lineReq = cueKinds(cueLine)
+				}
+			}
+		}
 		switch {
 		case linePref && lineReq:
 			cue, ok, _ = cueInScope(cueLine, start-cur.start, long)
@@ -859,6 +871,85 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 		}
 	}
 	return 0, false, whole
+}
+
+// colonCut returns the offset of a colon that ends the reach of a cue for
+// the term at off, or -1. It is the first colon after the term in its
+// sentence that opens a clause of its own: one followed by a space, whose
+// first three words hold no cue, with a cue later in the sentence
+// ("Advanced Excel and PowerPoint: VBA would be a plus", "SQL: Tableau 사용
+// 경험 우대"). A colon followed by the cue itself ("Kafka: nice to have",
+// "Spark: 우대") leaves the term under it.
+func colonCut(line string, off int, items bool) int {
+	for i := off; i+1 < len(line); i++ {
+		if stopAt(line, i, items) {
+			return -1
+		}
+		if line[i] != ':' || line[i+1] != ' ' && line[i+1] != '\t' || opensList(line[:i]) {
+			continue
+		}
+		rest := line[i+1:]
+		for j := 0; j+1 < len(rest); j++ {
+			if stopAt(rest, j, items) {
+				rest = rest[:stopEnd(rest, j)]
+				break
+			}
+		}
+		if pref, req := cueKinds(firstWords(rest, 3)); pref || req {
+			return -1
+		}
+		if pref, req := cueKinds(rest); !pref && !req || endsWithTag(rest) {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// endsWithTag reports whether s ends with a capitalised word or a
+// bracket, as a line tagged "…: both DDL and DML Preferred" or "… (우대)"
+// does: such a tag speaks of the whole line, colon or not.
+func endsWithTag(s string) bool {
+	s = strings.TrimRight(s, " \t.!-")
+	if strings.HasSuffix(s, ")") {
+		return true
+	}
+	i := strings.LastIndexAny(s, " \t") + 1
+	return i < len(s) && isUpperASCII(s[i])
+}
+
+// listOpeners end the words before a colon that introduces a list rather
+// than a clause: "BI tools, such as: Tableau or Looker preferred" prefers
+// the tools too.
+var listOpeners = []string{"following", "such as", "including", "include", "includes", "e.g.", "namely"}
+
+// opensList reports whether before, the text up to a colon, ends with a
+// list opener, brackets and spaces aside ("(one or more of the
+// following):").
+func opensList(before string) bool {
+	before = strings.TrimRight(before, " \t)")
+	for _, w := range listOpeners {
+		if n := len(before) - len(w); n >= 0 && strings.EqualFold(before[n:], w) && (n == 0 || !isLetterASCII(before[n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWords returns s up to the end of its n-th word, words being runs
+// of bytes other than spaces and tabs.
+func firstWords(s string, n int) string {
+	in := false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t'
+		if space && in {
+			if n--; n == 0 {
+				return s[:i]
+			}
+		}
+		in = !space
+	}
+	return s
 }
 
 // scopeCue is the cue of a clause or sentence that cueInScope found, as

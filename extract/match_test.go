@@ -390,6 +390,32 @@ func TestMatchDashItems(t *testing.T) {
 	})
 }
 
+// A colon that opens a clause of its own ends the reach of the cue in
+// that clause: the plus of "VBA would be a plus" is VBA's. A colon
+// followed by the cue, one that opens a list, and a capitalised tag or a
+// bracket ending the line leave the terms before it under the cue.
+func TestMatchColonCues(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
+	checkCueLines(t, m, []cueLine{
+		{"Advanced Excel and PowerPoint: VBA would be a plus.",
+			map[string]string{"Excel": "required", "PowerPoint": "required", "VBA": "preferred"}},
+		{pad + "Experience with: Statistical learning models NLP Behavioral models: causal model experience is a plus. Strong SQL",
+			map[string]string{"NLP": "required", "SQL": "required"}},
+		{"SQL: Tableau 사용 경험 우대",
+			map[string]string{"SQL": "required", "Tableau": "preferred"}},
+		{"Kafka: nice to have", map[string]string{"Kafka": "preferred"}},
+		{"Spark: 우대", map[string]string{"Spark": "preferred"}},
+		{"Experience using BI tools, such as: Tableau or Looker preferred",
+			map[string]string{"Business Intelligence": "preferred", "Tableau": "preferred", "Looker": "preferred"}},
+		{"Two or more years with major DBMSs (MySQL or similar): both DDL and DML Preferred",
+			map[string]string{"MySQL": "preferred"}},
+		{"Airflow 운영 경험: 배치 설계 경험 (우대)", map[string]string{"Airflow": "preferred"}},
+		{"Meeting at 10:30 with Python experts is a plus", map[string]string{"Python": "preferred"}},
+	})
+}
+
 // A list flattened without spaces glues one item's last word to the
 // next item's first: the glue ends a sentence for the cues, so the cue of
 // one item does not reach the next.
