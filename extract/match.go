@@ -844,19 +844,14 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	if cue, ok := scopeCue(line[start:end]); ok {
 		return cue, true, false
 	}
-	sStart, sEnd := 0, len(line)
+	sStart := 0
 	for i := off - 1; i > 0; i-- {
 		if stopAt(line, i-1, items) {
 			sStart = i
 			break
 		}
 	}
-	for i := off; i+1 < len(line); i++ {
-		if stopAt(line, i, items) {
-			sEnd = stopEnd(line, i)
-			break
-		}
-	}
+	sEnd := sentenceEnd(line, off, items)
 	whole = sStart == 0 && sEnd == len(line)
 	if !whole {
 		if cue, ok = scopeCue(line[sStart:sEnd]); ok {
@@ -881,20 +876,12 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 // 경험 우대"). A colon followed by the cue itself ("Kafka: nice to have",
 // "Spark: 우대") leaves the term under it.
 func colonCut(line string, off int, items bool) int {
-	for i := off; i+1 < len(line); i++ {
-		if stopAt(line, i, items) {
-			return -1
-		}
+	end := sentenceEnd(line, off, items)
+	for i := off; i+1 < end; i++ {
 		if line[i] != ':' || line[i+1] != ' ' && line[i+1] != '\t' || opensList(line[:i]) {
 			continue
 		}
-		rest := line[i+1:]
-		for j := 0; j+1 < len(rest); j++ {
-			if stopAt(rest, j, items) {
-				rest = rest[:stopEnd(rest, j)]
-				break
-			}
-		}
+		rest := line[i+1 : end]
 		if pref, req := cueKinds(firstWords(rest, 3)); pref || req {
 			return -1
 		}
@@ -904,6 +891,17 @@ func colonCut(line string, off int, items bool) int {
 		return i
 	}
 	return -1
+}
+
+// sentenceEnd is where the sentence holding byte off of line ends: before
+// the first stop (stopAt) from off on, or at the end of the line.
+func sentenceEnd(line string, off int, items bool) int {
+	for i := off; i+1 < len(line); i++ {
+		if stopAt(line, i, items) {
+			return stopEnd(line, i)
+		}
+	}
+	return len(line)
 }
 
 // endsWithTag reports whether s ends with a capitalised word or a
