@@ -362,15 +362,21 @@ func (c *Classifier) lookupSectionWeight(k extract.SectionKind) float64 {
 }
 
 func (c *Classifier) requirementWeight(r extract.Requirement) float64 {
+	return c.sectionWeight(requirementSection(r))
+}
+
+// requirementSection is the section whose weight, and whose name in a
+// signal's sections, a skill of requirement level r counts with.
+func requirementSection(r extract.Requirement) extract.SectionKind {
 	switch r {
 	case extract.RequirementRequired:
-		return c.sectionWeight(extract.SectionRequirements)
+		return extract.SectionRequirements
 	case extract.RequirementPreferred:
-		return c.sectionWeight(extract.SectionPreferred)
+		return extract.SectionPreferred
 	case extract.RequirementResponsibility:
-		return c.sectionWeight(extract.SectionResponsibilities)
+		return extract.SectionResponsibilities
 	}
-	return c.sectionWeight(extract.SectionOther)
+	return extract.SectionOther
 }
 
 func (c *Classifier) maturity(p *extract.Posting, skills []extract.Skill, f found, res *Result) {
@@ -721,6 +727,9 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		var buf [64]int
 		for _, i := range named.named(buf[:0], s.index) {
 			sk := &skills[i]
+			if len(s.Sections) > 0 && !slices.Contains(s.Sections, requirementSection(sk.Requirement).String()) {
+				continue
+			}
 			if s.PerLine > 0 {
 				// One bracketed list of services is one piece of
 				// evidence, not five.

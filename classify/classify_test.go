@@ -1042,6 +1042,78 @@ func TestWarehouseForAnalysts(t *testing.T) {
 	}
 }
 
+// An analyst whose working stack is a cloud warehouse works inside a data
+// system built on commercial cloud products: the dashboards and KPIs that
+// are the job do not make the firm early_service. A warehouse that is only
+// a plus leaves them counting.
+func TestWarehouseInWorkingStack(t *testing.T) {
+	t.Parallel()
+	c := defaultClassifier(t)
+	resp, req, pref := extract.RequirementResponsibility, extract.RequirementRequired, extract.RequirementPreferred
+	analysis := []extract.Skill{
+		skill("dashboard", "Dashboard", "concept", resp), skill("kpi_metrics", "KPI & Metrics", "concept", resp),
+		skill("ab_testing", "A/B Testing", "concept", resp), skill("sql", "SQL", "query_language", req),
+	}
+	text := "주요업무\n- 서비스 데이터 분석과 지표 대시보드 구축\n자격요건\n- SQL 활용 경험\n- BigQuery 사용 경험"
+	for _, tt := range []struct {
+		title string
+		level extract.Requirement
+		want  string
+	}{
+		{"Data Analyst", req, CloudStartup},
+		{"데이터 사이언티스트", resp, CloudStartup},
+		{"Data Analyst", pref, EarlyService},
+		{"Data Analyst", extract.RequirementOther, EarlyService},
+		// A data engineer's dashboards are weighed as before.
+		{"데이터 엔지니어", req, EarlyService},
+	} {
+		skills := append(slices.Clone(analysis), skill("bigquery", "BigQuery", "warehouse", tt.level))
+		res := c.Classify(posting(tt.title, text), skills)
+		blocked := slices.ContainsFunc(res.Fired, func(f Fired) bool { return f.Signal == "warehouse_in_working_stack" })
+		if res.Maturity != tt.want || blocked != (tt.want == CloudStartup) {
+			t.Errorf("%s, BigQuery %s: %s (blocked %v), want %s\n%s", tt.title, tt.level, res.Maturity, blocked, tt.want, strings.Join(res.Evidence, "\n"))
+		}
+	}
+}
+
+// A signal's sections limit its skills to the matching requirement levels.
+func TestSignalSectionsSkills(t *testing.T) {
+	t.Parallel()
+	rules, err := ParseRules("r.yaml", strings.NewReader(`version: r
+min_score: 0.5
+signals:
+  - id: wanted_kafka
+    class: cloud_startup
+    weight: 1
+    skills: [kafka]
+    sections: [requirements, responsibilities]
+  - id: any_kafka
+    class: data_platform
+    weight: 0.5
+    skills: [kafka]
+    sections: [preferred, other]
+`))
+	c := newClassifier(t, rules, err)
+	for _, tt := range []struct {
+		level extract.Requirement
+		want  string
+	}{
+		{extract.RequirementRequired, "wanted_kafka"},
+		{extract.RequirementResponsibility, "wanted_kafka"},
+		{extract.RequirementPreferred, "any_kafka"},
+		{extract.RequirementOther, "any_kafka"},
+	} {
+		res := c.Classify(posting("Data Engineer", "Kafka"), []extract.Skill{skill("kafka", "Kafka", "messaging", tt.level)})
+		var got []string
+		for _, f := range res.Fired {
+			got = append(got, f.Signal)
+		}
+		if !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("Kafka %s: fired %v, want only %s", tt.level, got, tt.want)
+		}
+	}
+}
+
 // A small headcount counts only in Korean postings: on the Korean job sites
 // a small firm posts for its own service, while an English posting's size
 // is a band (Glassdoor's "1 to 50", "51 to 200") and its small firms are as

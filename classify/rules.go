@@ -58,7 +58,7 @@ type Signal struct {
 	Titles     []string `yaml:"titles,omitempty,flow"`     // words of the posting's title, case-insensitive, whole words (Latin)
 	Absent     []string `yaml:"absent,omitempty,flow"`     // fires only when none of these signals fired
 	Requires   []string `yaml:"requires,omitempty,flow"`   // fires only when one of these signals fired
-	Sections   []string `yaml:"sections,omitempty,flow"`   // count phrases only in these sections (default all but benefits)
+	Sections   []string `yaml:"sections,omitempty,flow"`   // count phrases only in these sections (default all but benefits), and skills only at the matching levels (requirements: required, responsibilities, preferred, other)
 	Roles      []string `yaml:"roles,omitempty,flow"`      // counts only for postings of these roles (default all)
 	Languages  []string `yaml:"languages,omitempty,flow"`  // counts only for postings in these languages: ko, en, mixed (default all)
 	// Blocks, on a veto, narrows it to one class: the veto keeps that
