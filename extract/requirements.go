@@ -335,7 +335,7 @@ func unglueYears(line string) string {
 	var b []byte
 	from := 0
 	for i := 3; i < len(line); i++ {
-		if !isDigitASCII(line[i]) || !('a' <= line[i-1] && line[i-1] <= 'z') ||
+		if !isDigitASCII(line[i]) || !isLowerASCII(line[i-1]) ||
 			!isLetterASCII(line[i-2]) || !isLetterASCII(line[i-3]) {
 			continue
 		}
