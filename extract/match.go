@@ -746,7 +746,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			s.Mentions++
 			if req > s.Requirement {
 				s.Requirement = req
-				s.LevelEvidence = evidenceAround(line, p.Text[start:end])
+				s.LevelEvidence = evidenceAround(line, start-cur.start, end-cur.start)
 			}
 			return
 		}
@@ -759,7 +759,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			lineAt += strings.Count(p.Text[byteAt:start], "\n")
 			byteAt = start
 		}
-		ev := evidenceAround(line, p.Text[start:end])
+		ev := evidenceAround(line, start-cur.start, end-cur.start)
 		out = append(out, Skill{
 			ID: e.ID, Name: e.Name, Kind: e.Kind, Category: e.Category, Parent: e.Parent,
 			Requirement: req, Mentions: 1, Evidence: ev, LevelEvidence: ev,
@@ -1414,18 +1414,17 @@ var leadWords = map[string]bool{
 	"use": true, "uses": true, "used": true, "through": true, "know": true, "learn": true, "than": true, "over": true, "versus": true,
 }
 
-// evidenceAround shortens a line to about 160 characters around a term,
-// walking out from the term so a long line costs no more than a short one.
-func evidenceAround(line, term string) string {
+// evidenceAround shortens a line to about 160 characters around the
+// mention at line[at:end], walking out from it so a long line costs no
+// more than a short one. The mention's own place counts, not the first
+// occurrence of its text: "C" in "Java and CFamiliar with…" is not the C
+// of an earlier "Collaborate".
+func evidenceAround(line string, at, end int) string {
 	const width = 160
 	if len(line) <= width {
 		return strings.TrimSpace(line)
 	}
-	at := strings.Index(line, term)
-	if at < 0 {
-		return snippet(line, width)
-	}
-	lo, hi := at, at+len(term)
+	lo, hi := at, end
 	for n := 0; n < width/2 && lo > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(line[:lo])
 		lo -= size

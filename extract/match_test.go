@@ -349,6 +349,34 @@ func TestMatchLevelEvidence(t *testing.T) {
 	}
 }
 
+// On a long line the evidence is cut around the mention itself, not
+// around the first place its text occurs: the "SQL" of "NoSQL" or the
+// "C" of "Collaborate" earlier in the line is another word.
+func TestMatchEvidenceAroundMention(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	filler := strings.Repeat("Collaborate with product teams on NoSQL stores and the roadmap. ", 4)
+	line := filler + "Fluency in SQL and the C programming language is required. " + filler
+	p := &Posting{Text: "Requirements\n" + line, Language: "en"}
+	p.Sections = []Section{{Kind: SectionRequirements, Start: 0, End: len(p.Text)}}
+	got := map[string]Skill{}
+	for _, s := range m.Match(p) {
+		got[s.Name] = s
+	}
+	for _, name := range []string{"SQL", "C"} {
+		s, ok := got[name]
+		if !ok {
+			t.Fatalf("%s not found in %v", name, got)
+		}
+		if !strings.Contains(s.Evidence, "Fluency in SQL and the C programming language") {
+			t.Errorf("%s: evidence %q does not show the mention", name, s.Evidence)
+		}
+		if !strings.HasPrefix(s.Evidence, "…") || !strings.HasSuffix(s.Evidence, "…") {
+			t.Errorf("%s: evidence %q is not cut from a long line", name, s.Evidence)
+		}
+	}
+}
+
 // "ideally" prefers what follows it in its sentence, as "preferably"
 // does, and what came before only where it ends its sentence or aside.
 func TestMatchIdeallyCues(t *testing.T) {
