@@ -235,6 +235,56 @@ func gluedSentence(text string, i int) bool {
 		i >= 2 && text[i-1] == '.' && isAlnum(text[i-2])
 }
 
+// gluedAfter reports whether a word that opens a sentence starts at i,
+// glued to the term before it where a scrape dropped a line break:
+// "…SQL, PythonExperience with…", "…TableauAbility to…". Only the words
+// of sentenceOpeners count, so "TableauPrep" or "JavaBeans" stay whole.
+func gluedAfter(text string, i int) bool {
+	if i+1 >= len(text) || !isUpperASCII(text[i]) || !isLowerASCII(text[i+1]) {
+		return false
+	}
+	j := i + 2
+	for j < len(text) && isLowerASCII(text[j]) {
+		j++
+	}
+	if j < len(text) && isAlnum(text[j]) {
+		return false
+	}
+	return sentenceOpeners[asciiLower(text[i:j])]
+}
+
+// gluedBefore reports whether the term at start, capitalised, follows a
+// glued lower-case word: "…experienceSQL", "…preferredTableau". The word
+// must be at least three letters, all lower case, so a name in camel case
+// ("mySQL", "iPython") is not cut; terms of one or two letters never
+// count.
+func gluedBefore(text string, start int, f form) bool {
+	if f.short || start+2 >= len(text) || !isUpperASCII(text[start]) {
+		return false
+	}
+	w := start
+	for w > 0 && isLowerASCII(text[w-1]) {
+		w--
+	}
+	return start-w >= 3 && (w == 0 || !isAlnum(text[w-1]) && text[w-1] != '.' && text[w-1] != '-')
+}
+
+// sentenceOpeners are capitalised words that open a sentence or an item
+// of a list, and do not end a product's name.
+var sentenceOpeners = wordSet(`experience ability strong excellent knowledge demonstrated familiarity proficiency
+	proficient proven working advanced minimum required preferred desired essential expert expertise understanding
+	solid deep hands comfortable passion exposure fluency background bachelor bachelors master masters degree
+	should will may can you we our your the this these that what why how who about as at in if for to with
+	an all other additional some any one must able be are have has is it
+	develop develops build create design perform performs collaborate collaborates provide provides assist assists
+	identify identifies manage manages analyze analyzes partner conduct maintain maintains ensure ensures
+	communicate participate participates define share drive implement prepare write use understand understands
+	contribute leverage utilize review monitor evaluate establish serve gather translate coordinate document
+	present produce integrate investigate improve extract generate facilitate apply join take engage
+	responsible qualifications requirements responsibilities duties skills education description summary
+	nice bonus plus ideally previous prior extensive basic intermediate exceptional outstanding thorough
+	highly effective analytical technical professional familiar experienced self`)
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -263,7 +313,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 	if start > 0 {
 		c := text[start-1]
 		if isAlnum(first) {
-			if c < utf8.RuneSelf && isAlnum(c) {
+			if c < utf8.RuneSelf && isAlnum(c) && !gluedBefore(text, start, f) {
 				return false
 			}
 			if c == '.' && start > 1 && isAlnum(text[start-2]) && !gluedSentence(text, start) {
@@ -282,7 +332,7 @@ func boundaryOK(text string, start, end int, f form) bool {
 		if isAlnum(last) {
 			// A plural of a longer name still names it: "PowerPoints".
 			plural := f.exact == "" && c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
-			if c < utf8.RuneSelf && isAlnum(c) && !plural {
+			if c < utf8.RuneSelf && isAlnum(c) && !plural && !gluedAfter(text, end) {
 				return false
 			}
 			if (c == '+' || c == '#') && last != '+' && last != '#' {
@@ -1320,7 +1370,9 @@ func stopAt(line string, i int, items bool) bool {
 	case c == '-':
 		return items && dashItem(line, i)
 	case isLowerASCII(c):
-		return items && gluedWord(line, i)
+		return items && (gluedWord(line, i) || gluedAfter(line, i+1))
+	case isUpperASCII(c):
+		return items && gluedAfter(line, i+1)
 	}
 	return false
 }

@@ -901,3 +901,55 @@ func TestLineCueWords(t *testing.T) {
 		t.Errorf("degree of \"Bachelor's degree not required\" = %v, %v; want none", d, ok)
 	}
 }
+
+// Scrapes that drop line breaks glue a term to the sentence after it
+// ("PythonExperience") or before it ("experienceSQL"). The term counts
+// where the glued word opens a sentence or the word before is all lower
+// case; a name in camel case stays whole.
+func TestMatchGluedSentences(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	for _, tt := range []struct {
+		line      string
+		want, not []string
+	}{
+		{"Strong skills in PythonExperience with SparkKnowledge of AWSFamiliarity with Airflow", []string{"Python", "Spark", "AWS", "Airflow"}, nil},
+		{"Solid SQL skills with RDBMS such as Oracle or TeradataExperience with data cleansing", []string{"Teradata"}, nil},
+		{"Years of analytics experienceSQL and preferredTableau dashboards", []string{"SQL", "Tableau"}, nil},
+		// Not a sentence opener after it, not a lower-case word before it.
+		{"Enterprise JavaBeans and a TableauPrep flow", nil, []string{"Java", "Tableau"}},
+		{"our myJava portal", nil, []string{"Java"}},
+	} {
+		got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: tt.line})
+		for _, s := range tt.want {
+			if _, ok := got[s]; !ok {
+				t.Errorf("%q: %s not found (all: %v)", tt.line, s, got)
+			}
+		}
+		for _, s := range tt.not {
+			if _, ok := got[s]; ok {
+				t.Errorf("%q: %s found", tt.line, s)
+			}
+		}
+	}
+	// On a description flattened into one long line, a glued sentence
+	// ends the reach of a cue as a full stop does.
+	lead := strings.Repeat("Work with analysts and engineers on the product roadmap and its metrics. ", 4)
+	checkCueLines(t, m, []cueLine{
+		{lead + "Fluency in Python or RExperience with Spark is a big plus", map[string]string{"Python": "required", "R": "required", "Spark": "preferred"}},
+		{lead + "At least 3 years of experience in C++ or JavaAt least 2 years in Deep Learning is a plus", map[string]string{"Java": "required"}},
+	})
+}
+
+// Unknown terms split where a sentence opener is glued to the word before
+// it: "teamThe" and "data.Experience" are two words, not a product.
+func TestUnknownTermsGlued(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	p := &Posting{Language: "en", Text: "Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience"}
+	got := m.UnknownTerms(p)
+	want := []string{"QuorvexDB", "WidgetFlow"}
+	if !slices.Equal(got, want) {
+		t.Errorf("UnknownTerms = %q, want %q", got, want)
+	}
+}

@@ -67,16 +67,22 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 			}
 			continue
 		}
-		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') {
+		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') && !glueAt(text, i) {
 			i++
 			continue
 		}
 		j := i
 		for j < len(text) && (isAlnum(text[j]) || (text[j] == '.' || text[j] == '-' || text[j] == '+' || text[j] == '#') && j+1 < len(text) && isAlnum(text[j+1])) {
 			j++
+			if glueAt(text, j) {
+				break
+			}
 		}
-		tok := text[i:j]
 		start, end := i, j
+		if text[end-1] == '.' {
+			end-- // "data." of "data.The": only a glued word ends a token so
+		}
+		tok := text[start:end]
 		i = j
 		for ci < len(covered) && covered[ci].end <= start {
 			ci++
@@ -105,6 +111,14 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// glueAt reports whether a word that opens a sentence starts at i glued
+// to the word before it, where a scrape dropped a line break: in
+// "skillsExperience" and "etc.The" the two words are two tokens, neither a
+// product's name.
+func glueAt(text string, i int) bool {
+	return i > 0 && (isLetterASCII(text[i-1]) || text[i-1] == '.') && gluedAfter(text, i)
 }
 
 func hangulNear(text string, at int) bool {
