@@ -259,7 +259,7 @@ func gluedAfter(text string, i int) bool {
 // ("mySQL", "iPython") is not cut; terms of one or two letters never
 // count.
 func gluedBefore(text string, start int, f form) bool {
-	if f.short || start+2 >= len(text) || !isUpperASCII(text[start]) {
+	if f.short || !isUpperASCII(text[start]) {
 		return false
 	}
 	w := start
@@ -1360,7 +1360,7 @@ var (
 // space), or with items, an item of a flattened list: at a space between
 // items, at a dash that opens one, or where a list flattened without
 // spaces glued one item to the next ("…is highly desiredExperience
-// with…", "…Python or R.Nice to have…").
+// with…", "…Python or R.Nice to have…", "…Python or RExperience with…").
 func stopAt(line string, i int, items bool) bool {
 	switch c := line[i]; {
 	case c == '.':
@@ -1369,10 +1369,8 @@ func stopAt(line string, i int, items bool) bool {
 		return items && itemBoundary(line, i)
 	case c == '-':
 		return items && dashItem(line, i)
-	case isLowerASCII(c):
-		return items && (gluedWord(line, i) || gluedAfter(line, i+1))
-	case isUpperASCII(c):
-		return items && gluedAfter(line, i+1)
+	case isLetterASCII(c):
+		return items && (isLowerASCII(c) && gluedWord(line, i) || gluedAfter(line, i+1))
 	}
 	return false
 }
@@ -1388,7 +1386,7 @@ func dashItem(line string, i int) bool {
 // stopEnd is where the text before a stop at i ends: at a full stop or a
 // space, before it; at a glued word, after its last letter.
 func stopEnd(line string, i int) int {
-	if isLowerASCII(line[i]) {
+	if isLetterASCII(line[i]) {
 		return i + 1
 	}
 	return i

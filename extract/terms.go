@@ -80,7 +80,9 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 		}
 		start, end := i, j
 		if text[end-1] == '.' {
-			end-- // "data." of "data.The": only a glued word ends a token so
+			// A token ends in a full stop only where a glued word
+			// follows it: "data." of "data.The" is "data".
+			end--
 		}
 		tok := text[start:end]
 		i = j
