@@ -721,6 +721,11 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				// Python": only what follows the cue is preferred.
 				cur.pref = false
 			}
+			if !cur.pref && len(line) < longCueLine && hasBareLabel(line) {
+				// "Required: SQL, R. Desired: Scala": the label is the
+				// line's preferred cue, and cueInScope gives it its items.
+				cur.pref = true
+			}
 			cur.qual = req == RequirementResponsibility && qualificationLine(line)
 			cur.asides, cur.keep = nil, -2
 			if (cur.pref || cur.req) && strings.IndexByte(line, '(') >= 0 {
@@ -901,6 +906,12 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 			break
 		}
 	}
+	// A label before a colon heads what follows it in its sentence, ahead
+	// of a cue elsewhere in the sentence: "Required: SQL, Python, R
+	// Desired: Scala, Java", "Must have: SQL; Nice to have: Scala, Java".
+	if cue, ok = labelCue(line, sStart, off, true); ok {
+		return cue, true, false
+	}
 	sEnd := sentenceEnd(line, off, items)
 	whole = sStart == 0 && sEnd == len(line)
 	if !whole {
@@ -909,9 +920,12 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 		}
 	}
 	if items {
-		// A label before a colon heads the items after it: "Welcome:
-		// Basic knowledge of Python; Experience with Linux".
-		if cue, ok = labelCue(line, start); ok {
+		// On a flattened list the label heads the items after it:
+		// "Welcome: Basic knowledge of Python; Experience with Linux".
+		// A bare "Desired:" heads its own item only: the items after
+		// "Required: SQL, R Desired: Scala, JavaExperience with Spark…"
+		// are the list's own.
+		if cue, ok = labelCue(line, max(0, start-300), start, false); ok {
 			return cue, true, false
 		}
 	}
@@ -1408,24 +1422,67 @@ func gluedWord(line string, i int) bool {
 	return i-w+1 >= 3 && (w == 0 || line[w-1] == ' ')
 }
 
-// labelCue returns the cue of the nearest label before off that ends in
-// a colon ("Nice to have:", "Welcome:", "Must:"), looked for within 300
-// bytes: a few items.
-func labelCue(line string, off int) (Requirement, bool) {
-	lo := max(0, off-300)
+// labelCue returns the cue of the nearest label that ends in a colon
+// between lo and off ("Nice to have:", "Welcome:", "Must:", "Desired:").
+// A label without a cue ("Tools:") heads what follows it, so a cue
+// before it does not reach past it. A near label stands in the term's
+// own sentence: it ends at a comma or another colon before it ("Required:
+// SQL, R Desired:" is the label "R Desired:"), and one that only says
+// "Desired" or "Optional" is a preferred one.
+func labelCue(line string, lo, off int, near bool) (Requirement, bool) {
 	c := strings.LastIndexByte(line[lo:off], ':')
 	if c < 0 {
 		return 0, false
 	}
-	c += lo
+	label := labelBefore(line, c+lo, near)
+	if cue, ok := LineCue(label); ok || !near {
+		return cue, ok
+	}
+	if bareLabel(label) {
+		return RequirementPreferred, true
+	}
+	return 0, false
+}
+
+// labelBefore is the label that ends in the colon at c: the words before
+// it back to a semicolon or the end of the item before, at most 40 bytes;
+// a near one ends at a comma or a colon too.
+func labelBefore(line string, c int, near bool) string {
 	ls := max(0, c-40)
 	for i := c - 1; i > ls; i-- {
-		if line[i] == ';' || stopAt(line, i, true) {
+		if line[i] == ';' || near && (line[i] == ',' || line[i] == ':') || stopAt(line, i, true) {
 			ls = i + 1
 			break
 		}
 	}
-	return LineCue(line[ls : c+1])
+	return line[ls : c+1]
+}
+
+// bareLabel reports whether a label says "Desired" or "Optional". A label
+// is a heading, so such a word there is a preferred cue, as in the heading
+// "Desired Skills"; in a sentence ("the desired outcome") it is none.
+func bareLabel(label string) bool {
+	for _, w := range strings.FieldsFunc(label, func(r rune) bool { return r > 0x7f || !isLetterASCII(byte(r)) }) {
+		if strings.EqualFold(w, "desired") || strings.EqualFold(w, "optional") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBareLabel reports whether a line holds a label that says "Desired"
+// or "Optional" ("Required: SQL, R. Desired: Scala").
+func hasBareLabel(line string) bool {
+	for off := 0; ; {
+		c := strings.IndexByte(line[off:], ':')
+		if c < 0 {
+			return false
+		}
+		if bareLabel(labelBefore(line, off+c, true)) {
+			return true
+		}
+		off += c + 1
+	}
 }
 
 // itemBoundary reports whether the space at i ends one item of a bullet

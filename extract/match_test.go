@@ -285,6 +285,29 @@ func TestMatchAsideCues(t *testing.T) {
 	})
 }
 
+// A label before a colon heads what follows it in its sentence, ahead of
+// another cue in the sentence; a bare "Desired:" is a label with a cue,
+// and it heads its own item only.
+func TestMatchLabelCues(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	checkCueLines(t, m, []cueLine{
+		{"Required: SQL, Python, R. Desired: Scala, Java, or Ruby", map[string]string{"SQL": "required", "R": "required", "Scala": "preferred", "Java": "preferred", "Ruby": "preferred"}},
+		{"Must have: SQL and Python; Nice to have: Scala, Java", map[string]string{"SQL": "required", "Python": "required", "Scala": "preferred", "Java": "preferred"}},
+		{"Required: SQL, Python, R, linux shell scripting Desired: Scala, Java, or Ruby", map[string]string{"Python": "required", "Java": "preferred", "Ruby": "preferred"}},
+		{"Optional: Kafka, Flink", map[string]string{"Kafka": "preferred", "Flink": "preferred"}},
+		// A label without a cue leaves the sentence's cue in force.
+		{"Tools: Python, Airflow, Kafka is a plus", map[string]string{"Kafka": "preferred"}},
+		// "desired" outside a label is no cue.
+		{"Build the desired pipelines with Spark and Airflow", map[string]string{"Spark": "required", "Airflow": "required"}},
+	})
+	// On a flattened list the bare label does not reach the next items.
+	pad := strings.Repeat("Comfort with public speaking and client interactions ", 5)
+	line := pad + "Required: SQL, Python, R Desired: Scala, JavaExperience with Spark and TableauExperience with AWS"
+	got := requirementsOf(m, Line{Text: "Requirements", Heading: true}, Line{Text: line})
+	checkRequirements(t, "flattened list", got, map[string]string{"SQL": "required", "Scala": "preferred", "Java": "preferred", "Spark": "required", "Tableau": "required", "AWS": "required"})
+}
+
 // "preferably" prefers what follows it in its sentence, not what comes
 // before: the term it qualifies keeps its section's level.
 func TestMatchPreferablyCues(t *testing.T) {
