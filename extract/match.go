@@ -1424,8 +1424,8 @@ func gluedWord(line string, i int) bool {
 
 // labelCue returns the cue of the nearest label that ends in a colon
 // between lo and off ("Nice to have:", "Welcome:", "Must:", "Desired:").
-// A label without a cue ("Tools:") heads what follows it, so a cue
-// before it does not reach past it. A near label stands in the term's
+// A label without a cue ("Tools:") heads what follows it, so an earlier
+// label's cue does not reach past it. A near label stands in the term's
 // own sentence: it ends at a comma or another colon before it ("Required:
 // SQL, R Desired:" is the label "R Desired:"), and one that only says
 // "Desired" or "Optional" is a preferred one.
@@ -1462,12 +1462,7 @@ func labelBefore(line string, c int, near bool) string {
 // is a heading, so such a word there is a preferred cue, as in the heading
 // "Desired Skills"; in a sentence ("the desired outcome") it is none.
 func bareLabel(label string) bool {
-	for _, w := range strings.FieldsFunc(label, func(r rune) bool { return r > 0x7f || !isLetterASCII(byte(r)) }) {
-		if strings.EqualFold(w, "desired") || strings.EqualFold(w, "optional") {
-			return true
-		}
-	}
-	return false
+	return lastWordFold(label, "desired") >= 0 || lastWordFold(label, "optional") >= 0
 }
 
 // hasBareLabel reports whether a line holds a label that says "Desired"
