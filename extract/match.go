@@ -714,18 +714,8 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 			} else {
 				w = reqWords.scan(line)
 			}
-			cur.pref, cur.req = cueMasks(w, line)
+			cur.pref, cur.req = lineCues(w, line)
 			cur.fwd = w.any(maskForwardPref)
-			if cur.pref && !lineWidePreferred(w, line) {
-				// "SQL and some scripting, ideally with Scala or
-				// Python": only what follows the cue is preferred.
-				cur.pref = false
-			}
-			if !cur.pref && len(line) < longCueLine && hasBareLabel(line) {
-				// "Required: SQL, R. Desired: Scala": the label is the
-				// line's preferred cue, and cueInScope gives it its items.
-				cur.pref = true
-			}
 			cur.qual = req == RequirementResponsibility && qualificationLine(line)
 			cur.asides, cur.keep = nil, -2
 			if (cur.pref || cur.req) && strings.IndexByte(line, '(') >= 0 {
@@ -747,7 +737,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				cur.keep, cur.cueLine, cur.cuePref, cur.cueReq = keep, line, cur.pref, cur.req
 				if b, ok := blankAsides(line, cur.asides, keep); ok {
 					cur.cueLine = b
-					cur.cuePref, cur.cueReq = cueKinds(b)
+					cur.cuePref, cur.cueReq = lineCues(reqWords.scan(b), b)
 				}
 			}
 			cueLine, linePref, lineReq = cur.cueLine, cur.cuePref, cur.cueReq
@@ -766,7 +756,7 @@ func (m *Matcher) aggregate(p *Posting, hits []hit) []Skill {
 				// colon; a short line's kinds are those before it.
 				cueLine = cueLine[:c]
 				if !long {
-					linePref, lineReq = cueKinds(cueLine)
+					linePref, lineReq = lineCues(reqWords.scan(cueLine), cueLine)
 				}
 			}
 		}
@@ -1022,6 +1012,25 @@ func scopeCue(s string) (Requirement, bool) {
 	w := reqWords.scan(s)
 	pref, req := cueMasks(w, s)
 	return cueFrom(pref && lineWidePreferred(w, s), req)
+}
+
+// lineCues reports whether a line, whose phrases are w, holds a preferred
+// cue and a required cue that speak of it, as aggregate reads them. The
+// line, its copy with other terms' asides blanked and its part before a
+// colon are read alike.
+func lineCues(w wordMask, line string) (pref, req bool) {
+	pref, req = cueMasks(w, line)
+	if pref && !lineWidePreferred(w, line) {
+		// "SQL and some scripting, ideally with Scala or Python": only
+		// what follows the cue is preferred.
+		pref = false
+	}
+	if !pref && len(line) < longCueLine && hasBareLabel(line) {
+		// "Required: SQL, R. Desired: Scala": the label is the line's
+		// preferred cue, and cueInScope gives it its items.
+		pref = true
+	}
+	return pref, req
 }
 
 // lineWidePreferred reports whether the preferred cues of a line, whose

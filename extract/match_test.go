@@ -296,6 +296,8 @@ func TestMatchLabelCues(t *testing.T) {
 		{"Must have: SQL and Python; Nice to have: Scala, Java", map[string]string{"SQL": "required", "Python": "required", "Scala": "preferred", "Java": "preferred"}},
 		{"Required: SQL, Python, R, linux shell scripting Desired: Scala, Java, or Ruby", map[string]string{"Python": "required", "Java": "preferred", "Ruby": "preferred"}},
 		{"Optional: Kafka, Flink", map[string]string{"Kafka": "preferred", "Flink": "preferred"}},
+		// Another term's aside is blanked, and the label still speaks.
+		{"Required: SQL, Python (Spark is a plus). Desired: Scala", map[string]string{"SQL": "required", "Python": "required", "Spark": "preferred", "Scala": "preferred"}},
 		// A label without a cue leaves the sentence's cue in force.
 		{"Tools: Python, Airflow, Kafka is a plus", map[string]string{"Kafka": "preferred"}},
 		// "desired" outside a label is no cue.
