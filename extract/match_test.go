@@ -978,3 +978,16 @@ func TestUnknownTermsGlued(t *testing.T) {
 		t.Errorf("UnknownTerms = %q, want %q", got, want)
 	}
 }
+
+// Tracking tokens, ids and serialised nulls are not products; a name
+// with a few changes of case is one.
+func TestUnknownTermsNotIDs(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	p := &Posting{Language: "en", Text: "Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go."}
+	got := m.UnknownTerms(p)
+	want := []string{"QuorvexDB", "StreamWidget2Go"}
+	if !slices.Equal(got, want) {
+		t.Errorf("UnknownTerms = %q, want %q", got, want)
+	}
+}

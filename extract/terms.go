@@ -18,6 +18,7 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		is in on of to a an as at be by or if do so no up me my he she they them their its it's
 		bi dw dm dx cx rnd r&d esg ipo m&a vc pr ir ad ads seo sem crm erp scm mes plm wms oms pos kyc aml
 		e.g i.e vs fyi tbd tba n/a pdf ppt doc docx xls xlsx hwp zip
+		ph.d ph.ds none null nan
 		a/b ab oo xx yy zz o2o
 		about benefits requirements preferred nice responsibilities qualifications what when where why how
 		party staging production service services product products platform system systems solution solutions
@@ -153,7 +154,7 @@ func techLooking(tok string, inKorean bool) bool {
 			digit++
 		}
 	}
-	if upper+lower < 2 {
+	if upper+lower < 2 || idLike(tok) {
 		return false
 	}
 	switch {
@@ -170,6 +171,36 @@ func techLooking(tok string, inKorean bool) bool {
 		return !commonWords[asciiLower(tok)]
 	}
 	return false
+}
+
+// idLike reports whether a long token changes between capitals, small
+// letters and digits at every other byte or more often, as a generated id
+// or a base64 string does ("RMjcuMTA5LjExNS4xNTU", a tracking token, about
+// three changes in five bytes), where a product's name changes a few
+// times (TensorFlow, PostgreSQL, StreamSets2Go).
+func idLike(tok string) bool {
+	if len(tok) < 12 {
+		return false
+	}
+	changes, prev := 0, byte(0)
+	for k := 0; k < len(tok); k++ {
+		var class byte
+		switch c := tok[k]; {
+		case c >= 'A' && c <= 'Z':
+			class = 'A'
+		case c >= 'a' && c <= 'z':
+			class = 'a'
+		case c >= '0' && c <= '9':
+			class = '0'
+		default:
+			continue
+		}
+		if prev != 0 && class != prev {
+			changes++
+		}
+		prev = class
+	}
+	return changes*2 >= len(tok)
 }
 
 // commonAcronyms are capitals that are not technologies.
