@@ -966,28 +966,22 @@ func TestMatchGluedSentences(t *testing.T) {
 	})
 }
 
-// Unknown terms split where a sentence opener is glued to the word before
-// it: "teamThe" and "data.Experience" are two words, not a product.
-func TestUnknownTermsGlued(t *testing.T) {
+// Unknown terms are products the taxonomy does not know. They split where
+// a sentence opener is glued to the word before it ("teamThe" and
+// "data.Experience" are two words); tracking tokens, ids and serialised
+// nulls are none, while a name with a few changes of case is one.
+func TestUnknownTerms(t *testing.T) {
 	t.Parallel()
 	m := defaultMatcher(t)
-	p := &Posting{Language: "en", Text: "Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience"}
-	got := m.UnknownTerms(p)
-	want := []string{"QuorvexDB", "WidgetFlow"}
-	if !slices.Equal(got, want) {
-		t.Errorf("UnknownTerms = %q, want %q", got, want)
-	}
-}
-
-// Tracking tokens, ids and serialised nulls are not products; a name
-// with a few changes of case is one.
-func TestUnknownTermsNotIDs(t *testing.T) {
-	t.Parallel()
-	m := defaultMatcher(t)
-	p := &Posting{Language: "en", Text: "Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go."}
-	got := m.UnknownTerms(p)
-	want := []string{"QuorvexDB", "StreamWidget2Go"}
-	if !slices.Equal(got, want) {
-		t.Errorf("UnknownTerms = %q, want %q", got, want)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience", []string{"QuorvexDB", "WidgetFlow"}},
+		{"Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go.", []string{"QuorvexDB", "StreamWidget2Go"}},
+	} {
+		if got := m.UnknownTerms(&Posting{Language: "en", Text: tt.text}); !slices.Equal(got, tt.want) {
+			t.Errorf("UnknownTerms(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
