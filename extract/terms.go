@@ -138,23 +138,35 @@ func hangulNear(text string, at int) bool {
 func techLooking(tok string, inKorean bool) bool {
 	upper, lower, digit := 0, 0, 0
 	camel, dotted := false, false
+	// changes counts where the token turns between capitals, small
+	// letters and digits, other bytes aside; prev is the last one's class.
+	changes, prev := 0, byte(0)
 	for k := 0; k < len(tok); k++ {
-		c := tok[k]
+		c, class := tok[k], byte(0)
 		switch {
 		case c == '.' || c == '+' || c == '#':
 			dotted = true
-		case c >= 'A' && c <= 'Z':
-			if k > 0 && tok[k-1] >= 'a' && tok[k-1] <= 'z' {
+		case isUpperASCII(c):
+			if k > 0 && isLowerASCII(tok[k-1]) {
 				camel = true
 			}
 			upper++
-		case c >= 'a' && c <= 'z':
+			class = 'A'
+		case isLowerASCII(c):
 			lower++
-		case c >= '0' && c <= '9':
+			class = 'a'
+		case isDigitASCII(c):
 			digit++
+			class = '0'
+		}
+		if class != 0 {
+			if prev != 0 && class != prev {
+				changes++
+			}
+			prev = class
 		}
 	}
-	if upper+lower < 2 || idLike(tok) {
+	if upper+lower < 2 || idLike(len(tok), changes) {
 		return false
 	}
 	switch {
@@ -173,34 +185,14 @@ func techLooking(tok string, inKorean bool) bool {
 	return false
 }
 
-// idLike reports whether a long token changes between capitals, small
-// letters and digits at every other byte or more often, as a generated id
-// or a base64 string does ("RMjcuMTA5LjExNS4xNTU", a tracking token, about
-// three changes in five bytes), where a product's name changes a few
-// times (TensorFlow, PostgreSQL, StreamSets2Go).
-func idLike(tok string) bool {
-	if len(tok) < 12 {
-		return false
-	}
-	changes, prev := 0, byte(0)
-	for k := 0; k < len(tok); k++ {
-		var class byte
-		switch c := tok[k]; {
-		case c >= 'A' && c <= 'Z':
-			class = 'A'
-		case c >= 'a' && c <= 'z':
-			class = 'a'
-		case c >= '0' && c <= '9':
-			class = '0'
-		default:
-			continue
-		}
-		if prev != 0 && class != prev {
-			changes++
-		}
-		prev = class
-	}
-	return changes*2 >= len(tok)
+// idLike reports whether a token of n bytes that turns between capitals,
+// small letters and digits changes times is a generated id or a base64
+// string: it is long and turns at every other byte or more often
+// ("RMjcuMTA5LjExNS4xNTU", a tracking token, turns at about three bytes in
+// five), where a product's name turns a few times (TensorFlow, PostgreSQL,
+// StreamWidget2Go).
+func idLike(n, changes int) bool {
+	return n >= 12 && changes*2 >= n
 }
 
 // commonAcronyms are capitals that are not technologies.
