@@ -974,13 +974,17 @@ func TestUnknownTerms(t *testing.T) {
 	t.Parallel()
 	m := defaultMatcher(t)
 	for _, tt := range []struct {
+		lang string
 		text string
 		want []string
 	}{
-		{"Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience", []string{"QuorvexDB", "WidgetFlow"}},
-		{"Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go.", []string{"QuorvexDB", "StreamWidget2Go"}},
+		{"en", "Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience", []string{"QuorvexDB", "WidgetFlow"}},
+		{"en", "Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go.", []string{"QuorvexDB", "StreamWidget2Go"}},
+		// In Korean text every Latin word is a candidate, so the
+		// everyday words of benefits and headings must not be listed.
+		{"ko", "Refresh 휴가, MacBook Pro 지급, NYSE 상장사. POSITION: Back-end 개발 (Tech 리드). 주요 업무: QuorvexDB 운영", []string{"QuorvexDB"}},
 	} {
-		if got := m.UnknownTerms(&Posting{Language: "en", Text: tt.text}); !slices.Equal(got, tt.want) {
+		if got := m.UnknownTerms(&Posting{Language: tt.lang, Text: tt.text}); !slices.Equal(got, tt.want) {
 			t.Errorf("UnknownTerms(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}

@@ -30,7 +30,13 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		manager lead leader head director intern internship full part time contract permanent welcome
 		summary overview mission vision values culture perks salary compensation equity stock options
 		health insurance vacation holiday holidays leave learning education training conference conferences
-		source truth layer layers mart marts warehouse lake lakehouse metrics metric dashboard dashboards report reports`)
+		source truth layer layers mart marts warehouse lake lakehouse metrics metric dashboard dashboards report reports
+		refresh tech top early pro life family day friday maker object image network open computer insight series core
+		language focus public smart challenge multi programming project query digital feature flexible performance
+		task needs key must required minimum note apply physical technical offer purpose position duties location
+		infra architecture stack workflow admin back back-end front-end fit game kitchen room roof tea air nursing iii
+		ojt poc vip url eap tips sme fsa mis hris dna cro pmp cpa stem mit nasa nyc nyse nasdaq dod doe fda iso
+		mac imac macbook ipad iphone google youtube facebook ibm paypal nvidia`)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
