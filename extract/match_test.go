@@ -118,6 +118,32 @@ func TestMatchBoundaries(t *testing.T) {
 	}
 }
 
+// TestDefaultAcronyms checks the capitalised acronyms of the default
+// taxonomy: the exact form counts, the lower-case word and a longer name
+// holding a look-alike do not.
+func TestDefaultAcronyms(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	tests := []struct{ in, want string }{
+		{"NPU 또는 GPU에 대한 이해", "NPU"},
+		{"our Global AI Accelerator in Sweden", "Artificial Intelligence"},
+		{"support SIT and UAT phases", "User Acceptance Testing"},
+		{"uat.example.com", ""},
+		{"MVVM 디자인 패턴", ""},
+		{"ASP.NET MVC and UML models", "ASP.NET, UML"}, // ASP.NET's own alias holds "MVC"
+		{"MVC 패턴과 UML 설계", "MVC, UML"},
+		{"migrating services to a SOA", "Service-Oriented Architecture"},
+		{"ITIL v4 Foundation preferred", "ITIL"},
+		{"Camera, IMU, GPS 센서 융합", "IMU"},
+		{"RTOS 기반 MCU 펌웨어", "Microcontroller, RTOS"},
+	}
+	for _, tt := range tests {
+		if got := names(matchText(m, tt.in)); got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMatchAmbiguous(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
