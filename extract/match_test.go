@@ -136,6 +136,8 @@ func TestDefaultAcronyms(t *testing.T) {
 		{"ITIL v4 Foundation preferred", "ITIL"},
 		{"Camera, IMU, GPS 센서 융합", "IMU"},
 		{"RTOS 기반 MCU 펌웨어", "Microcontroller, RTOS"},
+		{"Our values: Earn Trust, Be Agile, Include All.", ""},
+		{"Work in an Agile environment", "Agile"},
 	}
 	for _, tt := range tests {
 		if got := names(matchText(m, tt.in)); got != tt.want {
