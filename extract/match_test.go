@@ -118,10 +118,11 @@ func TestMatchBoundaries(t *testing.T) {
 	}
 }
 
-// TestDefaultAcronyms checks the capitalised acronyms of the default
-// taxonomy: the exact form counts, the lower-case word and a longer name
-// holding a look-alike do not.
-func TestDefaultAcronyms(t *testing.T) {
+// TestDefaultForms checks exact and ambiguous forms of the default
+// taxonomy: a capitalised acronym counts, the lower-case word and a longer
+// name holding a look-alike do not, and an ambiguous name counts with its
+// cues only.
+func TestDefaultForms(t *testing.T) {
 	t.Parallel()
 	m := defaultMatcher(t)
 	tests := []struct{ in, want string }{
@@ -138,6 +139,10 @@ func TestDefaultAcronyms(t *testing.T) {
 		{"RTOS 기반 MCU 펌웨어", "Microcontroller, RTOS"},
 		{"Our values: Earn Trust, Be Agile, Include All.", ""},
 		{"Work in an Agile environment", "Agile"},
+		{"• Rust 개발 경험이 있으신 분", "Rust"},
+		{"Macbook Air Soft landing Rust 장소 서울시", ""},
+		{"Familiarity with Amazon's EMR would also help", "Amazon EMR"},
+		{"EMR 시스템 연동", ""},
 	}
 	for _, tt := range tests {
 		if got := names(matchText(m, tt.in)); got != tt.want {
