@@ -72,10 +72,21 @@ func matchText(m *Matcher, text string) []Skill {
 	return m.Match(p)
 }
 
+// nameCase is a text and the sorted names of the skills it should give.
+type nameCase struct{ in, want string }
+
+func checkNames(t *testing.T, m *Matcher, tests []nameCase) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := names(matchText(m, tt.in)); got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestMatchBoundaries(t *testing.T) {
 	t.Parallel()
-	m := testMatcher(t)
-	tests := []struct{ in, want string }{
+	checkNames(t, testMatcher(t), []nameCase{
 		{"Airflow를 이용한 파이프라인", "Airflow"},
 		{"Python과 SQL에 능숙", "Python, SQL"},
 		{"k8s에서 운영", "Kubernetes"},
@@ -110,12 +121,7 @@ func TestMatchBoundaries(t *testing.T) {
 		{"ETL 파이프라인", "ETL"},
 		{"Star/Snowflake schemas in the warehouse", ""},
 		{"Snowflake and Airflow", "Airflow, Snowflake"},
-	}
-	for _, tt := range tests {
-		if got := names(matchText(m, tt.in)); got != tt.want {
-			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestDefaultForms checks exact and ambiguous forms of the default
@@ -124,8 +130,7 @@ func TestMatchBoundaries(t *testing.T) {
 // cues only.
 func TestDefaultForms(t *testing.T) {
 	t.Parallel()
-	m := defaultMatcher(t)
-	tests := []struct{ in, want string }{
+	checkNames(t, defaultMatcher(t), []nameCase{
 		{"NPU 또는 GPU에 대한 이해", "NPU"},
 		{"our Global AI Accelerator in Sweden", "Artificial Intelligence"},
 		{"support SIT and UAT phases", "User Acceptance Testing"},
@@ -143,18 +148,12 @@ func TestDefaultForms(t *testing.T) {
 		{"Macbook Air Soft landing Rust 장소 서울시", ""},
 		{"Familiarity with Amazon's EMR would also help", "Amazon EMR"},
 		{"EMR 시스템 연동", ""},
-	}
-	for _, tt := range tests {
-		if got := names(matchText(m, tt.in)); got != tt.want {
-			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestMatchAmbiguous(t *testing.T) {
 	t.Parallel()
-	m := testMatcher(t)
-	tests := []struct{ in, want string }{
+	checkNames(t, testMatcher(t), []nameCase{
 		{"Go 언어 개발 경험", "Go"},
 		{"Python, Go, Java", "Go, Java, Python"},
 		{"Go beyond the obvious", ""},
@@ -171,12 +170,7 @@ func TestMatchAmbiguous(t *testing.T) {
 		{"C/C++ 개발", "C, C++"},
 		{"golang", "Go"},
 		{"tools such as SQL, Python or R.", "Python, R, SQL"},
-	}
-	for _, tt := range tests {
-		if got := names(matchText(m, tt.in)); got != tt.want {
-			t.Errorf("Match(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestMatchRequirement(t *testing.T) {
