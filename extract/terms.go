@@ -13,21 +13,21 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		api apis ai ml dl it ui ux qa pm po hr ceo cto cfo coo vp ok kr us uk eu usa ko en b2b b2c saas ios mvp kpi okr
 		okrs roi sql nosql rdbms etl elt cs ee bs ms ba ma phd gpa toeic toefl opic ielts mba cv llm llms nlp ci cd msa
 		oop tdd ddd rest http https json xml csv html css tcp ip dns vpn ssh ssl tls os pc gpu cpu ram ssd
-		we re ll ve inc ltd co corp llc gmbh pte am pm est pst kst utc asap faq
+		we re ll ve inc ltd co corp llc gmbh pte am est pst kst utc asap faq
 		remote hybrid full time part senior junior lead staff principal manager engineer developer analyst scientist
 		is in on of to a an as at be by or if do so no up me my he she they them their its it's
 		bi dw dm dx cx rnd r&d esg ipo m&a vc pr ir ad ads seo sem crm erp scm mes plm wms oms pos kyc aml
 		e.g i.e vs fyi tbd tba n/a pdf ppt doc docx xls xlsx hwp zip
 		ph.d ph.ds none null nan
 		a/b ab oo xx yy zz o2o
-		about benefits requirements preferred nice responsibilities qualifications what when where why how
+		about benefits requirements preferred nice responsibilities qualifications when where why how
 		party staging production service services product products platform system systems solution solutions
 		business company customer customers user users market marketing sales design engineering research
 		analysis analytics model models modeling pipeline pipelines infrastructure cloud server backend frontend
 		mobile web app apps application applications tool tools framework frameworks library libraries
 		process processing quality monitoring testing test tests review code coding software hardware
-		team teams growth global local korea seoul remote office hybrid onsite plus bonus level senior junior
-		manager lead leader head director intern internship full part time contract permanent welcome
+		teams growth global local korea seoul office onsite bonus level
+		leader head director intern internship contract permanent welcome
 		summary overview mission vision values culture perks salary compensation equity stock options
 		health insurance vacation holiday holidays leave learning education training conference conferences
 		source truth layer layers mart marts warehouse lake lakehouse metrics metric dashboard dashboards report reports
