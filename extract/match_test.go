@@ -148,6 +148,10 @@ func TestDefaultForms(t *testing.T) {
 		{"Macbook Air Soft landing Rust 장소 서울시", ""},
 		{"Familiarity with Amazon's EMR would also help", "Amazon EMR"},
 		{"EMR 시스템 연동", ""},
+		{"Pluses: advanced Excel skills, experience with some financial analysis", "Excel"},
+		{"Excellent excel skills with experience in reporting", "Excel"},
+		{"Advanced Excel user (array formulas, offsets, index/match, VBA)", "Excel, VBA"},
+		{"Excellent communication skills; excel at prioritising", ""},
 	})
 }
 
