@@ -152,6 +152,17 @@ func TestDefaultForms(t *testing.T) {
 		{"Excellent excel skills with experience in reporting", "Excel"},
 		{"Advanced Excel user (array formulas, offsets, index/match, VBA)", "Excel, VBA"},
 		{"Excellent communication skills; excel at prioritising", ""},
+		// A cue of one or two letters counts only as a word: the r in
+		// "your" or the ga in "Engage" is not one.
+		{"•Shiny new laptop of your choosing", ""},
+		{"Experience producing interactive outputs (Shiny, etc.)", "Shiny"},
+		{"Shiny apps in R", "R, Shiny"},
+		{"•Engage broadly with GTM, Marketing, Product", ""},
+		{"GTM, GA4 설정", "Google Analytics, Google Tag Manager"},
+		{"Decision Science (D3) is the research organization", ""},
+		{"libraries such as D3.", "D3.js"},
+		{"RDB에 CDC를 걸어둔 후", "Change Data Capture, RDBMS"},
+		{"an experienced Unity Developer for a mobile project", "Unity"},
 	})
 }
 
