@@ -163,6 +163,8 @@ func TestDefaultForms(t *testing.T) {
 		{"libraries such as D3.", "D3.js"},
 		{"RDB에 CDC를 걸어둔 후", "Change Data Capture, RDBMS"},
 		{"an experienced Unity Developer for a mobile project", "Unity"},
+		{"pandas, scipy, sk-learn, etc", "SciPy, pandas, scikit-learn"},
+		{"multi-task learning 모델", ""}, // not "sk learn",
 	})
 }
 
