@@ -4,7 +4,9 @@ import (
 	"errors"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -164,8 +166,50 @@ func TestDefaultForms(t *testing.T) {
 		{"RDB에 CDC를 걸어둔 후", "Change Data Capture, RDBMS"},
 		{"an experienced Unity Developer for a mobile project", "Unity"},
 		{"pandas, scipy, sk-learn, etc", "SciPy, pandas, scikit-learn"},
-		{"multi-task learning 모델", ""}, // not "sk learn",
+		{"multi-task learning 모델", ""}, // not "sk learn"
+		{"techniques: GLM/Regression, Random Forest", "Generalized Linear Models"},
+		{"regularized GLMs and logistic regression", "Generalized Linear Models, Regression Analysis"},
+		{"회귀분석 및 가설 검정", "Regression Analysis"},
+		{"regression testing of the release", ""},
+		{"working with electronic health record (EHR) systems", "Healthcare"},
+		{"전자의무기록(EMR) 간호기록 작성 및 처방 확인", "Healthcare"}, // not Amazon EMR by list context
 	})
+}
+
+// TestReadmeTaxonomySize keeps the README's count of the embedded
+// taxonomy in step with the taxonomy as entries are added.
+func TestReadmeTaxonomySize(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`has ([0-9,]+) technologies and ([0-9,]+) concepts`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal(`README.md does not say "has N technologies and M concepts"`)
+	}
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, e := range tax.Entries {
+		kinds[e.Kind]++
+	}
+	for i, kind := range []string{"technology", "concept"} {
+		if got, want := string(m[i+1]), commaInt(kinds[kind]); got != want {
+			t.Errorf("README.md counts %s entries of kind %s, the taxonomy has %s", got, kind, want)
+		}
+	}
+}
+
+// commaInt writes n with thousands separators, as the README does.
+func commaInt(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func TestMatchAmbiguous(t *testing.T) {
