@@ -167,9 +167,11 @@ func TestDefaultForms(t *testing.T) {
 		{"an experienced Unity Developer for a mobile project", "Unity"},
 		{"pandas, scipy, sk-learn, etc", "SciPy, pandas, scikit-learn"},
 		{"multi-task learning 모델", ""}, // not "sk learn"
-		{"techniques: GLM/Regression, Random Forest", "Generalized Linear Models"},
+		{"techniques: GLM/Regression, Random Forest", "Generalized Linear Models, Random Forest"},
+		{"decision trees, random forests, and gradient boosting", "Decision Trees, Gradient Boosting, Random Forest"},
+		{"통계적 가설 검정에 대한 이해", "Hypothesis Testing, Statistics"},
 		{"regularized GLMs and logistic regression", "Generalized Linear Models, Regression Analysis"},
-		{"회귀분석 및 가설 검정", "Regression Analysis"},
+		{"회귀분석 및 가설 검정", "Hypothesis Testing, Regression Analysis"},
 		{"regression testing of the release", ""},
 		{"working with electronic health record (EHR) systems", "Healthcare"},
 		{"전자의무기록(EMR) 간호기록 작성 및 처방 확인", "Healthcare"}, // not Amazon EMR by list context
