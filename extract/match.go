@@ -623,25 +623,13 @@ func (m *Matcher) cued(lower string, h *hit) (string, bool) {
 	return "", false
 }
 
-// containsCue reports whether window holds cue c. A cue of two ASCII letters or
-// fewer must stand as a word ("r" in "R, ggplot2", not in "your").
+// containsCue reports whether window holds cue c. A cue of two letters
+// or fewer must stand as a word ("r" in "R, ggplot2", not in "your").
 func containsCue(window, c string) bool {
 	if len(c) > 2 {
 		return strings.Contains(window, c)
 	}
-	for at := 0; ; {
-		i := strings.Index(window[at:], c)
-		if i < 0 {
-			return false
-		}
-		i += at
-		j := i + len(c)
-		if (i == 0 || !isAlnumASCII(window[i-1]) || !isAlnumASCII(c[0])) &&
-			(j == len(window) || !isAlnumASCII(window[j]) || !isAlnumASCII(c[len(c)-1])) {
-			return true
-		}
-		at = i + 1
-	}
+	return lastWordFold(window, c) >= 0
 }
 
 // aggregate folds hits into one Skill per entry, adding the platform of a
