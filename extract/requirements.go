@@ -370,12 +370,16 @@ var degreeWords = []struct {
 	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
 	{"master of", DegreeMaster}, {"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
 	{"ms or", DegreeMaster}, {"ms/", DegreeMaster}, {"ms in", DegreeMaster}, {"ms degree", DegreeMaster},
+	{"master’s", DegreeMaster}, {"ms, or", DegreeMaster}, {"ms, phd", DegreeMaster}, {"ms, ph.d", DegreeMaster}, {"m.s,", DegreeMaster}, {"ms with", DegreeMaster},
+	{"ma/ms", DegreeMaster}, {"m.sc", DegreeMaster}, {"phd/ms", DegreeMaster}, {"phd/ ms", DegreeMaster}, {"phd or ms", DegreeMaster},
 	{"대졸", DegreeBachelor}, {"4년제", DegreeBachelor}, {"4년재", DegreeBachelor}, {"학사", DegreeBachelor},
 	{"대학교졸업", DegreeBachelor}, {"대학교 졸업", DegreeBachelor}, {"대학 졸업", DegreeBachelor}, {"bachelor", DegreeBachelor},
 	{"b.s.", DegreeBachelor}, {"b.a.", DegreeBachelor}, {"bs/ms", DegreeBachelor}, {"bs in", DegreeBachelor},
 	{"ba/bs", DegreeBachelor}, {"bs/ba", DegreeBachelor}, {"undergraduate degree", DegreeBachelor},
 	{"college degree", DegreeBachelor}, {"university degree", DegreeBachelor}, {"4-year degree", DegreeBachelor},
-	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor},
+	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor}, {"bs or ms", DegreeBachelor}, {"bs / ms", DegreeBachelor},
+	{"bs with", DegreeBachelor}, {"bs,", DegreeBachelor}, {"b.s,", DegreeBachelor}, {"bs degree", DegreeBachelor},
+	{"ba or bs", DegreeBachelor}, {"bs or ba", DegreeBachelor},
 }
 
 // genericDegree words name a degree without its level; they mean a
@@ -386,7 +390,8 @@ var genericDegree = []string{"degree in computer science", "degree in a related 
 // flexibleWords accept experience in place of the degree.
 var flexibleWords = []string{"equivalent", "준하는", "동등", "or relevant experience"}
 
-// degreeHintWords let most lines skip the degree rules.
+// degreeHintWords let most lines skip the degree rules; every word of
+// degreeWords is a hint too (see maskDegreeHint).
 var degreeHintWords = []string{"학", "졸", "석", "박", "bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "ms or", "ms/", "ms in", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"}
 
 // degreePairWords hold "석사" and "박사" but name a pair: the pair decides.
@@ -404,15 +409,45 @@ func degreeFromLine(line string) (Degree, bool, bool) {
 // requires a master's.
 func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 	d, flex, ok := degreeFromWords(w)
-	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) || !strings.Contains(line, ". ") {
+	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) || !strings.Contains(line, ". ") && !strings.Contains(line, "; ") {
 		return d, flex, ok
 	}
-	for s := range strings.SplitSeq(line, ". ") {
+	for s := range sentences(line) {
 		if sd, sflex, sok := degreeFromWords(reqWords.scan(s)); sok && (!ok || sd < d) {
 			d, flex, ok = sd, sflex, true
 		}
 	}
 	return d, flex, ok
+}
+
+// sentences splits a line at ". " and "; ", except after a dotted
+// abbreviation (a letter between two dots): "Ph.D. in Statistics
+// preferred" and "M.S. or Ph.D. required" are one sentence each, "M.S. in
+// Computer Science; Ph.D. preferred" is two.
+func sentences(line string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		from := 0
+		for i := 0; ; {
+			j := strings.Index(line[i:], " ")
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + 1
+			if j == 0 || line[j-1] != '.' && line[j-1] != ';' {
+				continue
+			}
+			j--
+			if line[j] == '.' && j >= 2 && line[j-2] == '.' && isLetterASCII(line[j-1]) {
+				continue // "Ph.D. in", "M.S. or", "U.S. Citizen"
+			}
+			if !yield(line[from:j]) {
+				return
+			}
+			from = i
+		}
+		yield(line[from:])
+	}
 }
 
 func degreeFromWords(w wordMask) (Degree, bool, bool) {

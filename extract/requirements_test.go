@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,6 +75,27 @@ func TestDegreeFromLine(t *testing.T) {
 		{"나이/성별/학력/전공 무관", DegreeNone, false, true},
 		{"관련 분야의 학위 혹은 동등한 조건을 갖추신 분", DegreeBachelor, true, true},
 		{"Python 경험", DegreeUnspecified, false, false},
+		// Degree names start words.
+		{"Ability to solve problems in a rapidly changing product", DegreeUnspecified, false, false},
+		{"• RDBMS/NoSQL 기본을 이해하고 모델링할 수 있는 분", DegreeUnspecified, false, false},
+		{"Post your jobs in one place, required", DegreeUnspecified, false, false},
+		{"- DBSCAN, required", DegreeUnspecified, false, false},
+		{"Undergraduate degree required", DegreeBachelor, false, true},
+		{"…in the world.Bachelor’s degree required", DegreeBachelor, false, true},
+		{"Doctorate degreeORMaster’s degree and 3 years of experienceORBachelor’s degree and 5 years", DegreeBachelor, false, true},
+		{"Master’s degree or PhD in computer science", DegreeMaster, false, true},
+		{"Ph.D. or MA/MS with 6 years of experience", DegreeMaster, false, true},
+		{"Education RequirementsM.S, or Ph.D. in math", DegreeMaster, false, true},
+		{"BS / MS in Mathematics or Computer Science", DegreeBachelor, false, true},
+		{"BS, MS or PhD in a quantitative field", DegreeBachelor, false, true},
+		{"MS, PhD in a quantitative field required", DegreeMaster, false, true},
+		{"Ph.D. in Computer Science or Electrical Engineering major preferred", DegreeUnspecified, false, false},
+		{"Degree in applied math or statistics, PhD/ MS required", DegreeMaster, false, true},
+		{"M.S. in Computer Science, Applied Mathematics, or related field; Ph.D. preferred", DegreeMaster, false, true},
+		{"B.A./B.S. degree from a leading institution; quantitative or technical degree a plus", DegreeBachelor, false, true},
+		{"Bachelor's degree in a quantitative field (statistics, econometrics etc.). An advanced degree is preferred.", DegreeBachelor, false, true},
+		{"M.S. or Ph.D. in Statistics. A data science major is a plus.", DegreeMaster, false, true},
+		{"handled in less than 100 ms, we are experts, required", DegreeUnspecified, false, false},
 	}
 	for _, tt := range tests {
 		d, flex, ok := degreeFromLine(tt.in)
@@ -322,6 +344,27 @@ func TestDetectLanguage(t *testing.T) {
 	for _, tt := range tests {
 		if got := DetectLanguage(tt.in); got != tt.want {
 			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two", []string{"One", "Two"}},
+		{"M.S. or Ph.D. in math. A plus", []string{"M.S. or Ph.D. in math", "A plus"}},
+		{"MS in CS; PhD preferred", []string{"MS in CS", "PhD preferred"}},
+		{"etc.). An advanced degree", []string{"etc.)", "An advanced degree"}},
+		{"No split.Here 3.5 years", []string{"No split.Here 3.5 years"}},
+		{"Trailing. ", []string{"Trailing", ""}},
+	}
+	for _, tt := range tests {
+		got := slices.Collect(sentences(tt.in))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("sentences(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

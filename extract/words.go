@@ -17,6 +17,9 @@ type phraseSet struct {
 	ac    *aho.Automaton
 	words []string
 	id    map[string]int
+	// wordStart marks the phrases that must start a word (see
+	// startsWord); nil when none must.
+	wordStart []bool
 }
 
 // wordMask is a set of a phraseSet's phrases.
@@ -48,11 +51,45 @@ func newPhraseSet(lists ...[]string) *phraseSet {
 	return s
 }
 
+// startWords makes the given phrases, which must be in the set, count only
+// where they start a word (see startsWord).
+func (s *phraseSet) startWords(words ...string) {
+	if s.wordStart == nil {
+		s.wordStart = make([]bool, len(s.words))
+	}
+	for _, w := range words {
+		s.wordStart[s.of(w)] = true
+	}
+}
+
+// found reports whether phrase p, found at text[start:], counts there.
+func (s *phraseSet) found(text string, start, p int) bool {
+	return s.wordStart == nil || !s.wordStart[p] || startsWord(text, start)
+}
+
+// startsWord reports whether the ASCII letter at text[i] starts a word:
+// nothing before it is a letter, or it is a capital where a flattened page
+// glued words together: after a lower-case letter ("RequirementsBS in")
+// or before one ("Doctorate degreeORMaster's degree"). "ms in" does not
+// start a word in "problems in", nor "bs in" in "jobs in", nor "ms/" in
+// "RDBMS/NoSQL".
+func startsWord(text string, i int) bool {
+	if i == 0 || !isLetterASCII(text[i]) || !isLetterASCII(text[i-1]) {
+		return true
+	}
+	if !isUpperASCII(text[i]) {
+		return false
+	}
+	return !isUpperASCII(text[i-1]) || i+1 < len(text) && isLowerASCII(text[i+1])
+}
+
 // scan returns the phrases text contains.
 func (s *phraseSet) scan(text string) wordMask {
 	var m wordMask
-	s.ac.Walk(text, func(_, _, p int) bool {
-		m.set(p)
+	s.ac.Walk(text, func(start, _, p int) bool {
+		if s.found(text, start, p) {
+			m.set(p)
+		}
 		return true
 	})
 	return m
@@ -102,16 +139,22 @@ var (
 var reqWords = func() *phraseSet {
 	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, {"year", "학력", "무관", "제한 없", "제한없"},
 		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
-	for _, d := range degreeWords {
-		lists = append(lists, []string{d.word})
-	}
+	lists = append(lists, degreeWordList())
 	for _, e := range employmentWords {
 		lists = append(lists, e.words)
 	}
 	for _, e := range remoteWords {
 		lists = append(lists, e.words)
 	}
-	return newPhraseSet(lists...)
+	s := newPhraseSet(lists...)
+	// A degree's name starts a word: "ms in" is not in "problems in",
+	// nor "bs in" in "jobs in", nor "graduate degree" in "undergraduate
+	// degree". Other phrases stay substrings on purpose ("xperience" in
+	// a glued "5+ yearsexperience").
+	for _, l := range [][]string{degreeHintWords, degreePairWords, genericDegree, degreeWordList()} {
+		s.startWords(l...)
+	}
+	return s
 }()
 
 var (
@@ -119,7 +162,7 @@ var (
 	maskPerk          = reqWords.mask(perkWords...)
 	maskYearsCue      = reqWords.mask(yearsCueWords...)
 	maskNoYears       = reqWords.mask(noYearsWords...)
-	maskDegreeHint    = reqWords.mask(degreeHintWords...)
+	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordList()...)...)
 	maskDegreePair    = reqWords.mask(degreePairWords...)
 	maskGenericDegree = reqWords.mask(genericDegree...)
 	maskFlexible      = reqWords.mask(flexibleWords...)
@@ -147,6 +190,15 @@ var (
 	maskEmployment = kindMasks(employmentWords)
 	maskRemote     = kindMasks(remoteWords)
 )
+
+// degreeWordList is the words of degreeWords.
+func degreeWordList() []string {
+	l := make([]string, len(degreeWords))
+	for i, d := range degreeWords {
+		l[i] = d.word
+	}
+	return l
+}
 
 // kindMasks is each kind's phrases as a mask of reqWords.
 func kindMasks(kinds []kindWords) []wordMask {
@@ -179,6 +231,9 @@ func scanLines(text string) *lineWords {
 	lw.masks = make([]wordMask, len(lw.starts))
 	cur := 0
 	reqWords.ac.Walk(text, func(start, _, p int) bool {
+		if !reqWords.found(text, start, p) {
+			return true
+		}
 		for cur+1 < len(lw.starts) && lw.starts[cur+1] <= start {
 			cur++
 		}
