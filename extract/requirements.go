@@ -241,7 +241,8 @@ var (
 	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "년차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
 	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
 	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
-	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "no experience required", "entry level", "entry-level"}
+	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "경력 : 무관", "경력: 무관", "경력:무관", "년수 무관", "년수무관", "연수무관", "연차 무관", "연차무관",
+		"no experience required", "entry level", "entry-level"}
 )
 
 // yearsFromLine returns the minimum years a line states and the maximum of
