@@ -486,6 +486,196 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 	return found, w.any(maskFlexible), true
 }
 
+// degreeOrYears reports whether a line, whose phrases are w, offers a
+// degree and years of experience as alternatives: "관련분야 석사학위 소지자
+// 또는 2년 이상 경력", "Master's degree or 3+ years of relevant
+// experience". One side of an "or" (혹은, 또는) names a degree and no years,
+// another names years and no degree; in English the years side starts
+// with its number ("or 3+ years", "or at least 3 years"), since "BS in CS
+// or a related field, 3+ years of experience" asks for both. "또는 이에
+// 준하는 경력" names no years and keeps the degree (an equivalent).
+//
+// Only a line of one or two sentences is read so: a page flattened to one
+// line ("…4+ years in security engineering or SOC role…BA/BS degree or 4
+// years…") joins unrelated clauses with its "or"s.
+func degreeOrYears(line string, w wordMask) bool {
+	if len(line) > maxAlternativeLine || !w.any(maskDegreeHint) || !hasDigit(line) && !strings.Contains(line, "경력직") {
+		return false
+	}
+	var degree, years bool
+	sides := orSides(line)
+	for _, side := range sides {
+		// A route that asks a degree and years ("MS/BS with a minimum of
+		// 2 years", "석사 포함 2년 이상") leaves no route without years.
+		side = stripParens(side)
+		if mentionsYears(side) && namesDegree(reqWords.scan(side)) {
+			return false
+		}
+	}
+	for i, side := range sides {
+		// Only the clause beside the "or" is its other side: in "학사
+		// 이상 또는 이에 준하는 역량, 경력 3년 이상" the years are asked too.
+		if i > 0 {
+			side = side[:clauseEnd(side)]
+		}
+		if i < len(sides)-1 {
+			side = strings.TrimRight(side, " ,.;")
+			side = side[clauseStart(side):]
+		}
+		side = stripParens(side)
+		sw := reqWords.scan(side)
+		hasDegree := namesDegree(sw)
+		lo, _, hasYears := yearsFromWords(side, sw)
+		hasYears = hasYears && lo > 0 || strings.Contains(side, "경력직")
+		if hasYears && !hasDegree && i > 0 && !koreanSide(side) && !startsWithYears(side) {
+			hasYears = false
+		}
+		degree = degree || hasDegree && !hasYears
+		years = years || hasYears && !hasDegree
+	}
+	return degree && years
+}
+
+// mentionsYears reports whether s holds a number of years: "2년",
+// "3+ years", "6 years".
+func mentionsYears(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitASCII(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigitASCII(s[j]) {
+			j++
+		}
+		rest := strings.TrimLeft(s[j:min(len(s), j+12)], " +")
+		if strings.HasPrefix(rest, "년") || strings.HasPrefix(asciiLower(rest), "year") {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// maxAlternativeLine is the longest line degreeOrYears reads, in bytes.
+const maxAlternativeLine = 240
+
+// clauseEnd is where the first clause of s ends: at a comma, a semicolon
+// or a full stop before a space.
+func clauseEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			return i
+		case '.':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// clauseStart is where the last clause of s starts.
+func clauseStart(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ',', ';':
+			return i + 1
+		case '.':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// orSides splits a line at "혹은", "또는" and " or ".
+func orSides(line string) []string {
+	var sides []string
+	for from, i := 0, 0; i < len(line); i++ {
+		n := 0
+		switch {
+		case strings.HasPrefix(line[i:], "혹은"), strings.HasPrefix(line[i:], "또는"):
+			n = len("혹은")
+		case line[i] == ' ' && i+4 <= len(line) && line[i+1]|0x20 == 'o' && line[i+2]|0x20 == 'r' && line[i+3] == ' ':
+			n = 4
+		}
+		if n > 0 {
+			sides = append(sides, line[from:i])
+			from, i = i+n, i+n-1
+		}
+		if i == len(line)-1 {
+			sides = append(sides, line[from:])
+		}
+	}
+	return sides
+}
+
+// namesDegree reports whether phrases w name a degree, required or not.
+func namesDegree(w wordMask) bool {
+	for _, id := range degreeWordIDs {
+		if w.has(id) {
+			return true
+		}
+	}
+	return w.any(maskGenericDegree)
+}
+
+// koreanSide reports whether s holds Hangul: Korean puts the years last
+// ("관련 경력 2년 이상"), so where they stand says nothing.
+func koreanSide(s string) bool {
+	for _, r := range s {
+		if isHangul(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithYears reports whether s, the side after an "or", starts with
+// its number of years: "3+ years", "at least 3 years", "minimum 2 years".
+func startsWithYears(s string) bool {
+	s = strings.TrimLeft(s, " ,(")
+	low := asciiLower(s)
+	for _, p := range []string{"at least ", "minimum of ", "minimum ", "a minimum of "} {
+		if strings.HasPrefix(low, p) {
+			low = low[len(p):]
+			break
+		}
+	}
+	if low == "" {
+		return false
+	}
+	if isDigitASCII(low[0]) {
+		return true
+	}
+	w, _, _ := strings.Cut(low, " ")
+	_, ok := numberWords[w]
+	return ok
+}
+
+// stripParens drops what stands in parentheses: "경험 7년 이상 (석/박사
+// 경력 인정)" names no degree route.
+func stripParens(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // ParseRequirements reads experience, degree, salary, employment type and
 // remote work from a posting's requirement-bearing lines. Structured values
 // (a record's 경력/학력 fields, JSON-LD experienceRequirements) come first in
@@ -520,17 +710,32 @@ func ParseRequirements(p *Posting, extra []string) {
 		lines, words = append(lines, p.Title), append(words, reqWords.scan(p.Title))
 	}
 	structured := len(extra)
+	alternative := "" // the first line that offers years or a degree
 	for i, line := range lines {
 		if lo, hi, ok := yearsFromWords(line, words[i]); ok {
+			if i >= structured && degreeOrYears(line, words[i]) {
+				if alternative == "" {
+					alternative = line
+				}
+				continue
+			}
 			if !r.HasYears || lo < r.YearsMin {
 				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
 			}
 		}
 	}
+	if !r.HasYears && alternative != "" {
+		// "석사 또는 경력 2년 이상" and nothing else: the degree route asks
+		// no years. Years another line asks stand ("5 years or a degree;
+		// 3 years of recommender systems" asks 3).
+		r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = 0, 0, true, snippet(alternative, 160)
+	}
 	degreeFromStructured := false
 	for i, line := range lines {
 		d, flex, ok := degreeOfLine(line, words[i])
-		if !ok {
+		if !ok || i >= structured && degreeOrYears(line, words[i]) {
+			// A degree that years of experience can replace is no
+			// minimum: "Master's degree or 3+ years of experience".
 			continue
 		}
 		if i < structured {

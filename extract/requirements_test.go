@@ -371,3 +371,64 @@ func TestSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestDegreeOrYears(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"• 관련분야 석사학위 소지자 또는 2년 이상 경력", true},
+		{"• 해당 분야 석사, 박사 학위 혹은 5년 이상의 개발 경력", true},
+		{"• 개발 경력 3년 이상 또는 관련 분야 학위(석사/박사)를 소지하신 분", true},
+		{"• 지원 자격: 경력직 혹은 석사 이상 신입", true},
+		{"Master's degree or 3+ years of relevant experience", true},
+		{"Bachelor's degree in CS, or at least 4 years of experience", true},
+		// Both asked, or the alternative is an equivalent, not years.
+		{"BS in Computer Science or a related field, 3+ years of experience", false},
+		{"학사 이상 또는 이에 준하는 역량, 경력 3년 이상", false},
+		{"• 통계 관련 학위 또는 실무 경험 7년 이상 (석/박사 경력 인정)", true},
+		{"Bachelor's degree and 5 years of experience OR Master's degree and 3 years", false},
+		{"5+ years of experience with Python or Scala", false},
+		{"MS or PhD in Statistics", false},
+		{"PhD or MS/BS in Biology with a minimum of 2 years (PhD) or 6 years (MS/BS) industry experience.", false},
+		{"• Data Scientist 관련 경력 2년 이상 또는 석사 포함 2년 이상", false},
+		{"Minimum 2 years of experience performing analysis for an ecommerce or internet company. Bachelor's degree required", false},
+		{"4+ years in a security engineering or SOC role in a cloud services environmentBA/BS degree or 4 years equivalent experience in diverse security, DevOps and compliance roles.Strong knowledge of AWS security services and of the shared responsibility model", false},
+	}
+	for _, tt := range tests {
+		if got := degreeOrYears(tt.in, reqWords.scan(tt.in)); got != tt.want {
+			t.Errorf("degreeOrYears(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRequirementsWithAlternatives(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text   string
+		years  int
+		degree Degree
+	}{
+		// The degree route needs no years, the years route no degree.
+		{"데이터 사이언티스트\n\n자격요건\n• 관련분야 석사학위 소지자 또는 2년 이상 경력\n• Python 능숙자\n", 0, DegreeUnspecified},
+		{"Data Scientist\n\nRequirements\n- Master's degree or 3+ years of relevant experience\n- SQL\n", 0, DegreeUnspecified},
+		// Both asked.
+		{"Data Engineer\n\nRequirements\n- BS in Computer Science or a related field\n- 3+ years of experience with Spark\n", 3, DegreeBachelor},
+		// The years another line asks stand.
+		{"Data Scientist\n\nRequirements\n- 5+ years of research experience or a PhD\n- 3+ years of experience with recommender systems\n", 3, DegreeUnspecified},
+		// An alternative elsewhere does not lower a stated minimum.
+		{"데이터 엔지니어\n\n자격요건\n• 학사 이상\n• 경력 3년 이상\n", 3, DegreeBachelor},
+	}
+	r := NewReader(Config{})
+	for _, tt := range tests {
+		text := tt.text + "- Clear written communication with product and engineering teams\n"
+		p, err := r.Parse(Input{Source: "job.txt", Format: FormatText, Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q := p.Requirements; !q.HasYears || q.YearsMin != tt.years || q.Degree != tt.degree {
+			t.Errorf("%q: years %d (%v), degree %v; want %d, %v", tt.text, q.YearsMin, q.HasYears, q.Degree, tt.years, tt.degree)
+		}
+	}
+}
