@@ -242,7 +242,7 @@ var (
 	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
 	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
 	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "경력 : 무관", "경력: 무관", "경력:무관", "년수 무관", "년수무관", "연수무관", "연차 무관", "연차무관",
-		"no experience required", "entry level", "entry-level"}
+		"경력은 무관", "졸업예정자", "졸업 예정자", "no experience required", "entry level", "entry-level"}
 )
 
 // yearsFromLine returns the minimum years a line states and the maximum of
@@ -252,7 +252,7 @@ func yearsFromLine(line string) (minY, maxY int, ok bool) {
 }
 
 func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
-	if !hasDigit(line) && !w.any(maskYearsCue) {
+	if !hasDigit(line) && !w.any(maskYearsCue) && !w.any(maskNoYears) {
 		return 0, 0, false
 	}
 	if w.any(maskPerk) {

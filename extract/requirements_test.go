@@ -23,6 +23,8 @@ func TestYearsFromLine(t *testing.T) {
 		{"• 경력: 무관", 0, 0, true},
 		{"경력 : 무관", 0, 0, true},
 		{"경력 : 경력(년수무관)", 0, 0, true},
+		{"학력, 경력은 무관이며 오로지 제출하시는 자료로 확인합니다", 0, 0, true},
+		{"• 컴퓨터공학 전공 석사 이상 (졸업 예정자 가능)", 0, 0, true},
 		{"5+ years of experience with Python", 5, 0, true},
 		{"At least two years of professional experience", 2, 0, true},
 		{"3-5 years experience in data engineering", 3, 5, true},
