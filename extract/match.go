@@ -863,6 +863,26 @@ func lineStart(text string, off int) int {
 // paragraph: a cue on it decides only its own clause, sentence or item.
 const longCueLine = 300
 
+// clauseAround returns the bounds of the clause of a line that holds byte
+// offset off: between commas, semicolons and the stops of stopAt.
+func clauseAround(line string, off int, items bool) (start, end int) {
+	isBoundary := func(i int) bool { return line[i] == ',' || line[i] == ';' || stopAt(line, i, items) }
+	for i := off - 1; i >= 0; i-- {
+		if isBoundary(i) {
+			start = i + 1
+			break
+		}
+	}
+	end = len(line)
+	for i := off; i < len(line); i++ {
+		if isBoundary(i) {
+			end = stopEnd(line, i)
+			break
+		}
+	}
+	return start, end
+}
+
 // cueInScope returns the requirement cue for the term at byte offset off
 // of a line, for a line that holds cues of both kinds ("Python 필수,
 // Tableau 경험자 우대") or a long one: the cue of its clause (between
@@ -880,21 +900,7 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	if off < 0 || off > len(line) {
 		return 0, false, false
 	}
-	isBoundary := func(i int) bool { return line[i] == ',' || line[i] == ';' || stopAt(line, i, items) }
-	start := 0
-	for i := off - 1; i >= 0; i-- {
-		if isBoundary(i) {
-			start = i + 1
-			break
-		}
-	}
-	end := len(line)
-	for i := off; i < len(line); i++ {
-		if isBoundary(i) {
-			end = stopEnd(line, i)
-			break
-		}
-	}
+	start, end := clauseAround(line, off, items)
 	if cue, ok := scopeCue(line[start:end]); ok {
 		return cue, true, false
 	}

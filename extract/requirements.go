@@ -241,8 +241,12 @@ var (
 	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "년차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
 	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
 	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
-	noYearsWords    = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "경력 : 무관", "경력: 무관", "경력:무관", "년수 무관", "년수무관", "연수무관", "연차 무관", "연차무관",
-		"경력은 무관", "졸업예정자", "졸업 예정자", "no experience required", "entry level", "entry-level"}
+	// gradWords accept expected graduates: years 0 where no line asks
+	// some ("석사 이상 (졸업 예정자 가능)"), but beside "1년 이상의 ML
+	// 모델링 경험" they qualify another requirement.
+	gradWords    = []string{"졸업예정자", "졸업 예정자"}
+	noYearsWords = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "경력 : 무관", "경력: 무관", "경력:무관", "년수 무관", "년수무관", "연수무관", "연차 무관", "연차무관",
+		"경력은 무관", "no experience required", "entry level", "entry-level"}
 )
 
 // yearsFromLine returns the minimum years a line states and the maximum of
@@ -252,7 +256,7 @@ func yearsFromLine(line string) (minY, maxY int, ok bool) {
 }
 
 func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
-	if !hasDigit(line) && !w.any(maskYearsCue) && !w.any(maskNoYears) {
+	if !hasDigit(line) && !w.any(maskYearsCue) {
 		return 0, 0, false
 	}
 	if w.any(maskPerk) {
@@ -383,6 +387,9 @@ var degreeWords = []struct {
 	{"ba or bs", DegreeBachelor}, {"bs or ba", DegreeBachelor},
 }
 
+// notDegreeWords hold a degree's name and are no degree: "scrum masters".
+var notDegreeWords = []string{"scrum master"}
+
 // genericDegree words name a degree without its level; they mean a
 // bachelor's only when nothing on the line names one ("MSc degree in
 // mathematics" is a master's). A major alone ("전공자") names no degree.
@@ -410,7 +417,25 @@ func degreeFromLine(line string) (Degree, bool, bool) {
 // requires a master's.
 func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 	d, flex, ok := degreeFromWords(w)
-	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) || !strings.Contains(line, ". ") && !strings.Contains(line, "; ") {
+	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) {
+		return d, flex, ok
+	}
+	if strings.Contains(line, "(") {
+		// A preferred cue beside a degree in parentheses speaks of that
+		// degree: "학력 : 컴퓨터 공학 학사 이상 (석사 우대)" asks a bachelor's,
+		// "Bachelor's (Preferred)" none.
+		if bare := stripParens(line); len(bare) < len(line) && parensNameDegree(line) {
+			if sd, sflex, sok := degreeFromWords(reqWords.scan(bare)); sok {
+				return sd, sflex, true
+			}
+		}
+	}
+	if len(line) > longCueLine {
+		// A page flattened to one line: each degree's own item or clause
+		// says whether it is only preferred (see cueInScope).
+		return degreeInScope(line)
+	}
+	if !strings.Contains(line, ". ") && !strings.Contains(line, "; ") {
 		return d, flex, ok
 	}
 	for s := range sentences(line) {
@@ -419,6 +444,113 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 		}
 	}
 	return d, flex, ok
+}
+
+// parensNameDegree reports whether what stands in a line's parentheses
+// names a degree.
+func parensNameDegree(line string) bool {
+	for {
+		i := strings.IndexByte(line, '(')
+		if i < 0 {
+			return false
+		}
+		j := strings.IndexByte(line[i:], ')')
+		if j < 0 {
+			j = len(line) - i
+		}
+		if namesDegree(reqWords.scan(line[i+1 : i+j])) {
+			return true
+		}
+		line = line[i+j:]
+	}
+}
+
+// undotAbbreviations replaces the dots of dotted abbreviations ("Ph.D.",
+// "M.S.", "e.g.") with '_', so that no sentence ends inside them: "You
+// having a Ph.D. in a relevant field is a bonus." is one sentence.
+func undotAbbreviations(line string) string {
+	var b []byte
+	for i := 2; i < len(line); i++ {
+		if line[i] == '.' && line[i-2] == '.' && isLetterASCII(line[i-1]) {
+			if b == nil {
+				b = []byte(line)
+			}
+			b[i], b[i-2] = '_', '_'
+		}
+	}
+	if b == nil {
+		return line
+	}
+	return string(b)
+}
+
+// degreeOf is the degree each word of degreeWords names, by phrase id.
+var degreeOf = func() map[int]Degree {
+	m := make(map[int]Degree, len(degreeWords))
+	for i, dw := range degreeWords {
+		m[degreeWordIDs[i]] = dw.degree
+	}
+	return m
+}()
+
+// degreeInScope is the lowest degree a long line names outside the scope
+// of a preferred cue: "…Experience with Tableau is a plus…BS/MS in
+// Statistics, Economics or similar field…" asks a bachelor's. A degree
+// whose own clause holds no cue is not made preferred by another degree's
+// clause in its sentence: "Bachelor's degree in a related field; Master's
+// degree preferred." asks a bachelor's.
+func degreeInScope(line string) (Degree, bool, bool) {
+	type mention struct {
+		start, sentence int // sentence: where its sentence ends
+		degree          Degree
+		named           bool
+		cue             Requirement // of its own clause, when clauseCue
+		clauseCue       bool
+	}
+	var ms []mention
+	var h hider
+	scoped := undotAbbreviations(line)
+	reqWords.ac.Walk(line, func(start, end, p int) bool {
+		if !reqWords.keep(&h, line, start, end, p) {
+			return true
+		}
+		deg, named := degreeOf[p]
+		if !named && !maskGenericDegree.has(p) {
+			return true
+		}
+		m := mention{start: start, sentence: sentenceEnd(scoped, start, true), degree: deg, named: named}
+		cs, ce := clauseAround(scoped, start, true)
+		m.cue, m.clauseCue = scopeCue(scoped[cs:ce])
+		ms = append(ms, m)
+		return true
+	})
+	found, generic := DegreeUnspecified, false
+	for _, m := range ms {
+		in := m.clauseCue && m.cue != RequirementPreferred
+		if !m.clauseCue {
+			cue, ok, _ := cueInScope(scoped, m.start, true)
+			in = !ok || cue != RequirementPreferred
+			for _, o := range ms {
+				// The preferred cue is another degree's.
+				in = in || o.sentence == m.sentence && o.clauseCue && o.cue == RequirementPreferred
+			}
+		}
+		if !in {
+			continue
+		}
+		if !m.named {
+			generic = true
+		} else if found == DegreeUnspecified || m.degree < found {
+			found = m.degree
+		}
+	}
+	if found == DegreeUnspecified && generic {
+		found = DegreeBachelor
+	}
+	if found == DegreeUnspecified {
+		return found, false, false
+	}
+	return found, reqWords.scan(line).any(maskFlexible), true
 }
 
 // sentences splits a line at ". " and "; ", except after a dotted
@@ -710,8 +842,13 @@ func ParseRequirements(p *Posting, extra []string) {
 		lines, words = append(lines, p.Title), append(words, reqWords.scan(p.Title))
 	}
 	structured := len(extra)
-	alternative := "" // the first line that offers years or a degree
+	// alternative is the first line that offers years or a degree, or
+	// accepts expected graduates.
+	alternative := ""
 	for i, line := range lines {
+		if i >= structured && alternative == "" && words[i].any(maskGrad) {
+			alternative = line
+		}
 		if lo, hi, ok := yearsFromWords(line, words[i]); ok {
 			if i >= structured && degreeOrYears(line, words[i]) {
 				if alternative == "" {
@@ -726,7 +863,7 @@ func ParseRequirements(p *Posting, extra []string) {
 	}
 	if !r.HasYears && alternative != "" {
 		// "석사 또는 경력 2년 이상" and nothing else: the degree route asks
-		// no years. Years another line asks stand ("5 years or a degree;
+		// no years; "(졸업 예정자 가능)" and nothing else: none are asked. Years another line asks stand ("5 years or a degree;
 		// 3 years of recommender systems" asks 3).
 		r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = 0, 0, true, snippet(alternative, 160)
 	}

@@ -24,7 +24,6 @@ func TestYearsFromLine(t *testing.T) {
 		{"경력 : 무관", 0, 0, true},
 		{"경력 : 경력(년수무관)", 0, 0, true},
 		{"학력, 경력은 무관이며 오로지 제출하시는 자료로 확인합니다", 0, 0, true},
-		{"• 컴퓨터공학 전공 석사 이상 (졸업 예정자 가능)", 0, 0, true},
 		{"5+ years of experience with Python", 5, 0, true},
 		{"At least two years of professional experience", 2, 0, true},
 		{"3-5 years experience in data engineering", 3, 5, true},
@@ -94,6 +93,13 @@ func TestDegreeFromLine(t *testing.T) {
 		{"BS / MS in Mathematics or Computer Science", DegreeBachelor, false, true},
 		{"BS, MS or PhD in a quantitative field", DegreeBachelor, false, true},
 		{"MS, PhD in a quantitative field required", DegreeMaster, false, true},
+		{"• 학력 : 컴퓨터 공학, 통계학 학사 이상 (석사 우대)", DegreeBachelor, false, true},
+		{"Bachelor's (Preferred)", DegreeUnspecified, false, false},
+		{"Work with scrum masters and product owners; degree in computer science required", DegreeBachelor, false, true},
+		// A page flattened to one line: each degree's own clause decides.
+		{"Responsibilities Build reports and dashboards for the sales and marketing teams, automate recurring data pulls, and present findings to leadership every month. Qualifications Bachelor’s degree in related field; Master’s Degree preferred.5+ years of related experience in analytics, with strong SQL and Excel", DegreeBachelor, false, true},
+		{"You have minimum 3 years of experience in a relevant field (Machine Learning, Natural Language Processing, Information Retrieval, Text Classification).You having a Ph.D. in a relevant field is a bonus.You have experience in or have knowledge of search engines and relevance ranking, and you are a strong Python programmer who ships.", DegreeUnspecified, false, false},
+		{"Experience with Tableau or Looker is a plus and so is experience with dbt, Airflow and the modern data stack in a fast-moving startup environment. Requirements BS/MS in Statistics, Economics, Math, Physics, or similar quantitative field, or equivalent experience 4+ years of relevant work in analytics", DegreeBachelor, true, true},
 		{"Ph.D. in Computer Science or Electrical Engineering major preferred", DegreeUnspecified, false, false},
 		{"Degree in applied math or statistics, PhD/ MS required", DegreeMaster, false, true},
 		{"M.S. in Computer Science, Applied Mathematics, or related field; Ph.D. preferred", DegreeMaster, false, true},
@@ -417,6 +423,9 @@ func TestRequirementsWithAlternatives(t *testing.T) {
 		{"Data Scientist\n\nRequirements\n- Master's degree or 3+ years of relevant experience\n- SQL\n", 0, DegreeUnspecified},
 		// Both asked.
 		{"Data Engineer\n\nRequirements\n- BS in Computer Science or a related field\n- 3+ years of experience with Spark\n", 3, DegreeBachelor},
+		// Expected graduates: no years, unless another line asks some.
+		{"데이터 엔지니어\n\n자격요건\n• 컴퓨터공학 전공 석사 이상 (졸업 예정자 가능)\n", 0, DegreeMaster},
+		{"데이터 사이언티스트\n\n자격요건\n- 전문연구요원 자격 요건을 갖춘 분 (졸업 예정자 포함)\n- 1년 이상의 ML 모델링 경험을 가진 분\n", 1, DegreeUnspecified},
 		// The years another line asks stand.
 		{"Data Scientist\n\nRequirements\n- 5+ years of research experience or a PhD\n- 3+ years of experience with recommender systems\n", 3, DegreeUnspecified},
 		// An alternative elsewhere does not lower a stated minimum.

@@ -20,6 +20,30 @@ type phraseSet struct {
 	// wordStart marks the phrases that must start a word (see
 	// startsWord); nil when none must.
 	wordStart []bool
+	// blocker marks the phrases that only hide the phrases starting
+	// inside them ("scrum masters" is no master's degree); nil when
+	// none do.
+	blocker []bool
+}
+
+// hider tracks, along one walk, the span of the last blocker found.
+type hider struct{ start, end int }
+
+// keep reports whether phrase p found at text[start:end] counts: it is no
+// blocker itself and starts outside the last blocker. The walk reports
+// matches by their end, so a blocker comes before the phrases that end
+// after it and start inside it.
+func (s *phraseSet) keep(h *hider, text string, start, end, p int) bool {
+	if s.blocker != nil {
+		if s.blocker[p] {
+			*h = hider{start, end}
+			return false
+		}
+		if h.start <= start && start < h.end {
+			return false
+		}
+	}
+	return s.found(text, start, p)
 }
 
 // wordMask is a set of a phraseSet's phrases.
@@ -86,8 +110,9 @@ func startsWord(text string, i int) bool {
 // scan returns the phrases text contains.
 func (s *phraseSet) scan(text string) wordMask {
 	var m wordMask
-	s.ac.Walk(text, func(start, _, p int) bool {
-		if s.found(text, start, p) {
+	var h hider
+	s.ac.Walk(text, func(start, end, p int) bool {
+		if s.keep(&h, text, start, end, p) {
 			m.set(p)
 		}
 		return true
@@ -137,7 +162,7 @@ var (
 // reqWords holds every phrase the requirement and cue rules look for, so
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
-	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, {"year", "학력", "무관", "제한 없", "제한없"},
+	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, gradWords, notDegreeWords, {"year", "학력", "무관", "제한 없", "제한없"},
 		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
 	lists = append(lists, degreeWordList())
 	for _, e := range employmentWords {
@@ -154,6 +179,10 @@ var reqWords = func() *phraseSet {
 	for _, l := range [][]string{degreeHintWords, degreePairWords, genericDegree, degreeWordList()} {
 		s.startWords(l...)
 	}
+	s.blocker = make([]bool, len(s.words))
+	for _, w := range notDegreeWords {
+		s.blocker[s.of(w)] = true
+	}
 	return s
 }()
 
@@ -162,6 +191,7 @@ var (
 	maskPerk          = reqWords.mask(perkWords...)
 	maskYearsCue      = reqWords.mask(yearsCueWords...)
 	maskNoYears       = reqWords.mask(noYearsWords...)
+	maskGrad          = reqWords.mask(gradWords...)
 	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordList()...)...)
 	maskDegreePair    = reqWords.mask(degreePairWords...)
 	maskGenericDegree = reqWords.mask(genericDegree...)
@@ -230,8 +260,9 @@ func scanLines(text string) *lineWords {
 	}
 	lw.masks = make([]wordMask, len(lw.starts))
 	cur := 0
-	reqWords.ac.Walk(text, func(start, _, p int) bool {
-		if !reqWords.found(text, start, p) {
+	var h hider
+	reqWords.ac.Walk(text, func(start, end, p int) bool {
+		if !reqWords.keep(&h, text, start, end, p) {
 			return true
 		}
 		for cur+1 < len(lw.starts) && lw.starts[cur+1] <= start {
