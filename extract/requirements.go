@@ -249,6 +249,22 @@ var (
 		"경력은 무관", "no experience required", "entry level", "entry-level"}
 )
 
+// leadsWithYears reports whether a line, past its bullet, starts with a
+// number of years, as a requirement list's items do: "8+ years designing
+// and delivering complex software systems", "1-3 years leveraging OO
+// programming".
+func leadsWithYears(line string) bool {
+	s := trimBullets(line)
+	i := 0
+	for i < len(s) && (isDigitASCII(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == ' ') {
+		i++
+	}
+	if i == 0 || !isDigitASCII(s[0]) {
+		return false
+	}
+	return strings.HasPrefix(asciiLower(s[i:min(len(s), i+5)]), "year")
+}
+
 // yearsFromLine returns the minimum years a line states and the maximum of
 // a range (0 when open); ok is false when the line states none.
 func yearsFromLine(line string) (minY, maxY int, ok bool) {
@@ -275,7 +291,8 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	if w.any(maskNoYears) {
 		take(0, 0)
 	}
-	experience := w.any(maskExperience)
+	lead := w.has(wordYear) && leadsWithYears(line)
+	experience := w.any(maskExperience) || lead
 	if experience && strings.Contains(line, "년") {
 		// Each pattern is tried only on lines holding the words it needs:
 		// the regexps have no literal prefix, so a run tries every byte.
@@ -303,9 +320,13 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 		low := asciiLower(line)
 		for _, m := range findAllNear(enYears, line, low, "year", yearsBefore, yearsAfter, yearsStart) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
+			// An item that starts with its years: "8+ years designing
+			// and delivering…"; not "2 years ago".
+			first := lead && trimBullets(line[:m[0]]) == "" && !strings.HasPrefix(strings.TrimSpace(rest), "ago") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "old")
 			// "5 years of experience", "3+ years in data engineering";
 			// not "within 2 years", "a 3 year contract".
-			if !strings.Contains(rest, "experience") && !strings.HasPrefix(strings.TrimSpace(rest), "of") &&
+			if !first && !strings.Contains(rest, "experience") && !strings.HasPrefix(strings.TrimSpace(rest), "of") &&
 				!strings.HasPrefix(strings.TrimSpace(rest), "in") && !strings.HasPrefix(strings.TrimSpace(rest), "working") &&
 				!strings.HasPrefix(strings.TrimSpace(rest), "prior") && !strings.HasPrefix(strings.TrimSpace(rest), "professional") &&
 				!strings.HasPrefix(strings.TrimSpace(rest), "hands") && !strings.HasPrefix(strings.TrimSpace(rest), "industry") &&

@@ -34,6 +34,10 @@ func TestYearsFromLine(t *testing.T) {
 		{"we were founded 10 years ago", 0, 0, false},
 		{"within 2 years you will lead the team", 0, 0, false},
 		{"Python 능숙자", 0, 0, false},
+		// A list item that starts with its years.
+		{"8+ years designing and delivering complex software systems", 8, 0, true},
+		{"• 1-3 years leveraging OO programming techniques", 1, 3, true},
+		{"2 years ago we moved to the cloud", 0, 0, false},
 		// A flattened list glued the number to the word before it.
 		{"Degree in Computer Science or related field4+ years of experience with Python", 4, 0, true},
 		{"Knowledge of Looker7+ years of experience in analytics", 7, 0, true},
