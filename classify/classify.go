@@ -1116,11 +1116,18 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 	if !r.HasYears {
 		return "unspecified", []string{"no title word or years of experience"}
 	}
+	// The level is the most years one requirement asks: "2+ years of
+	// Airflow" beside "5+ years of data engineering" is a senior job.
+	years := r.YearsMin
 	ev := fmt.Sprintf("years_min %d from %q", r.YearsMin, r.YearsEvidence)
+	if r.YearsLevel > r.YearsMin {
+		years = r.YearsLevel
+		ev = fmt.Sprintf("%d years, the most one requirement asks, from %q (years_min %d)", years, r.YearsLevelEvidence, r.YearsMin)
+	}
 	switch {
-	case r.YearsMin <= sr.JuniorMax:
+	case years <= sr.JuniorMax:
 		return "junior", []string{ev}
-	case r.YearsMin <= sr.MidMax:
+	case years <= sr.MidMax:
 		return "mid", []string{ev}
 	}
 	if w := c.firstFound(f, sr.LeadText); w != "" {

@@ -166,6 +166,11 @@ func TestSeniority(t *testing.T) {
 		{"Data Scientist I", "", "junior"},
 		{"Data Scientist II", "", "mid"},
 		{"Cloud Engineer (3년차+)", "", "mid"},
+		// The level is the most years one requirement asks; years_min
+		// stays the lowest.
+		{"Data Engineer", "Requirements\n- 5+ years of data engineering experience\n- 2+ years of experience with Airflow", "senior"},
+		{"데이터 엔지니어", "자격요건\n• Data Engineer 실무 경력 2년 이상, 총 개발 경력 5년 이상", "senior"},
+		{"데이터 사이언티스트", "자격요건\n• 실무 경험 2~3년 이상 있으신 분", "junior"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(posting(tt.title, tt.text+"\n본문"), nil)

@@ -120,17 +120,23 @@ type Salary struct {
 
 // Requirements are what a posting asks of a candidate.
 type Requirements struct {
-	YearsMin       int    // minimum years of experience; valid only when HasYears
-	YearsMax       int    // maximum years when a range was stated; 0 when open
-	HasYears       bool   // false when the posting states no experience
-	YearsEvidence  string // the text the years came from
-	Degree         Degree // minimum degree required (preferred degrees do not count)
-	DegreeFlexible bool   // "or equivalent experience"
-	DegreeEvidence string
-	EmploymentType string // full_time, part_time, contract, intern, temporary; empty when unknown
-	Remote         string // remote, hybrid, onsite; empty when unknown
-	Location       string
-	Salary         Salary
+	YearsMin      int    // minimum years of experience; valid only when HasYears
+	YearsMax      int    // maximum years when a range was stated; 0 when open
+	HasYears      bool   // false when the posting states no experience
+	YearsEvidence string // the text the years came from
+	// YearsLevel is the most years any one requirement asks, for the
+	// level of the job: "2 years of Airflow" beside "5+ years of data
+	// engineering" is a senior posting whose YearsMin is 2. Valid only
+	// when HasYears; YearsLevelEvidence is the text it came from.
+	YearsLevel         int
+	YearsLevelEvidence string
+	Degree             Degree // minimum degree required (preferred degrees do not count)
+	DegreeFlexible     bool   // "or equivalent experience"
+	DegreeEvidence     string
+	EmploymentType     string // full_time, part_time, contract, intern, temporary; empty when unknown
+	Remote             string // remote, hybrid, onsite; empty when unknown
+	Location           string
+	Salary             Salary
 }
 
 // Posting is one job posting, read and structured.

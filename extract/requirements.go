@@ -272,11 +272,18 @@ func yearsFromLine(line string) (minY, maxY int, ok bool) {
 }
 
 func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
+	minY, maxY, _, ok = yearsOfLine(line, w)
+	return minY, maxY, ok
+}
+
+// yearsOfLine is yearsFromWords that also returns the most years any one
+// mention on the line asks: 5 on "실무 경력 2년 이상, 총 개발 경력 5년 이상".
+func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 	if !hasDigit(line) && !w.any(maskYearsCue) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	if w.any(maskPerk) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	best := -1
 	bestMax := 0
@@ -287,6 +294,7 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 		if best < 0 || lo < best {
 			best, bestMax = lo, hi
 		}
+		most = max(most, lo)
 	}
 	if w.any(maskNoYears) {
 		take(0, 0)
@@ -296,17 +304,21 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	if experience && strings.Contains(line, "년") {
 		// Each pattern is tried only on lines holding the words it needs:
 		// the regexps have no literal prefix, so a run tries every byte.
+		var rangeEnds []int // "2~5년 이상": the 5 is no minimum of its own
 		if containsAnyOf(line, "~", "-", "–", "〜") {
 			for m := range koYearsRangeMatches(line) {
 				lo, hi := atoiWord(m[0]), atoiWord(m[1])
 				if hi >= lo {
 					take(lo, hi)
+					rangeEnds = append(rangeEnds, hi)
 				}
 			}
 		}
 		if strings.Contains(line, "이상") || containsAnyOf(line, "↑", "+") || strings.Contains(line, "以上") {
 			for years := range koYearsMinMatches(line) {
-				take(atoiWord(years), 0)
+				if n := atoiWord(years); !slices.Contains(rangeEnds, n) {
+					take(n, 0)
+				}
 			}
 		}
 		if best < 0 && strings.Contains(line, "경력") && !koYearsLess.MatchString(line) {
@@ -347,9 +359,9 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 		}
 	}
 	if best < 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return best, bestMax, true
+	return best, bestMax, most, true
 }
 
 // unglueYears puts a space between a word and the number of years glued to
@@ -870,7 +882,7 @@ func ParseRequirements(p *Posting, extra []string) {
 		if i >= structured && alternative == "" && words[i].any(maskGrad) {
 			alternative = line
 		}
-		if lo, hi, ok := yearsFromWords(line, words[i]); ok {
+		if lo, hi, most, ok := yearsOfLine(line, words[i]); ok {
 			if i >= structured && degreeOrYears(line, words[i]) {
 				if alternative == "" {
 					alternative = line
@@ -879,6 +891,9 @@ func ParseRequirements(p *Posting, extra []string) {
 			}
 			if !r.HasYears || lo < r.YearsMin {
 				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
+			}
+			if most > r.YearsLevel {
+				r.YearsLevel, r.YearsLevelEvidence = most, snippet(line, 160)
 			}
 		}
 	}
