@@ -1084,15 +1084,20 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 			}{{"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
 			var found []string
 			var first string
+			lo, hi := len(title), -1 // where the level words start
 			for _, l := range levels {
 				if w := firstWord(title, l.words); w != "" {
 					if first == "" {
 						first = l.name
 					}
 					found = append(found, fmt.Sprintf("%q", w))
+					at := phraseIndex(title, w)
+					lo, hi = min(lo, at), max(hi, at)
 				}
 			}
-			if len(found) >= 2 {
+			// The separator stands between them: "Senior Manager,
+			// Product Data / PLM" is no range.
+			if len(found) >= 2 && strings.ContainsAny(title[lo:hi], "/~") {
 				return first, []string{fmt.Sprintf("title %q names a range of levels (%s): the lower one", p.Title, strings.Join(found, ", "))}
 			}
 		}

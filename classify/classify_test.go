@@ -166,6 +166,10 @@ func TestSeniority(t *testing.T) {
 		{"Data Scientist I", "", "junior"},
 		{"Data Scientist II", "", "mid"},
 		{"Cloud Engineer (3년차+)", "", "mid"},
+		{"Senior Manager, Product Data Management / PLM", "", "lead"},
+		{"Staff DevOps Engineer", "", "lead"},
+		{"Search/Recommendation ML Model Engineer(TL/10년이상)", "", "lead"},
+		{"Manager of the Data Science Team", "", "lead"},
 		// The level is the most years one requirement asks; years_min
 		// stays the lowest.
 		{"Data Engineer", "Requirements\n- 5+ years of data engineering experience\n- 2+ years of experience with Airflow", "senior"},
