@@ -894,7 +894,7 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 		// "백엔드 개발자 (빅데이터 플랫폼)", "Backend Engineer (Data
 		// Platform)": the job is the title's head, outside the brackets;
 		// the bracketed data platform is the team or the product.
-		if head := outsideBrackets(title); head != title {
+		if head := extract.OutsideBrackets(title); head != title {
 			if w := firstWord(head, backendTitles); w != "" && !c.namesRole(head) {
 				return "software_engineer", []string{fmt.Sprintf("title %q has %q outside its brackets", p.Title, w)}
 			}
@@ -948,28 +948,6 @@ func (c *Classifier) namesRole(s string) bool {
 		}
 	}
 	return false
-}
-
-// outsideBrackets is s without its bracketed parts ("(...)", "[...]"); an
-// unclosed bracket runs to the end.
-func outsideBrackets(s string) string {
-	if !strings.ContainsAny(s, "([") {
-		return s
-	}
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-			b.WriteByte(' ')
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // namesField reports whether a title has a role title word that is not a

@@ -457,7 +457,7 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 		// A preferred cue beside a degree in parentheses speaks of that
 		// degree: "학력 : 컴퓨터 공학 학사 이상 (석사 우대)" asks a bachelor's,
 		// "Bachelor's (Preferred)" none.
-		if bare := stripParens(line); len(bare) < len(line) && parensNameDegree(line) {
+		if bare := OutsideBrackets(line); len(bare) < len(line) && parensNameDegree(line) {
 			if sd, sflex, sok := degreeFromWords(reqWords.scan(bare)); sok {
 				return sd, sflex, true
 			}
@@ -672,7 +672,7 @@ func degreeOrYears(line string, w wordMask) bool {
 	for _, side := range sides {
 		// A route that asks a degree and years ("MS/BS with a minimum of
 		// 2 years", "석사 포함 2년 이상") leaves no route without years.
-		side = stripParens(side)
+		side = OutsideBrackets(side)
 		if mentionsYears(side) && namesDegree(reqWords.scan(side)) {
 			return false
 		}
@@ -687,7 +687,7 @@ func degreeOrYears(line string, w wordMask) bool {
 			side = strings.TrimRight(side, " ,.;")
 			side = side[clauseStart(side):]
 		}
-		side = stripParens(side)
+		side = OutsideBrackets(side)
 		sw := reqWords.scan(side)
 		hasDegree := namesDegree(sw)
 		lo, _, hasYears := yearsFromWords(side, sw)
@@ -820,20 +820,23 @@ func startsWithYears(s string) bool {
 	return ok
 }
 
-// stripParens drops what stands in parentheses: "경험 7년 이상 (석/박사
-// 경력 인정)" names no degree route.
-func stripParens(s string) string {
-	if !strings.Contains(s, "(") {
+// OutsideBrackets is s without its bracketed parts ("(...)", "[...]"),
+// each closed one left as a space; an unclosed bracket runs to the end.
+// "경험 7년 이상 (석/박사 경력 인정)" names no degree route, and "백엔드
+// 개발자 (빅데이터 플랫폼)" is a backend title.
+func OutsideBrackets(s string) string {
+	if !strings.ContainsAny(s, "([") {
 		return s
 	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
 		switch {
-		case r == '(':
+		case r == '(' || r == '[':
 			depth++
-		case r == ')' && depth > 0:
+		case (r == ')' || r == ']') && depth > 0:
 			depth--
+			b.WriteByte(' ')
 		case depth == 0:
 			b.WriteRune(r)
 		}
