@@ -541,21 +541,16 @@ func degreeInScope(line string) (Degree, bool, bool) {
 		clauseCue       bool
 	}
 	var ms []mention
-	var h hider
 	scoped := undotAbbreviations(line)
-	reqWords.ac.Walk(line, func(start, end, p int) bool {
-		if !reqWords.keep(&h, line, start, end, p) {
-			return true
-		}
+	reqWords.walk(line, func(start, _, p int) {
 		deg, named := degreeOf[p]
 		if !named && !maskGenericDegree.has(p) {
-			return true
+			return
 		}
 		m := mention{start: start, sentence: sentenceEnd(scoped, start, true), degree: deg, named: named}
 		cs, ce := clauseAround(scoped, start, true)
 		m.cue, m.clauseCue = scopeCue(scoped[cs:ce])
 		ms = append(ms, m)
-		return true
 	})
 	found, generic := DegreeUnspecified, false
 	for _, m := range ms {
@@ -681,11 +676,13 @@ func degreeOrYears(line string, w wordMask) bool {
 		// Only the clause beside the "or" is its other side: in "학사
 		// 이상 또는 이에 준하는 역량, 경력 3년 이상" the years are asked too.
 		if i > 0 {
-			side = side[:clauseEnd(side)]
+			_, end := clauseAround(side, 0, false)
+			side = side[:end]
 		}
 		if i < len(sides)-1 {
 			side = strings.TrimRight(side, " ,.;")
-			side = side[clauseStart(side):]
+			start, _ := clauseAround(side, len(side), false)
+			side = side[start:]
 		}
 		side = OutsideBrackets(side)
 		sw := reqWords.scan(side)
@@ -724,37 +721,6 @@ func mentionsYears(s string) bool {
 // maxAlternativeLine is the longest line degreeOrYears reads, in bytes.
 const maxAlternativeLine = 240
 
-// clauseEnd is where the first clause of s ends: at a comma, a semicolon
-// or a full stop before a space.
-func clauseEnd(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', ';':
-			return i
-		case '.':
-			if i+1 < len(s) && s[i+1] == ' ' {
-				return i
-			}
-		}
-	}
-	return len(s)
-}
-
-// clauseStart is where the last clause of s starts.
-func clauseStart(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		switch s[i] {
-		case ',', ';':
-			return i + 1
-		case '.':
-			if i+1 < len(s) && s[i+1] == ' ' {
-				return i + 1
-			}
-		}
-	}
-	return 0
-}
-
 // orSides splits a line at "혹은", "또는" and " or ".
 func orSides(line string) []string {
 	var sides []string
@@ -778,14 +744,7 @@ func orSides(line string) []string {
 }
 
 // namesDegree reports whether phrases w name a degree, required or not.
-func namesDegree(w wordMask) bool {
-	for _, id := range degreeWordIDs {
-		if w.has(id) {
-			return true
-		}
-	}
-	return w.any(maskGenericDegree)
-}
+func namesDegree(w wordMask) bool { return w.any(maskDegreeWord) || w.any(maskGenericDegree) }
 
 // koreanSide reports whether s holds Hangul: Korean puts the years last
 // ("관련 경력 2년 이상"), so where they stand says nothing.
@@ -881,12 +840,15 @@ func ParseRequirements(p *Posting, extra []string) {
 	// alternative is the first line that offers years or a degree, or
 	// accepts expected graduates.
 	alternative := ""
+	// routes marks the lines that offer a degree or years (degreeOrYears).
+	routes := make([]bool, len(lines))
 	for i, line := range lines {
+		routes[i] = i >= structured && degreeOrYears(line, words[i])
 		if i >= structured && alternative == "" && words[i].any(maskGrad) {
 			alternative = line
 		}
 		if lo, hi, most, ok := yearsOfLine(line, words[i]); ok {
-			if i >= structured && degreeOrYears(line, words[i]) {
+			if routes[i] {
 				if alternative == "" {
 					alternative = line
 				}
@@ -902,14 +864,15 @@ func ParseRequirements(p *Posting, extra []string) {
 	}
 	if !r.HasYears && alternative != "" {
 		// "석사 또는 경력 2년 이상" and nothing else: the degree route asks
-		// no years; "(졸업 예정자 가능)" and nothing else: none are asked. Years another line asks stand ("5 years or a degree;
-		// 3 years of recommender systems" asks 3).
+		// no years; "(졸업 예정자 가능)" and nothing else: none are
+		// asked. Years another line asks stand ("5 years or a degree; 3
+		// years of recommender systems" asks 3).
 		r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = 0, 0, true, snippet(alternative, 160)
 	}
 	degreeFromStructured := false
 	for i, line := range lines {
 		d, flex, ok := degreeOfLine(line, words[i])
-		if !ok || i >= structured && degreeOrYears(line, words[i]) {
+		if !ok || routes[i] {
 			// A degree that years of experience can replace is no
 			// minimum: "Master's degree or 3+ years of experience".
 			continue

@@ -26,24 +26,24 @@ type phraseSet struct {
 	blocker []bool
 }
 
-// hider tracks, along one walk, the span of the last blocker found.
-type hider struct{ start, end int }
-
-// keep reports whether phrase p found at text[start:end] counts: it is no
-// blocker itself and starts outside the last blocker. The walk reports
-// matches by their end, so a blocker comes before the phrases that end
-// after it and start inside it.
-func (s *phraseSet) keep(h *hider, text string, start, end, p int) bool {
-	if s.blocker != nil {
-		if s.blocker[p] {
-			*h = hider{start, end}
-			return false
+// walk calls fn for every phrase of the set in text that counts there: a
+// phrase that must start a word does (see startsWord), and it starts
+// outside the last blocker found. The automaton reports matches by their
+// end, so a blocker comes before the phrases that end after it and start
+// inside it.
+func (s *phraseSet) walk(text string, fn func(start, end, p int)) {
+	blockStart, blockEnd := 0, 0
+	s.ac.Walk(text, func(start, end, p int) bool {
+		switch {
+		case s.blocker != nil && s.blocker[p]:
+			blockStart, blockEnd = start, end
+		case blockStart <= start && start < blockEnd:
+		case s.wordStart != nil && s.wordStart[p] && !startsWord(text, start):
+		default:
+			fn(start, end, p)
 		}
-		if h.start <= start && start < h.end {
-			return false
-		}
-	}
-	return s.found(text, start, p)
+		return true
+	})
 }
 
 // wordMask is a set of a phraseSet's phrases.
@@ -86,11 +86,6 @@ func (s *phraseSet) startWords(words ...string) {
 	}
 }
 
-// found reports whether phrase p, found at text[start:], counts there.
-func (s *phraseSet) found(text string, start, p int) bool {
-	return s.wordStart == nil || !s.wordStart[p] || startsWord(text, start)
-}
-
 // startsWord reports whether the ASCII letter at text[i] starts a word:
 // nothing before it is a letter, or it is a capital where a flattened page
 // glued words together: after a lower-case letter ("RequirementsBS in")
@@ -110,13 +105,7 @@ func startsWord(text string, i int) bool {
 // scan returns the phrases text contains.
 func (s *phraseSet) scan(text string) wordMask {
 	var m wordMask
-	var h hider
-	s.ac.Walk(text, func(start, end, p int) bool {
-		if s.keep(&h, text, start, end, p) {
-			m.set(p)
-		}
-		return true
-	})
+	s.walk(text, func(_, _, p int) { m.set(p) })
 	return m
 }
 
@@ -164,7 +153,7 @@ var (
 var reqWords = func() *phraseSet {
 	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, gradWords, notDegreeWords, {"year", "학력", "무관", "제한 없", "제한없"},
 		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
-	lists = append(lists, degreeWordList())
+	lists = append(lists, degreeWordNames)
 	for _, e := range employmentWords {
 		lists = append(lists, e.words)
 	}
@@ -176,7 +165,7 @@ var reqWords = func() *phraseSet {
 	// nor "bs in" in "jobs in", nor "graduate degree" in "undergraduate
 	// degree". Other phrases stay substrings on purpose ("xperience" in
 	// a glued "5+ yearsexperience").
-	for _, l := range [][]string{degreeHintWords, degreePairWords, genericDegree, degreeWordList()} {
+	for _, l := range [][]string{degreeHintWords, degreePairWords, genericDegree, degreeWordNames} {
 		s.startWords(l...)
 	}
 	s.blocker = make([]bool, len(s.words))
@@ -192,7 +181,8 @@ var (
 	maskYearsCue      = reqWords.mask(yearsCueWords...)
 	maskNoYears       = reqWords.mask(noYearsWords...)
 	maskGrad          = reqWords.mask(gradWords...)
-	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordList()...)...)
+	maskDegreeWord    = reqWords.mask(degreeWordNames...)
+	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordNames...)...)
 	maskDegreePair    = reqWords.mask(degreePairWords...)
 	maskGenericDegree = reqWords.mask(genericDegree...)
 	maskFlexible      = reqWords.mask(flexibleWords...)
@@ -221,14 +211,14 @@ var (
 	maskRemote     = kindMasks(remoteWords)
 )
 
-// degreeWordList is the words of degreeWords.
-func degreeWordList() []string {
+// degreeWordNames is the words of degreeWords.
+var degreeWordNames = func() []string {
 	l := make([]string, len(degreeWords))
 	for i, d := range degreeWords {
 		l[i] = d.word
 	}
 	return l
-}
+}()
 
 // kindMasks is each kind's phrases as a mask of reqWords.
 func kindMasks(kinds []kindWords) []wordMask {
@@ -260,16 +250,11 @@ func scanLines(text string) *lineWords {
 	}
 	lw.masks = make([]wordMask, len(lw.starts))
 	cur := 0
-	var h hider
-	reqWords.ac.Walk(text, func(start, end, p int) bool {
-		if !reqWords.keep(&h, text, start, end, p) {
-			return true
-		}
+	reqWords.walk(text, func(start, _, p int) {
 		for cur+1 < len(lw.starts) && lw.starts[cur+1] <= start {
 			cur++
 		}
 		lw.masks[cur].set(p)
-		return true
 	})
 	return lw
 }
