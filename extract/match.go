@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -509,6 +510,7 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 		last = c.end
 	}
 	m.resolveAmbiguous(p, sel)
+	m.dropCompanyName(p, sel)
 	out := sel[:0]
 	for _, h := range sel {
 		if h.ok {
@@ -516,6 +518,68 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 		}
 	}
 	return out, cands
+}
+
+// dropCompanyName rejects the hits of the products the posting's company
+// name names: at Snowflake Computing, "About Snowflake" and "Snowflake
+// started with a clear vision" speak of the employer, and at Teradata,
+// Looker or Salesforce nearly every mention is the company introducing
+// itself. The company name is walked with the taxonomy, so every spelling
+// of the product goes ("CUBRID" at 큐브리드, "AWS" at Amazon Web Services).
+// A mention listed with other technologies still counts ("MPP databases,
+// such as Snowflake, Redshift, BigQuery"), and a concept is kept
+// ("Healthcare" at GE Healthcare is the industry).
+func (m *Matcher) dropCompanyName(p *Posting, hits []hit) {
+	if p.Company == "" {
+		return
+	}
+	named := m.namedBy(p.Company)
+	if len(named) == 0 {
+		return
+	}
+	text := p.Text
+	own := func(h *hit) bool { return slices.Contains(named, h.entry) }
+	// other reports whether hits[j] is another technology listed next
+	// to the text between them.
+	other := func(j int, between string) bool {
+		h := &hits[j]
+		return h.ok && !own(h) && m.entries[h.entry].Kind == "technology" &&
+			strings.TrimSpace(between) != "" && adjacent(between)
+	}
+	for i := range hits {
+		h := &hits[i]
+		if !h.ok || !own(h) {
+			continue
+		}
+		if i > 0 && other(i-1, text[hits[i-1].end:h.start]) || i+1 < len(hits) && other(i+1, text[h.end:hits[i+1].start]) {
+			continue
+		}
+		h.ok, h.via = false, ""
+	}
+}
+
+// namedBy returns the technologies a company name spells out in three
+// bytes or more: Snowflake in "Snowflake Computing", H2O in "h2o.ai",
+// Teradata in "Think Big Analytics, A Teradata Company". Shorter names
+// never count: "R" stands in "R&D Center" and "Charles R. Drew".
+func (m *Matcher) namedBy(company string) []int32 {
+	var named []int32
+	m.ac.Walk(company, func(s, e, pattern int) bool {
+		if e-s < 3 {
+			return true
+		}
+		for _, f := range m.forms[pattern] {
+			if f.exact != "" && company[s:e] != f.exact || !boundaryOK(company, s, e, f) {
+				continue
+			}
+			if m.entries[f.entry].Kind == "technology" {
+				named = append(named, f.entry)
+			}
+			break
+		}
+		return true
+	})
+	return named
 }
 
 // sortByStart sorts candidates by start, the longer first at one start.

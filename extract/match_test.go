@@ -227,6 +227,35 @@ func TestMatchAmbiguous(t *testing.T) {
 	})
 }
 
+// TestMatchCompanyName checks that the employer's own products are not
+// skills where the posting names them as the company, and that they still
+// are when listed with other technologies.
+func TestMatchCompanyName(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	tests := []struct{ company, text, want string }{
+		{"Snowflake Computing", "About Snowflake\nSnowflake started with a clear vision.\nPython and SQL", "Python, SQL"},
+		{"Snowflake Computing", "Snowflake is growing.\nExperience with MPP databases, such as Snowflake, Redshift, BigQuery", "Amazon Redshift, BigQuery, Snowflake"},
+		// Every spelling of the product goes, not only the company's.
+		{"Amazon Web Services", "At Amazon Web Services (AWS), we build. Python required.", "Python"},
+		{"카카오스파크", "스파크 기반 서비스", "Spark"},
+		{"(주)스파크랩", "스파크 경험", "Spark"},
+		{"스파크", "스파크 경험", ""},
+		// Concepts stay; one- and two-byte names never count.
+		{"ETL Partners", "ETL pipelines in Python", "ETL, Python"},
+		{"GAC R&D Center", "Proficient in R, Python", "Python, R"},
+		// A name inside a longer word of the company is not the name.
+		{"Sparklabs", "Spark jobs", "Spark"},
+		{"", "About Snowflake", "Snowflake"},
+	}
+	for _, tt := range tests {
+		p := &Posting{Company: tt.company, Text: tt.text, Sections: []Section{{Kind: SectionOther, Start: 0, End: len(tt.text)}}}
+		if got := names(m.Match(p)); got != tt.want {
+			t.Errorf("company %q: Match(%q) = %q, want %q", tt.company, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestMatchRequirement(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
