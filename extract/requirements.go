@@ -265,6 +265,35 @@ func leadsWithYears(line string) bool {
 	return strings.HasPrefix(asciiLower(s[i:min(len(s), i+5)]), "year")
 }
 
+// labelledYears reads the experience items of Indeed's postings, a skill
+// and its years: "Java: 3 years (Required)", "PostgreSQL and SQL: 2 years
+// (Required)". An item marked "(Preferred)" asks for nothing, as any years
+// a posting only prefers.
+func labelledYears(line string) (int, bool) {
+	const req = "(required)"
+	s := trimSpace(line)
+	if len(s) < len(req) || asciiLower(s[len(s)-len(req):]) != req {
+		return 0, false
+	}
+	s = trimSpace(s[:len(s)-len(req)])
+	i := strings.LastIndex(s, ": ")
+	if i <= 0 || i > 80 {
+		return 0, false
+	}
+	v := s[i+2:]
+	j := 0
+	for j < len(v) && j < 2 && isDigitASCII(v[j]) {
+		j++
+	}
+	if j == 0 {
+		return 0, false
+	}
+	if unit := asciiLower(v[j:]); unit != " year" && unit != " years" {
+		return 0, false
+	}
+	return atoiWord(v[:j]), true
+}
+
 // yearsFromLine returns the minimum years a line states and the maximum of
 // a range (0 when open); ok is false when the line states none.
 func yearsFromLine(line string) (minY, maxY int, ok bool) {
@@ -298,6 +327,11 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 	}
 	if w.any(maskNoYears) {
 		take(0, 0)
+	}
+	if w.has(wordYear) {
+		if n, ok := labelledYears(line); ok {
+			take(n, 0)
+		}
 	}
 	lead := w.has(wordYear) && leadsWithYears(line)
 	experience := w.any(maskExperience) || lead

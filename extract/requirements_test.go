@@ -34,6 +34,12 @@ func TestYearsFromLine(t *testing.T) {
 		{"we were founded 10 years ago", 0, 0, false},
 		{"within 2 years you will lead the team", 0, 0, false},
 		{"Python 능숙자", 0, 0, false},
+		// Indeed's experience items: only a required one asks.
+		{"Java: 3 years (Required)", 3, 0, true},
+		{"PostgreSQL and SQL: 1 year (required)", 1, 0, true},
+		{"Budgeting: 3 years (Preferred)", 0, 0, false},
+		{"Contract length: 12 months (Required)", 0, 0, false},
+		{"Security clearance: 3 years of service (Required)", 0, 0, false},
 		// A list item that starts with its years.
 		{"8+ years designing and delivering complex software systems", 8, 0, true},
 		{"• 1-3 years leveraging OO programming techniques", 1, 3, true},
