@@ -265,6 +265,90 @@ func leadsWithYears(line string) bool {
 	return strings.HasPrefix(asciiLower(s[i:min(len(s), i+5)]), "year")
 }
 
+// yearsPreferred reports whether the clause of each years mention of an
+// item (a "year", or "년" after a number) only prefers them: "At least one
+// year of experience is preferred", "경력 3년 이상 우대". A cue in another
+// clause leaves them asked: "2+ years in data analytics, ideally in
+// e-commerce", "Minimum 3 years, 5+ years preferred", nor does one in
+// another item of a flattened list ("MS preferred in Computer Science or
+// related disciplineAt least 3 years of relevant experience"). A line
+// longer than maxItemLine is a flattened paragraph whose years may sit in
+// several items, and is not judged this way.
+func yearsPreferred(line string) bool {
+	if len(line) > maxItemLine {
+		return false
+	}
+	line = undotAbbreviations(line)
+	found := false
+	low := asciiLower(line)
+	for i := 0; ; {
+		j := strings.Index(low[i:], "year")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len("year")
+		// Not the "year" of "4-year degree".
+		if at > 0 && line[at-1] == '-' {
+			continue
+		}
+		if !yearsMentionPreferred(line, low, at) {
+			return false
+		}
+		found = true
+	}
+	for i := 1; i+len("년") <= len(line); i++ {
+		if !strings.HasPrefix(line[i:], "년") || !isDigitASCII(line[i-1]) {
+			continue
+		}
+		if !yearsMentionPreferred(line, low, i) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// yearsMentionPreferred reports whether the clause of the years mention
+// at byte at of a line only prefers it.
+func yearsMentionPreferred(line, low string, at int) bool {
+	s, e := clauseAround(line, at, true)
+	// The number glued to the item before it starts an item of its own:
+	// "Masters preferred2+ years", "would be a plus.12+ years".
+	n := at
+	for n > s && (isDigitASCII(line[n-1]) || strings.IndexByte(" +-~", line[n-1]) >= 0) {
+		n--
+	}
+	if n > s && n < at && isDigitASCII(line[n]) && (isLetterASCII(line[n-1]) || line[n-1] == '.') {
+		s = n
+	}
+	// A bullet or bar inside the line starts another item: "…work
+	// experience preferred• Minimum 3 years' experience".
+	for _, b := range itemMarks {
+		if i := strings.LastIndex(line[s:at], b); i >= 0 {
+			s += i + len(b)
+		}
+		if i := strings.Index(line[at:e], b); i >= 0 {
+			e = at + i
+		}
+	}
+	clause := line[s:e]
+	if before := clause[:at-s]; strings.Count(before, "(") <= strings.Count(before, ")") {
+		// A bracketed aside speaks for itself: "(Ph.D. preferred) and a
+		// minimum of 5-7 years".
+		clause = OutsideBrackets(clause)
+	}
+	w := reqWords.scan(clause)
+	if !w.any(maskLinePreferred) && strings.Index(low[s:e], "ideally") > at-s {
+		// "Ideally" prefers what follows it: "Ideally 1+ years of
+		// experience", but "7+ years of experience in data science
+		// ideally related to marketing" asks the years.
+		return false
+	}
+	pref, req := cueMasks(w, clause)
+	return pref && !req
+}
+
 // labelledYears reads the experience items of Indeed's postings, a skill
 // and its years: "Java: 3 years (Required)", "PostgreSQL and SQL: 2 years
 // (Required)". An item marked "(Preferred)" asks for nothing, as any years
@@ -755,6 +839,13 @@ func mentionsYears(s string) bool {
 // maxAlternativeLine is the longest line degreeOrYears reads, in bytes.
 const maxAlternativeLine = 240
 
+// itemMarks are the bullets and bars that start an item inside a line.
+var itemMarks = []string{"•", "·", "▪", "■", "◦", "|"}
+
+// maxItemLine is the longest line read as one list item when a cue on it
+// decides for its years.
+const maxItemLine = 240
+
 // orSides splits a line at "혹은", "또는" and " or ".
 func orSides(line string) []string {
 	var sides []string
@@ -882,6 +973,11 @@ func ParseRequirements(p *Posting, extra []string) {
 			alternative = line
 		}
 		if lo, hi, most, ok := yearsOfLine(line, words[i]); ok {
+			if i >= structured && words[i].any(maskPreferredCue) && !words[i].any(maskNoYears) && yearsPreferred(line) {
+				// "At least 1 year of experience in BI is preferred",
+				// "3-5 years of relevant work experience preferred".
+				continue
+			}
 			if routes[i] {
 				if alternative == "" {
 					alternative = line

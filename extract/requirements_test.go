@@ -421,6 +421,48 @@ func TestDegreeOrYears(t *testing.T) {
 	}
 }
 
+// TestPreferredYears checks that years a requirements line only prefers
+// are no minimum, while a cue about something else on the line leaves them
+// asked.
+func TestPreferredYears(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		line  string
+		years int // -1: none
+	}{
+		{"At least one year of experience is preferred.", -1},
+		{"3-5 years of relevant work experience preferred", -1},
+		{"Ideally 1+ years of work experience as a data scientist", -1},
+		{"• 백엔드 개발 업무 2년 이상 수행 경험자 우대", -1},
+		// The cue speaks of something else.
+		{"2+ years in data analytics, ideally in e-commerce", 2},
+		{"7+ years of experience in data science ideally related to marketing", 7},
+		{"Minimum 3 years of experience, 5+ years preferred", 3},
+		{"Master's degree (Ph.D. preferred) and a minimum of 5-7 years of related work experience", 5},
+		{"4-year degree in Computer Science preferred; 2+ years of experience as a data analyst", 2},
+		{"BS required, MS preferred in Computer Science or related disciplineAt least 3 years of relevant professional experience", 3},
+		{"Masters preferred2+ years of experience analyzing very large data sets", 2},
+		{"Degree in Supply Chain and/or 5 years equivalent experience preferred• Minimum 3 years’ experience in analytics", 3},
+		// 신입 stands for no years, whatever else the line prefers.
+		{"신입/경력 (경력 2년 이상 우대)", 0},
+	}
+	r := NewReader(Config{})
+	for _, tt := range tests {
+		text := "Data Analyst\n\nRequirements\n- " + tt.line + "\n- Clear written communication with product and engineering teams\n"
+		p, err := r.Parse(Input{Source: "job.txt", Format: FormatText, Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1
+		if q := p.Requirements; q.HasYears {
+			got = q.YearsMin
+		}
+		if got != tt.years {
+			t.Errorf("%q: years %d, want %d", tt.line, got, tt.years)
+		}
+	}
+}
+
 func TestRequirementsWithAlternatives(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
