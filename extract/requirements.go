@@ -268,10 +268,10 @@ func leadsWithYears(line string) bool {
 // yearsPreferred reports whether the clause of each years mention of an
 // item (a "year", or "년" after a number) only prefers them: "At least one
 // year of experience is preferred", "경력 3년 이상 우대". A cue in another
-// clause leaves them asked: "2+ years in data analytics, ideally in
-// e-commerce", "Minimum 3 years, 5+ years preferred", nor does one in
-// another item of a flattened list ("MS preferred in Computer Science or
-// related disciplineAt least 3 years of relevant experience"). A line
+// clause or item leaves them asked: "2+ years in data analytics, ideally
+// in e-commerce", "Minimum 3 years of experience, 5+ years preferred", "MS
+// preferred in Computer Science or related disciplineAt least 3 years of
+// relevant experience" (a flattened list). A line
 // longer than maxItemLine is a flattened paragraph whose years may sit in
 // several items, and is not judged this way.
 func yearsPreferred(line string) bool {
