@@ -568,6 +568,7 @@ func (m *Matcher) namedBy(company string) []int32 {
 		if e-s < 3 {
 			return true
 		}
+		// As in hits: the first form spelled here as a whole token.
 		for _, f := range m.forms[pattern] {
 			if f.exact != "" && company[s:e] != f.exact || !boundaryOK(company, s, e, f) {
 				continue
@@ -1202,10 +1203,14 @@ func preferredAfter(line string, off int) bool {
 	return true
 }
 
-// bulletEndsAt reports whether a bullet character (· • ● ▪ ■) ends at
+// bulletMarks are the bullet characters a flattened list keeps inside a
+// line.
+var bulletMarks = []string{"·", "•", "●", "▪", "■"}
+
+// bulletEndsAt reports whether a bullet character (bulletMarks) ends at
 // byte i of line.
 func bulletEndsAt(line string, i int) bool {
-	for _, b := range [...]string{"·", "•", "●", "▪", "■"} {
+	for _, b := range bulletMarks {
 		if i+1 >= len(b) && line[i+1-len(b):i+1] == b {
 			return true
 		}

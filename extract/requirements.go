@@ -292,7 +292,7 @@ func yearsPreferred(line string) bool {
 		if at > 0 && line[at-1] == '-' {
 			continue
 		}
-		if !yearsMentionPreferred(line, low, at) {
+		if !yearsMentionPreferred(line, at) {
 			return false
 		}
 		found = true
@@ -301,7 +301,7 @@ func yearsPreferred(line string) bool {
 		if !strings.HasPrefix(line[i:], "년") || !isDigitASCII(line[i-1]) {
 			continue
 		}
-		if !yearsMentionPreferred(line, low, i) {
+		if !yearsMentionPreferred(line, i) {
 			return false
 		}
 		found = true
@@ -311,7 +311,7 @@ func yearsPreferred(line string) bool {
 
 // yearsMentionPreferred reports whether the clause of the years mention
 // at byte at of a line only prefers it.
-func yearsMentionPreferred(line, low string, at int) bool {
+func yearsMentionPreferred(line string, at int) bool {
 	s, e := clauseAround(line, at, true)
 	// The number glued to the item before it starts an item of its own:
 	// "Masters preferred2+ years", "would be a plus.12+ years".
@@ -338,15 +338,12 @@ func yearsMentionPreferred(line, low string, at int) bool {
 		// minimum of 5-7 years".
 		clause = OutsideBrackets(clause)
 	}
+	// A forward cue prefers what follows it, as for skills: "Ideally 1+
+	// years of experience", but "7+ years of experience in data science
+	// ideally related to marketing" asks the years.
 	w := reqWords.scan(clause)
-	if !w.any(maskLinePreferred) && strings.Index(low[s:e], "ideally") > at-s {
-		// "Ideally" prefers what follows it: "Ideally 1+ years of
-		// experience", but "7+ years of experience in data science
-		// ideally related to marketing" asks the years.
-		return false
-	}
 	pref, req := cueMasks(w, clause)
-	return pref && !req
+	return !req && (pref && lineWidePreferred(w, clause) || preferredAfter(line[s:e], at-s))
 }
 
 // labelledYears reads the experience items of Indeed's postings, a skill
@@ -840,7 +837,7 @@ func mentionsYears(s string) bool {
 const maxAlternativeLine = 240
 
 // itemMarks are the bullets and bars that start an item inside a line.
-var itemMarks = []string{"•", "·", "▪", "■", "◦", "|"}
+var itemMarks = append(slices.Clip(bulletMarks), "|")
 
 // maxItemLine is the longest line read as one list item when a cue on it
 // decides for its years.
