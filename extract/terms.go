@@ -78,12 +78,24 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 			i++
 			continue
 		}
-		j := i
-		for j < len(text) && (isAlnum(text[j]) || (text[j] == '.' || text[j] == '-' || text[j] == '+' || text[j] == '#') && j+1 < len(text) && isAlnum(text[j+1])) {
-			j++
-			if glueAt(text, j) {
-				break
+		// shaped records a capital or a '.', '+' or '#': a token with
+		// neither (most English words) never has a term's shape.
+		j, shaped := i, false
+		for j < len(text) {
+			c := text[j]
+			if isUpperASCII(c) {
+				// A glued word opens with a capital: "dataThe".
+				if j > i && glueAt(text, j) {
+					break
+				}
+				shaped = true
+			} else if !isAlnum(c) {
+				if !(c == '.' || c == '-' || c == '+' || c == '#') || j+1 >= len(text) || !isAlnum(text[j+1]) {
+					break
+				}
+				shaped = shaped || c != '-'
 			}
+			j++
 		}
 		start, end := i, j
 		if text[end-1] == '.' {
@@ -93,6 +105,9 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 		}
 		tok := text[start:end]
 		i = j
+		if !shaped {
+			continue
+		}
 		for ci < len(covered) && covered[ci].end <= start {
 			ci++
 		}
