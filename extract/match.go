@@ -1469,6 +1469,23 @@ var (
 // spaces glued one item to the next ("…is highly desiredExperience
 // with…", "…Python or R.Nice to have…", "…Python or RExperience with…").
 func stopAt(line string, i int, items bool) bool {
+	// Every stop has a space or a capital after it. The test inlines into
+	// the callers' byte loops and rules out most bytes without a call (the
+	// table keeps it within the inliner's budget).
+	return i+1 < len(line) && spaceOrCapital[line[i+1]] && stopBefore(line, i, items)
+}
+
+// spaceOrCapital marks the bytes that can follow a stop.
+var spaceOrCapital = func() (t [256]bool) {
+	t[' '] = true
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// stopBefore is stopAt for a byte with a space or a capital after it.
+func stopBefore(line string, i int, items bool) bool {
 	switch c := line[i]; {
 	case c == '.':
 		return i+1 < len(line) && (line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net"))
