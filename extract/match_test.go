@@ -395,6 +395,19 @@ func TestMatchAsideCues(t *testing.T) {
 	})
 }
 
+// "Recommended" as a predicate prefers what it speaks of; as an adjective
+// it is no cue.
+func TestMatchRecommended(t *testing.T) {
+	t.Parallel()
+	m := testMatcher(t)
+	checkCueLines(t, m, []cueLine{
+		{"Experience with running regression and proficiency in R or Python is recommended", map[string]string{"R": "preferred", "Python": "preferred"}},
+		{"Familiarity with Spark/Kafka environment highly recommended", map[string]string{"Spark": "preferred", "Kafka": "preferred"}},
+		{"Airflow knowledge recommended but not required", map[string]string{"Airflow": "preferred"}},
+		{"Present recommended actions to stakeholders with Python and SQL", map[string]string{"Python": "required", "SQL": "required"}},
+	})
+}
+
 // A label before a colon heads what follows it in its sentence, ahead of
 // another cue in the sentence; a bare "Desired:" is a label with a cue,
 // and it heads its own item only.

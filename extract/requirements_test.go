@@ -184,6 +184,8 @@ func TestHeadingKind(t *testing.T) {
 		{"Required Technical Skills:", false, SectionRequirements, true},
 		{"Required Skillsets", false, SectionRequirements, true},
 		{"Desireable Skills And Experience", false, SectionPreferred, true},
+		{"RECOMMENDED QUALIFICATIONS", false, SectionPreferred, true},
+		{"Recommended Qualifications:", false, SectionPreferred, true},
 		{"Preferred Business Partners", false, 0, false},
 		{"Required Reading", false, 0, false},
 		// LinkedIn's label for the whole qualifications block.
@@ -442,6 +444,8 @@ func TestPreferredYears(t *testing.T) {
 		{"4-year degree in Computer Science preferred; 2+ years of experience as a data analyst", 2},
 		{"BS required, MS preferred in Computer Science or related disciplineAt least 3 years of relevant professional experience", 3},
 		{"Masters preferred2+ years of experience analyzing very large data sets", 2},
+		{"Proficient in Java or Scala (3+ years experience recommended)", -1},
+		{"At least 5 years of experience recommended", -1},
 		{"Degree in Supply Chain and/or 5 years equivalent experience preferred• Minimum 3 years’ experience in analytics", 3},
 		// 신입 stands for no years, whatever else the line prefers.
 		{"신입/경력 (경력 2년 이상 우대)", 0},

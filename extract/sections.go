@@ -219,6 +219,7 @@ var headingQualifiers = []struct {
 	{"essential", SectionRequirements}, {"mandatory", SectionRequirements},
 	{"preferred", SectionPreferred}, {"desired", SectionPreferred}, {"desirable", SectionPreferred},
 	{"desireable", SectionPreferred}, {"bonus", SectionPreferred}, {"optional", SectionPreferred},
+	{"recommended", SectionPreferred},
 }
 
 // headingFillers may stand between a qualifier and the heading it
@@ -260,7 +261,7 @@ var colonCues = []struct {
 }{
 	{"nice to have", SectionPreferred}, {"bonus", SectionPreferred}, {"a plus", SectionPreferred}, {"preferred", SectionPreferred},
 	{"would be great", SectionPreferred}, {"ideally", SectionPreferred}, {"desired", SectionPreferred},
-	{"benefit", SectionBenefits}, {"perks", SectionBenefits}, {"we offer", SectionBenefits}, {"you'll get", SectionBenefits}, {"you will get", SectionBenefits},
+	{"recommended", SectionPreferred}, {"benefit", SectionBenefits}, {"perks", SectionBenefits}, {"we offer", SectionBenefits}, {"you'll get", SectionBenefits}, {"you will get", SectionBenefits},
 	{"will have", SectionRequirements}, {"ideal candidate", SectionRequirements}, {"qualification", SectionRequirements},
 	{"requirement", SectionRequirements}, {"you have", SectionRequirements}, {"you bring", SectionRequirements},
 	{"looking for", SectionRequirements}, {"must have", SectionRequirements}, {"skills", SectionRequirements},

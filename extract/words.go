@@ -12,7 +12,7 @@ import (
 // phraseSet answers "which of these phrases does this line contain?" for a
 // fixed list of lower-case phrases, with one automaton pass instead of one
 // strings.Contains per phrase. ASCII case is folded in the walk, so lines
-// need not be lowered first. It holds up to 256 phrases.
+// need not be lowered first. It holds up to 320 phrases.
 type phraseSet struct {
 	ac    *aho.Automaton
 	words []string
@@ -47,11 +47,13 @@ func (s *phraseSet) walk(text string, fn func(start, end, p int)) {
 }
 
 // wordMask is a set of a phraseSet's phrases.
-type wordMask [4]uint64
+type wordMask [5]uint64
 
-func (m *wordMask) set(i int)          { m[i>>6] |= 1 << (i & 63) }
-func (m wordMask) has(i int) bool      { return m[i>>6]&(1<<(i&63)) != 0 }
-func (m wordMask) any(o wordMask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
+func (m *wordMask) set(i int)     { m[i>>6] |= 1 << (i & 63) }
+func (m wordMask) has(i int) bool { return m[i>>6]&(1<<(i&63)) != 0 }
+func (m wordMask) any(o wordMask) bool {
+	return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3]|m[4]&o[4] != 0
+}
 func (m *wordMask) or(o wordMask) {
 	for i := range m {
 		m[i] |= o[i]
@@ -68,8 +70,8 @@ func newPhraseSet(lists ...[]string) *phraseSet {
 			}
 		}
 	}
-	if len(s.words) > 256 {
-		panic("phraseSet: more than 256 phrases")
+	if len(s.words) > 64*len(wordMask{}) {
+		panic("phraseSet: more phrases than a wordMask holds")
 	}
 	s.ac = aho.Build(s.words, true)
 	return s
@@ -131,7 +133,12 @@ func (s *phraseSet) of(w string) int {
 var (
 	preferredCueWords = []string{"우대", "is a plus", "a plus", "nice to have", "nice-to-have", "preferred", "bonus", "desirable", "있으면 좋", "가산점", "advantage", "ideally",
 		"is desired", "are desired", "highly desired", "strongly desired", "an asset", "strong asset",
-		"big plus", "huge plus", "definite plus", "strong plus", "great plus", "added plus"}
+		"big plus", "huge plus", "definite plus", "strong plus", "great plus", "added plus",
+		// "Recommended" as a predicate ("Python is recommended", "3+ years
+		// experience recommended"), not as an adjective ("recommended
+		// actions", "EDM recommended techniques").
+		"is recommended", "are recommended", "highly recommended", "strongly recommended", "experience recommended",
+		"knowledge recommended", "recommended but"}
 	requiredCueWords = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
 	// firmRequiredWords are the required cues that nothing takes back.
 	firmRequiredWords = []string{"필수", "must have", "must be", "반드시"}
