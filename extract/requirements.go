@@ -386,6 +386,9 @@ func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
 	return minY, maxY, ok
 }
 
+// maxYearsAsked bounds the years of experience a posting asks (exclusive).
+const maxYearsAsked = 20
+
 // yearsOfLine is yearsFromWords that also returns the most years any one
 // mention on the line asks: 5 on "실무 경력 2년 이상, 총 개발 경력 5년 이상".
 func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
@@ -398,7 +401,11 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 	best := -1
 	bestMax := 0
 	take := func(lo, hi int) {
-		if lo < 0 || lo > 40 {
+		// Twenty years or more is a company's history, not what it asks:
+		// "a food manufacturing company with 40 years of success", "With
+		// 20 years of focused research", "인스피언은 20년 이상 … 컨설팅해온".
+		// No posting in the corpus asks that much.
+		if lo < 0 || lo >= maxYearsAsked {
 			return
 		}
 		if best < 0 || lo < best {
