@@ -395,9 +395,9 @@ func TestMatchAsideCues(t *testing.T) {
 	})
 }
 
-// "Recommended" as a predicate prefers what it speaks of; as an adjective
-// it is no cue.
-func TestMatchRecommended(t *testing.T) {
+// "Recommended", "beneficial" and "helpful" as predicates prefer what
+// they speak of; as adjectives they are no cue.
+func TestMatchPredicateCues(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
 	checkCueLines(t, m, []cueLine{
@@ -405,6 +405,10 @@ func TestMatchRecommended(t *testing.T) {
 		{"Familiarity with Spark/Kafka environment highly recommended", map[string]string{"Spark": "preferred", "Kafka": "preferred"}},
 		{"Airflow knowledge recommended but not required", map[string]string{"Airflow": "preferred"}},
 		{"Present recommended actions to stakeholders with Python and SQL", map[string]string{"Python": "required", "SQL": "required"}},
+		{"Experience with Kafka and Spark would be helpful.", map[string]string{"Kafka": "preferred", "Spark": "preferred"}},
+		{"Knowledge in Airflow is good to have but not required", map[string]string{"Airflow": "preferred"}},
+		{"Scripting languages (Python, R etc.) would be beneficial", map[string]string{"Python": "preferred", "R": "preferred"}},
+		{"Build mutually beneficial partnerships with data owners using SQL", map[string]string{"SQL": "required"}},
 	})
 }
 

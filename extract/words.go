@@ -138,7 +138,11 @@ var (
 		// experience recommended"), not as an adjective ("recommended
 		// actions", "EDM recommended techniques").
 		"is recommended", "are recommended", "highly recommended", "strongly recommended", "experience recommended",
-		"knowledge recommended", "recommended but"}
+		"knowledge recommended", "recommended but",
+		// The same for "beneficial" and "helpful" ("is beneficial", "would
+		// be helpful"; not "mutually beneficial results").
+		"good to have", "is beneficial", "are beneficial", "be beneficial", "also beneficial", "is helpful",
+		"are helpful", "be helpful", "would be nice"}
 	requiredCueWords = append([]string{"required", "is a must", "are a must", "mandatory"}, firmRequiredWords...)
 	// firmRequiredWords are the required cues that nothing takes back.
 	firmRequiredWords = []string{"필수", "must have", "must be", "반드시"}
