@@ -1488,7 +1488,7 @@ var spaceOrCapital = func() (t [256]bool) {
 func stopBefore(line string, i int, items bool) bool {
 	switch c := line[i]; {
 	case c == '.':
-		return i+1 < len(line) && (line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net"))
+		return line[i+1] == ' ' || items && gluedSentence(line, i+1) && i+3 < len(line) && isLowerASCII(line[i+3]) && !strings.HasPrefix(line[i+1:], "Net")
 	case c == ' ':
 		return items && itemBoundary(line, i)
 	case c == '-':

@@ -877,14 +877,7 @@ func namesDegree(w wordMask) bool { return w.any(maskDegreeWord) || w.any(maskGe
 
 // koreanSide reports whether s holds Hangul: Korean puts the years last
 // ("관련 경력 2년 이상"), so where they stand says nothing.
-func koreanSide(s string) bool {
-	for _, r := range s {
-		if isHangul(r) {
-			return true
-		}
-	}
-	return false
-}
+func koreanSide(s string) bool { return strings.ContainsFunc(s, isHangul) }
 
 // startsWithYears reports whether s, the side after an "or", starts with
 // its number of years: "3+ years", "at least 3 years", "minimum 2 years".

@@ -222,6 +222,15 @@ var headingQualifiers = []struct {
 	{"recommended", SectionPreferred},
 }
 
+// qualifierFirst marks the first letters of headingQualifiers, so most
+// headings are ruled out by one lookup.
+var qualifierFirst = func() (t [256]bool) {
+	for _, q := range headingQualifiers {
+		t[q.key[0]] = true
+	}
+	return t
+}()
+
 // headingFillers may stand between a qualifier and the heading it
 // qualifies ("Required Technical Skills", "Desired Candidate Skills").
 var headingFillers = []string{"technical", "candidate", "professional", "job", "key"}
@@ -230,8 +239,7 @@ var headingFillers = []string{"technical", "candidate", "professional", "job", "
 // requirements heading (or "Skills"): the qualifier decides the kind.
 // Anything else is not one.
 func qualifiedHeading(key []byte) (SectionKind, bool) {
-	// Every qualifier starts with one of these letters.
-	if len(key) < 8 || !strings.Contains("rmbepdo", string(key[:1])) {
+	if len(key) < 8 || !qualifierFirst[key[0]] {
 		return 0, false
 	}
 	for _, q := range headingQualifiers {
