@@ -25,17 +25,17 @@ golden:
 	$(GO) test ./cmd/jobstack ./extract ./report -update
 
 fuzz:
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzParseHTML -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzParseText -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsJSONL -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsJSON -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzRecordsCSV -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzMatch -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzLineNormalisation -fuzztime=$(FUZZTIME)
-	$(GO) test ./internal/dedup -run='^$$' -fuzz=FuzzNormalize -fuzztime=$(FUZZTIME)
-	$(GO) test ./internal/aho -run='^$$' -fuzz=FuzzWalk -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz=FuzzTaxonomyExtend -fuzztime=$(FUZZTIME)
-	$(GO) test ./classify -run='^$$' -fuzz=FuzzRulesOverride -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseHTML$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSONL$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSON$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsCSV$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzLineNormalisation$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./internal/dedup -run='^$$' -fuzz='^FuzzNormalize$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./internal/aho -run='^$$' -fuzz='^FuzzWalk$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzTaxonomyExtend$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./classify -run='^$$' -fuzz='^FuzzRulesOverride$$' -fuzztime=$(FUZZTIME)
 
 lint:
 	$(GO) vet ./...
