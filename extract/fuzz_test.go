@@ -113,6 +113,7 @@ func FuzzRecordsJSONL(f *testing.F) {
 func FuzzRecordsJSON(f *testing.F) {
 	f.Add([]byte(`[{"title":"a","job_description":{"자격요건":"Python"}}, 3]`))
 	f.Add([]byte(`{"jobs":[{"title":"x"}]}`))
+	f.Add([]byte("{\"title\":\"a\"}\n{\"title\":\"b\"}\n{bad\n"))
 	fuzzRecords(f, "json")
 }
 

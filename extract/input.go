@@ -222,6 +222,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		br.Discard(3)
 	}
 	first := byte(0)
+	newlines := 0
 	for {
 		c, err := br.ReadByte()
 		if err == io.EOF {
@@ -231,11 +232,28 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			return err
 		}
 		if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			if c == '\n' {
+				newlines++
+			}
 			continue
 		}
 		first = c
 		br.UnreadByte()
 		break
+	}
+	if first == '{' {
+		// Many exports name JSON Lines .json (a dataset's train.json): an
+		// object alone on the first line with another object after it.
+		// Those are read line by line, with line numbers as ids, as .jsonl.
+		head, lines, err := jsonLinesHead(br, maxBytes)
+		if err != nil {
+			return err
+		}
+		rest := io.MultiReader(bytes.NewReader(bytes.Repeat([]byte{'\n'}, newlines)), bytes.NewReader(head), br)
+		if lines {
+			return jsonlRecords(file, rest, maxBytes, yield)
+		}
+		br = bufio.NewReaderSize(rest, 64<<10)
 	}
 	if first != '[' {
 		// One object: a posting, or a wrapper around a list of postings.
@@ -306,6 +324,50 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		}
 	}
 	return nil
+}
+
+// jsonLinesHead reads br's first line and says whether the file is JSON
+// Lines: that line is a whole JSON object and the next text after it
+// starts another. It returns the bytes it read, for the caller to read
+// again. A line longer than maxBytes is no evidence of JSON Lines.
+func jsonLinesHead(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
+	var head []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		head = append(head, chunk...)
+		if err == bufio.ErrBufferFull {
+			if int64(len(head)) > maxBytes {
+				return head, false, nil
+			}
+			continue
+		}
+		if err == io.EOF {
+			return head, false, nil
+		}
+		if err != nil {
+			return head, false, err
+		}
+		break
+	}
+	line := bytes.TrimSpace(head)
+	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' || !json.Valid(line) {
+		return head, false, nil
+	}
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return head, false, err
+		}
+		head = append(head, c)
+		switch c {
+		case ' ', '\n', '\r', '\t':
+			continue
+		}
+		return head, c == '{', nil
+	}
 }
 
 // csvReader returns a reader that yields UTF-8: CSV exported by Korean

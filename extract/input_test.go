@@ -62,9 +62,20 @@ func TestRecordsJSON(t *testing.T) {
 		{"wrapper", `{"jobs":[{"title":"a"},{"title":"b"}]}`, []string{"f.json#1", "f.json#2"}, []string{"", ""}},
 		{"truncated array", `[{"title":"a"}, {"title":`, []string{"f.json#1", "f.json#2"}, []string{"", ReasonBadJSON}},
 		{"deep", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), []string{"f.json#1"}, []string{ReasonBadJSON}},
+		{"pretty object", "{\n  \"title\": \"a\"\n}\n", []string{"f.json#1"}, []string{""}},
+		// JSON Lines named .json: ids are line numbers, as in .jsonl.
+		{"json lines", "\ufeff{\"title\":\"a\"}\n{\"title\":\"b\"}\n\n{\"title\":", []string{"f.json#1", "f.json#2", "f.json#4"}, []string{"", "", ReasonBadJSON}},
+		{"json lines after blank lines", "\n\r\n {\"title\":\"a\"} \n  {\"title\":\"b\"}", []string{"f.json#3", "f.json#4"}, []string{"", ""}},
+		{"object then junk", "{\"title\":\"a\"}\nx", []string{"f.json#1"}, []string{ReasonBadJSON}},
+		{"object then array", "{\"title\":\"a\"}\n[]", []string{"f.json#1"}, []string{ReasonBadJSON}},
+		{"long first line", "{\"title\":\"" + strings.Repeat("a", 100) + "\"}\n{\"title\":\"b\"}", []string{"f.json#1", "f.json#2"}, []string{ReasonTooLarge, ""}},
 	}
 	for _, tt := range tests {
-		got := records(t, "json", tt.data, 1<<20)
+		limit := int64(1 << 20)
+		if tt.name == "long first line" {
+			limit = 64
+		}
+		got := records(t, "json", tt.data, limit)
 		if len(got) != len(tt.sources) {
 			t.Errorf("%s: got %d records, want %d", tt.name, len(got), len(tt.sources))
 			continue
@@ -194,6 +205,22 @@ func TestRejects(t *testing.T) {
 		if !ok || r.Reason != tt.want {
 			t.Errorf("%s: Parse error = %v, want reason %s", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestRecordWithoutTextNamesFields checks that a record whose text is in a
+// field jobstack does not know says which fields it has and how to map one.
+func TestRecordWithoutTextNamesFields(t *testing.T) {
+	t.Parallel()
+	rec := map[string]any{"tokens": []any{"Python"}, "idx": 1.0, "a1": "", "a2": "", "a3": "", "a4": "", "a5": "", "a6": "", "a7": ""}
+	_, err := NewReader(Config{}).Parse(Input{Source: "s.json#3", Format: FormatRecord, Record: rec})
+	r, ok := err.(*Reject)
+	if !ok || r.Reason != ReasonNoText {
+		t.Fatalf("Parse error = %v, want %s", err, ReasonNoText)
+	}
+	want := "s.json#3: no posting text found in the record's fields (a1, a2, a3, a4, a5, a6, a7, idx, and 1 more); name the text field with --map 'text=FIELD'"
+	if r.Detail != want {
+		t.Errorf("detail = %q\nwant     %q", r.Detail, want)
 	}
 }
 

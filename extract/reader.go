@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"math/bits"
 	"regexp"
 	"sort"
@@ -126,12 +127,34 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 	if text := strings.TrimSpace(p.Text); len(text)/utf8.UTFMax < rd.minText {
 		if n := hangul.RuneCount(text); n < rd.minText {
 			if n == 0 {
+				if in.Format == FormatRecord {
+					return nil, reject(ReasonNoText, "%s: no posting text found in the record's fields (%s); name the text field with --map 'text=FIELD'", in.Source, fieldNames(in.Record, 8))
+				}
 				return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
 			}
 			return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", in.Source, n, rd.minText)
 		}
 	}
 	return p, nil
+}
+
+// fieldNames lists a record's top-level field names, sorted, at most max
+// of them.
+func fieldNames(rec map[string]any, max int) string {
+	names := make([]string, 0, len(rec))
+	for k := range rec {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	more := ""
+	if len(names) > max {
+		more = fmt.Sprintf(", and %d more", len(names)-max)
+		names = names[:max]
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ") + more
 }
 
 // checkFile rejects empty and binary files before they are parsed.
