@@ -532,6 +532,7 @@ var degreeWords = []struct {
 	{"ms or", DegreeMaster}, {"ms/", DegreeMaster}, {"ms in", DegreeMaster}, {"ms degree", DegreeMaster},
 	{"master’s", DegreeMaster}, {"ms, or", DegreeMaster}, {"ms, phd", DegreeMaster}, {"ms, ph.d", DegreeMaster}, {"m.s,", DegreeMaster}, {"ms with", DegreeMaster},
 	{"ma/ms", DegreeMaster}, {"m.sc", DegreeMaster}, {"phd/ms", DegreeMaster}, {"phd/ ms", DegreeMaster}, {"phd or ms", DegreeMaster},
+	{"4년제 대학교 석사", DegreeMaster}, {"4년제 대학 석사", DegreeMaster}, {"4년제 대학교 박사", DegreePhD}, {"4년제 대학 박사", DegreePhD},
 	{"대졸", DegreeBachelor}, {"4년제", DegreeBachelor}, {"4년재", DegreeBachelor}, {"학사", DegreeBachelor},
 	{"대학교졸업", DegreeBachelor}, {"대학교 졸업", DegreeBachelor}, {"대학 졸업", DegreeBachelor}, {"bachelor", DegreeBachelor},
 	{"b.s.", DegreeBachelor}, {"b.a.", DegreeBachelor}, {"bs/ms", DegreeBachelor}, {"bs in", DegreeBachelor},
@@ -556,6 +557,11 @@ var flexibleWords = []string{"equivalent", "준하는", "동등", "or relevant e
 // degreeHintWords let most lines skip the degree rules; every word of
 // degreeWords is a hint too (see maskDegreeHint).
 var degreeHintWords = []string{"학", "졸", "석", "박", "bachelor", "b.s", "b.a", "bs ", "bs/", "ba/", "bsc", "master", "m.s.", "msc", "ms or", "ms/", "ms in", "phd", "ph.d", "degree", "doctor", "graduate", "college", "universit", "associate", "high school"}
+
+// schoolDegreeWords name a higher degree from a four-year university:
+// "4년제 대학교 석사 이상" asks a master's, and the "4년제" in it names the
+// school, not a bachelor's.
+var schoolDegreeWords = []string{"4년제 대학교 석사", "4년제 대학 석사", "4년제 대학교 박사", "4년제 대학 박사"}
 
 // degreePairWords hold "석사" and "박사" but name a pair: the pair decides.
 var degreePairWords = []string{"학/석사", "학·석사", "석/박사", "석·박사", "석박사"}
@@ -658,7 +664,7 @@ func degreeInScope(line string) (Degree, bool, bool) {
 	type mention struct {
 		start, sentence int // sentence: where its sentence ends
 		degree          Degree
-		named           bool
+		named, school   bool        // school: the "4년제" of a schoolDegreeWords phrase
 		cue             Requirement // of its own clause, when clauseCue
 		clauseCue       bool
 	}
@@ -670,12 +676,24 @@ func degreeInScope(line string) (Degree, bool, bool) {
 			return
 		}
 		m := mention{start: start, sentence: sentenceEnd(scoped, start, true), degree: deg, named: named}
+		if maskSchoolDegree.has(p) {
+			// The "4년제" at the same start, reported before this longer
+			// phrase, names the school.
+			for i := range ms {
+				if ms[i].start == start {
+					ms[i].school = true
+				}
+			}
+		}
 		cs, ce := clauseAround(scoped, start, true)
 		m.cue, m.clauseCue = scopeCue(scoped[cs:ce])
 		ms = append(ms, m)
 	})
 	found, generic := DegreeUnspecified, false
 	for _, m := range ms {
+		if m.school {
+			continue
+		}
 		in := m.clauseCue && m.cue != RequirementPreferred
 		if !m.clauseCue {
 			cue, ok, _ := cueInScope(scoped, m.start, true)
@@ -748,11 +766,12 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 		found = DegreeNone
 	}
 	pair := w.any(maskDegreePair)
+	school := w.any(maskSchoolDegree)
 	for i, dw := range degreeWords {
 		if !w.has(degreeWordIDs[i]) {
 			continue
 		}
-		if pair && (dw.word == "석사" || dw.word == "박사") {
+		if pair && (dw.word == "석사" || dw.word == "박사") || school && dw.word == "4년제" {
 			continue
 		}
 		if found == DegreeUnspecified || dw.degree < found {

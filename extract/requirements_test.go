@@ -91,6 +91,12 @@ func TestDegreeFromLine(t *testing.T) {
 		{"MSc degree in rigorous quantitative science", DegreeMaster, false, true},
 		{"석/박사급 이상의 학력을 소지하고 있으신 분", DegreeMaster, false, true},
 		{"신입 지원자격 : 학/석사 기졸업자", DegreeBachelor, false, true},
+		// "4년제" names the school of a higher degree.
+		{"4년제 대학교 석사 이상 (박사급 우대)", DegreeMaster, false, true},
+		{"4년제 대학 박사 학위 소지자", DegreePhD, false, true},
+		{"4년제 대학 졸업 이상 (석사 우대)", DegreeBachelor, false, true},
+		{"4년제 대학 졸업 또는 석사", DegreeBachelor, false, true},
+		{"자격요건 " + strings.Repeat("데이터 파이프라인 설계와 운영 경험이 있으신 분, ", 12) + "4년제 대학교 석사 이상, 박사 학위 소지자는 우대합니다", DegreeMaster, false, true},
 		{"나이/성별/학력/전공 무관", DegreeNone, false, true},
 		{"관련 분야의 학위 혹은 동등한 조건을 갖추신 분", DegreeBachelor, true, true},
 		{"Python 경험", DegreeUnspecified, false, false},

@@ -195,6 +195,7 @@ var (
 	maskDegreeWord    = reqWords.mask(degreeWordNames...)
 	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordNames...)...)
 	maskDegreePair    = reqWords.mask(degreePairWords...)
+	maskSchoolDegree  = reqWords.mask(schoolDegreeWords...)
 	maskGenericDegree = reqWords.mask(genericDegree...)
 	maskFlexible      = reqWords.mask(flexibleWords...)
 	maskNoLimit       = reqWords.mask("무관", "제한 없", "제한없")
