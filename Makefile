@@ -30,6 +30,7 @@ fuzz:
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSONL$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSON$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsCSV$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsTSV$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzLineNormalisation$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./internal/dedup -run='^$$' -fuzz='^FuzzNormalize$$' -fuzztime=$(FUZZTIME)

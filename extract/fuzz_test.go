@@ -123,6 +123,11 @@ func FuzzRecordsCSV(f *testing.F) {
 	fuzzRecords(f, "csv")
 }
 
+func FuzzRecordsTSV(f *testing.F) {
+	f.Add([]byte("title\tdescription\n6\" DE\t\"a\tb\"\nx\ty\tz\n"))
+	fuzzRecords(f, "tsv")
+}
+
 func FuzzMatch(f *testing.F) {
 	f.Add("Python, Go, R/SQL와 AWS Glue, Spark Streaming을 사용하는 C/C++ R&D")
 	f.Add("Excel at 엑셀과 깃허브 k8s에서 https://x.io/spark")

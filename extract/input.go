@@ -51,7 +51,7 @@ const (
 )
 
 // FormatOf maps a file name to how it is read: "html", "text", "jsonl",
-// "json", "csv", or "" for files jobstack does not read. A .gz or .zst
+// "json", "csv", "tsv", or "" for files jobstack does not read. A .gz or .zst
 // file is read as the file its name has without that extension.
 func FormatOf(name string) string {
 	if Compression(name) != "" {
@@ -68,13 +68,15 @@ func FormatOf(name string) string {
 		return "json"
 	case ".csv":
 		return "csv"
+	case ".tsv", ".tab":
+		return "tsv"
 	}
 	return ""
 }
 
 // IsRecordFormat reports whether files of this format hold many postings.
 func IsRecordFormat(format string) bool {
-	return format == "jsonl" || format == "json" || format == "csv"
+	return format == "jsonl" || format == "json" || format == "csv" || format == "tsv"
 }
 
 // Input is one posting to parse: a whole file, or one record of a
@@ -106,7 +108,9 @@ func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input)
 	case "json":
 		return jsonRecords(file, r, maxBytes, yield)
 	case "csv":
-		return csvRecords(file, r, maxBytes, yield)
+		return csvRecords(file, r, 0, maxBytes, yield)
+	case "tsv":
+		return csvRecords(file, r, '\t', maxBytes, yield)
 	}
 	return fmt.Errorf("%s: not a record format: %q", file, format)
 }
@@ -372,12 +376,13 @@ func jsonLinesHead(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
 
 // csvReader returns a reader that yields UTF-8: CSV exported by Korean
 // Excel is CP949, and some scrapers write Windows-1252.
-func csvReader(r io.Reader) (io.Reader, string) {
+func csvReader(r io.Reader) (io.Reader, string, rune) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
+	comma := sniffDelimiter(head)
 	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
-		return br, EncUTF8
+		return br, EncUTF8, comma
 	}
 	// A peeked prefix may end inside a multi-byte character.
 	check := head
@@ -385,17 +390,57 @@ func csvReader(r io.Reader) (io.Reader, string) {
 		check = check[:len(check)-1]
 	}
 	if utf8.Valid(check) {
-		return br, EncUTF8
+		return br, EncUTF8, comma
 	}
 	if _, ok := tryCP949(head[:max(0, len(head)-1)]); ok {
-		return transform.NewReader(br, korean.EUCKR.NewDecoder()), EncEUCKR
+		return transform.NewReader(br, korean.EUCKR.NewDecoder()), EncEUCKR, comma
 	}
-	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), EncWin1252
+	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), EncWin1252, comma
 }
 
-func csvRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
-	src, _ := csvReader(r)
+// sniffDelimiter picks a CSV file's delimiter from its header row: the
+// one of ',', ';' and tab that occurs most often outside quotes, a comma
+// when none does or on a tie. Excel writes ';' where the decimal mark is
+// a comma, and exports named .csv are often tab-separated.
+func sniffDelimiter(head []byte) rune {
+	var commas, semis, tabs int
+	quoted := false
+scan:
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		case c == ',':
+			commas++
+		case c == ';':
+			semis++
+		case c == '\t':
+			tabs++
+		}
+	}
+	switch {
+	case tabs > commas && tabs >= semis:
+		return '\t'
+	case semis > commas && semis > tabs:
+		return ';'
+	}
+	return ','
+}
+
+// csvRecords reads CSV rows as records. comma is the delimiter, or 0 to
+// take it from the header row (sniffDelimiter).
+func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func(Input) bool) error {
+	src, _, sniffed := csvReader(r)
+	if comma == 0 {
+		comma = sniffed
+	}
 	cr := csv.NewReader(src)
+	cr.Comma = comma
+	// Tab-separated files seldom quote: a '"' inside a field is text.
+	cr.LazyQuotes = comma == '\t'
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	header, err := cr.Read()

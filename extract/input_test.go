@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -107,6 +108,37 @@ func TestRecordsCSV(t *testing.T) {
 	}
 	if got[0].rec["description"] != "line one\nline two" {
 		t.Errorf("multi-line cell = %q", got[0].rec["description"])
+	}
+}
+
+// TestRecordsDelimiter checks that a .csv file's delimiter comes from its
+// header row and that .tsv files are split at tabs.
+func TestRecordsDelimiter(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, format, data string
+		want               map[string]any
+	}{
+		{"comma", "csv", "title,company,description\nDE,Acme,\"Python; SQL, Spark\"\n", map[string]any{"title": "DE", "company": "Acme", "description": "Python; SQL, Spark"}},
+		{"semicolon", "csv", "\ufefftitle;company;description\n\"DE\";Acme;\"Python, SQL; Spark\"\n", map[string]any{"title": "DE", "company": "Acme", "description": "Python, SQL; Spark"}},
+		{"tab in a .csv", "csv", "title\tcompany\tdescription\nDE\tAcme\tPython, SQL\n", map[string]any{"title": "DE", "company": "Acme", "description": "Python, SQL"}},
+		{"delimiters inside a quoted header", "csv", "\"a;b;c\",company\nx,y\n", map[string]any{"a;b;c": "x", "company": "y"}},
+		{"one column", "csv", "description\nPython and SQL\n", map[string]any{"description": "Python and SQL"}},
+		{"tsv with a bare quote", "tsv", "title\tdescription\n6\" Data Engineer\tPython, SQL\n", map[string]any{"title": "6\" Data Engineer", "description": "Python, SQL"}},
+		{"tsv whose header has commas", "tsv", "title,role\tdescription\nDE\tPython\n", map[string]any{"title,role": "DE", "description": "Python"}},
+	}
+	for _, tt := range tests {
+		got := records(t, tt.format, tt.data, 1<<20)
+		if len(got) != 1 || got[0].reason != "" {
+			t.Errorf("%s: got %+v, want one record", tt.name, got)
+			continue
+		}
+		if fmt.Sprint(got[0].rec) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: record = %v, want %v", tt.name, got[0].rec, tt.want)
+		}
+	}
+	if FormatOf("jobs.tsv.gz") != "tsv" || !IsRecordFormat("tsv") {
+		t.Errorf("FormatOf(jobs.tsv.gz) = %q", FormatOf("jobs.tsv.gz"))
 	}
 }
 

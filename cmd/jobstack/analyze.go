@@ -41,7 +41,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv, and those as .gz or .zst; other files are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv .tsv, and those as .gz or .zst; other files are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
@@ -422,7 +422,7 @@ func (p *producer) file(path string, fi fs.FileInfo) error {
 		if extract.Compression(path) != "" {
 			ext = filepath.Ext(strings.TrimSuffix(path, ext)) + ext
 		}
-		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv, and those compressed as .gz or .zst)", path, ext)
+		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv .tsv, and those compressed as .gz or .zst)", path, ext)
 	case fi.Size() == 0:
 		return p.rejectPath(path, extract.ReasonEmpty, "%s: file is empty", path)
 	case extract.IsRecordFormat(format):

@@ -62,7 +62,7 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 	}
 	format := extract.FormatOf(path)
 	if format == "" {
-		return extract.Input{}, fmt.Errorf("%s: not a posting file (.html .htm .txt .md .jsonl .json .csv, or one of those as .gz or .zst)", path)
+		return extract.Input{}, fmt.Errorf("%s: not a posting file (.html .htm .txt .md .jsonl .json .csv .tsv, or one of those as .gz or .zst)", path)
 	}
 	f, err := extract.Open(path)
 	if err != nil {
