@@ -25,7 +25,8 @@ const (
 )
 
 // Decode turns raw input bytes into UTF-8 text and names the encoding it
-// read them as. A byte-order mark wins; then valid UTF-8 (sites that declare
+// read them as. A byte-order mark wins, or UTF-16 without one (utf16Of);
+// then valid UTF-8 (sites that declare
 // EUC-KR but serve UTF-8 are common, and valid UTF-8 is almost never meant as
 // anything else); then, for HTML, the charset the page declares; then a guess
 // between CP949 (a superset of EUC-KR that Korean sites still serve) and
@@ -34,9 +35,9 @@ func Decode(data []byte, isHTML bool) (string, string) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return validUTF8(data[3:]), EncUTF8
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
-		out, err := dec.Bytes(data)
+	}
+	if order, ok := utf16Of(data); ok {
+		out, err := xunicode.UTF16(order, xunicode.UseBOM).NewDecoder().Bytes(data)
 		if err == nil {
 			return string(out), EncUTF16
 		}
@@ -404,11 +405,76 @@ func keptAt(s string, i int) int {
 	return 0
 }
 
+// utf16Of says whether data, a file or its start, is UTF-16 text and in
+// which byte order: by its byte-order mark, or without one by where its
+// NUL bytes are. UTF-16 text has a NUL in the high byte of every ASCII
+// character (spaces, newlines, digits, Latin words), so in one byte of
+// each pair; Hangul puts one in the low byte now and then (대 is U+B300).
+// A binary file has NULs in both bytes of pairs alike, or a NUL pair.
+// Windows tools ("Unicode text" from Excel or Notepad) write UTF-16.
+func utf16Of(data []byte) (xunicode.Endianness, bool) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return xunicode.LittleEndian, true
+	}
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return xunicode.BigEndian, true
+	}
+	head := data[:min(len(data), 8192)&^1]
+	pairs := len(head) / 2
+	if pairs < 8 || bytes.IndexByte(head, 0) < 0 {
+		return xunicode.LittleEndian, false
+	}
+	var zeroLow, zeroHigh int // zero first and second bytes of pairs
+	for i := 0; i < len(head); i += 2 {
+		a, b := head[i], head[i+1]
+		switch {
+		case a == 0 && b == 0:
+			return xunicode.LittleEndian, false
+		case a == 0:
+			zeroLow++
+		case b == 0:
+			zeroHigh++
+		}
+	}
+	switch {
+	case zeroHigh*8 >= pairs && zeroLow*4 <= zeroHigh:
+		return xunicode.LittleEndian, utf16Text(head, xunicode.LittleEndian)
+	case zeroLow*8 >= pairs && zeroHigh*4 <= zeroLow:
+		return xunicode.BigEndian, utf16Text(head, xunicode.BigEndian)
+	}
+	return xunicode.LittleEndian, false
+}
+
+// utf16Text reports whether head decodes as UTF-16 in order to the text
+// of a posting: almost all of it Latin, Hangul, punctuation and symbols,
+// and no control characters. ASCII read as UTF-16 is CJK ideographs
+// ("xx" is U+7878), which postings in Korean or English seldom hold.
+func utf16Text(head []byte, order xunicode.Endianness) bool {
+	out, err := xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder().Bytes(head)
+	if err != nil {
+		return false
+	}
+	bad, n := 0, 0
+	for _, r := range string(out) {
+		n++
+		switch {
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t':
+			return false
+		case r < 0x250, // Latin
+			0x1100 <= r && r < 0x1200, 0x3130 <= r && r < 0x3190, 0xAC00 <= r && r <= 0xD7A3, // Hangul
+			0x2000 <= r && r < 0x2c00, 0x3000 <= r && r < 0x3040, 0xFF00 <= r && r < 0xFFF0: // punctuation, symbols, fullwidth
+		default:
+			bad++
+		}
+	}
+	return bad*20 <= n
+}
+
 // IsBinary reports whether data looks like a binary file rather than text:
 // a NUL byte, or many control bytes, in its first 8 KiB. UTF-16 text
-// (which has NULs) is recognised by its byte-order mark.
+// (which has NULs) is recognised by utf16Of.
 func IsBinary(data []byte) bool {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
 		return false
 	}
 	head := data
@@ -431,7 +497,8 @@ func IsBinary(data []byte) bool {
 		for ; i < end; i++ {
 			c := head[i]
 			if c == 0 {
-				return true
+				_, text := utf16Of(data)
+				return !text
 			}
 			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
 				ctrl++

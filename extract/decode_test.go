@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
 
 	"golang.org/x/text/encoding/korean"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,6 +18,43 @@ func cp949(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// utf16Bytes encodes s as UTF-16 in order, without a byte-order mark.
+func utf16Bytes(t *testing.T, s string, order xunicode.Endianness) []byte {
+	t.Helper()
+	b, err := xunicode.UTF16(order, xunicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestUTF16WithoutBOM checks that UTF-16 text is told from binary data and
+// from ASCII with a few NULs, which read as UTF-16 would be CJK ideographs.
+func TestUTF16WithoutBOM(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		in     []byte
+		utf16  bool
+		binary bool
+	}{
+		{"korean le", utf16Bytes(t, "데이터 엔지니어 채용\n대학 졸업, 대용량 데이터 처리 경험", xunicode.LittleEndian), true, false},
+		{"english be", utf16Bytes(t, "Senior Data Engineer\nAirflow, Spark, dbt", xunicode.BigEndian), true, false},
+		{"ascii with nuls", []byte("xxxxxxxxxx\tx\x00xx!xxxx\x7f\tx\fax\x00x \nxx"), false, true},
+		{"nul pair", append(utf16Bytes(t, "Senior Data Engineer", xunicode.LittleEndian), 0, 0), false, true},
+		{"little-endian integers", []byte{1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0}, false, true},
+		{"too short", utf16Bytes(t, "Data", xunicode.LittleEndian), false, true},
+	}
+	for _, tt := range tests {
+		if _, ok := utf16Of(tt.in); ok != tt.utf16 {
+			t.Errorf("%s: utf16Of = %v, want %v", tt.name, ok, tt.utf16)
+		}
+		if got := IsBinary(tt.in); got != tt.binary {
+			t.Errorf("%s: IsBinary = %v, want %v", tt.name, got, tt.binary)
+		}
+	}
 }
 
 func TestDecode(t *testing.T) {
@@ -38,6 +75,10 @@ func TestDecode(t *testing.T) {
 		{"declared euc-kr but utf-8", append([]byte(`<meta charset="euc-kr">`), korean...), true, korean, EncUTF8},
 		{"windows-1252", []byte("Caf\xe9 na\xefve r\xe9sum\xe9 \x93quoted\x94"), false, "Café naïve résumé “quoted”", EncWin1252},
 		{"utf16 le", []byte{0xFF, 0xFE, 'h', 0, 'i', 0}, false, "hi", EncUTF16},
+		{"utf16 be", append([]byte{0xFE, 0xFF}, utf16Bytes(t, korean, xunicode.BigEndian)...), false, korean, EncUTF16},
+		// Without a byte-order mark, by where the NULs are.
+		{"utf16 le without bom", utf16Bytes(t, korean+"\n대용량 데이터", xunicode.LittleEndian), false, korean, EncUTF16},
+		{"utf16 be without bom", utf16Bytes(t, "Data Engineer: Python, SQL", xunicode.BigEndian), false, "Data Engineer: Python, SQL", EncUTF16},
 	}
 	for _, tt := range tests {
 		got, enc := Decode(tt.in, tt.html)
@@ -105,7 +146,7 @@ func TestIsBinary(t *testing.T) {
 
 // isBinaryRef is IsBinary byte by byte, as it was before it skipped words.
 func isBinaryRef(data []byte) bool {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if _, ok := utf16Of(data); ok {
 		return false
 	}
 	head := data[:min(len(data), 8192)]

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/korean"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -87,7 +88,10 @@ type Input struct {
 	Data   []byte         // the file, for html and text
 	Record map[string]any // the record's fields, for records
 	Line   int            // the record's first line in its file; 0 for files
-	Err    *Reject        // set when the input was rejected while it was split out
+	// Encoding is the encoding a record's file was decoded from (EncUTF8
+	// and the others); files are decoded when parsed.
+	Encoding string
+	Err      *Reject // set when the input was rejected while it was split out
 }
 
 // RecordSource names record n (1-based) of a file.
@@ -102,6 +106,27 @@ func RecordSource(file string, n int) string {
 // than maxBytes is rejected as too large without being held in memory.
 // Records returns an error only when reading the stream itself fails.
 func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
+	// A record file saved as UTF-16 (Excel's "Unicode text") is read as
+	// the UTF-8 it decodes to.
+	br := bufio.NewReaderSize(r, 64<<10)
+	r = br
+	enc := ""
+	if head, _ := br.Peek(8192); len(head) > 0 {
+		if order, ok := utf16Of(head); ok {
+			r = transform.NewReader(br, xunicode.UTF16(order, xunicode.UseBOM).NewDecoder())
+			enc = EncUTF16
+		}
+	}
+	next := yield
+	yield = func(in Input) bool {
+		switch {
+		case enc != "":
+			in.Encoding = enc
+		case in.Encoding == "":
+			in.Encoding = EncUTF8
+		}
+		return next(in)
+	}
 	switch format {
 	case "jsonl":
 		return jsonlRecords(file, r, maxBytes, yield)
@@ -433,7 +458,7 @@ scan:
 // csvRecords reads CSV rows as records. comma is the delimiter, or 0 to
 // take it from the header row (sniffDelimiter).
 func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func(Input) bool) error {
-	src, _, sniffed := csvReader(r)
+	src, enc, sniffed := csvReader(r)
 	if comma == 0 {
 		comma = sniffed
 	}
@@ -466,7 +491,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 			return nil
 		}
 		n++
-		in := Input{Source: RecordSource(file, n), Format: FormatRecord}
+		in := Input{Source: RecordSource(file, n), Format: FormatRecord, Encoding: enc}
 		line := 0
 		if err == nil && len(row) > 0 {
 			line, _ = cr.FieldPos(0) // FieldPos panics after a parse error

@@ -7,18 +7,20 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 type split struct {
-	source, reason string
-	rec            map[string]any
+	source, reason, enc string
+	rec                 map[string]any
 }
 
 func records(t *testing.T, format, data string, maxBytes int64) []split {
 	t.Helper()
 	var out []split
 	err := Records("f."+format, format, strings.NewReader(data), maxBytes, func(in Input) bool {
-		s := split{source: in.Source, rec: in.Record}
+		s := split{source: in.Source, rec: in.Record, enc: in.Encoding}
 		if in.Err != nil {
 			s.reason = in.Err.Reason
 		}
@@ -147,8 +149,32 @@ func TestRecordsCSVCP949(t *testing.T) {
 	var buf bytes.Buffer
 	buf.Write(cp949(t, "제목,회사,내용\n데이터 엔지니어,가나다,파이썬 경험 3년 이상\n"))
 	got := records(t, "csv", buf.String(), 1<<20)
-	if len(got) != 1 || got[0].rec["제목"] != "데이터 엔지니어" {
+	if len(got) != 1 || got[0].rec["제목"] != "데이터 엔지니어" || got[0].enc != EncEUCKR {
 		t.Errorf("CP949 CSV = %+v", got)
+	}
+}
+
+// TestRecordsUTF16 checks record files saved as UTF-16, as Excel's
+// "Unicode text" (tab-separated, with a byte-order mark) and Windows tools
+// write them.
+func TestRecordsUTF16(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, format string
+		data         []byte
+	}{
+		{"excel unicode text", "csv", append([]byte{0xFF, 0xFE}, utf16Bytes(t, "제목\t내용\n데이터 엔지니어\t파이썬, SQL 경험\n", xunicode.LittleEndian)...)},
+		{"jsonl without bom", "jsonl", utf16Bytes(t, `{"제목":"데이터 엔지니어","내용":"파이썬, SQL 경험"}`+"\n", xunicode.LittleEndian)},
+		{"json big-endian", "json", append([]byte{0xFE, 0xFF}, utf16Bytes(t, `[{"제목":"데이터 엔지니어","내용":"파이썬, SQL 경험"}]`, xunicode.BigEndian)...)},
+	}
+	for _, tt := range tests {
+		got := records(t, tt.format, string(tt.data), 1<<20)
+		if len(got) != 1 || got[0].rec["제목"] != "데이터 엔지니어" || got[0].rec["내용"] != "파이썬, SQL 경험" || got[0].enc != EncUTF16 {
+			t.Errorf("%s: records = %+v", tt.name, got)
+		}
+	}
+	if got := records(t, "jsonl", `{"title":"a"}`, 1<<20); len(got) != 1 || got[0].enc != EncUTF8 {
+		t.Errorf("UTF-8 JSONL: records = %+v", got)
 	}
 }
 

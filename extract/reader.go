@@ -116,6 +116,9 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 		p, err = rd.parseText(in.Source, in.Data)
 	case FormatRecord:
 		p, err = rd.parseRecord(in.Source, in.Record)
+		if err == nil && in.Encoding != "" {
+			p.Encoding = in.Encoding
+		}
 	default:
 		return nil, reject(ReasonUnsupportedType, "%s: unknown input format %q", in.Source, in.Format)
 	}
