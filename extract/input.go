@@ -232,6 +232,35 @@ func jsonKind(v any) string {
 // file is an object wrapping the list ({"jobs": [...]}).
 var recordListKeys = []string{"jobs", "data", "results", "items", "postings", "records", "positions"}
 
+// soleList finds the list of postings in a wrapper whose key is not one
+// of recordListKeys ({"hits": [...]}, {"total": 2, "jobPostings": [...]}):
+// the one field holding a list of objects, in an object with no long text
+// of its own. A posting's own lists (of locations, of skills) sit beside
+// its description.
+func soleList(rec map[string]any) (string, bool) {
+	key := ""
+	for k, v := range rec {
+		switch v := v.(type) {
+		case []any:
+			if len(v) == 0 {
+				continue
+			}
+			if _, ok := v[0].(map[string]any); !ok {
+				continue
+			}
+			if key != "" {
+				return "", false
+			}
+			key = k
+		case string:
+			if len(v) >= 200 {
+				return "", false
+			}
+		}
+	}
+	return key, key != ""
+}
+
 // countingReader counts bytes read, for line numbers and size limits.
 type countingReader struct {
 	r io.Reader
@@ -302,7 +331,11 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			yield(in)
 			return nil
 		}
-		for _, k := range recordListKeys {
+		keys := recordListKeys
+		if k, ok := soleList(rec); ok {
+			keys = append(keys[:len(keys):len(keys)], k)
+		}
+		for _, k := range keys {
 			if list, ok := rec[k].([]any); ok && len(list) > 0 {
 				if _, isObj := list[0].(map[string]any); isObj {
 					for i, e := range list {
