@@ -269,6 +269,54 @@ func TestRejects(t *testing.T) {
 	}
 }
 
+// TestTextFileHoldingHTML checks that an HTML page saved under a text
+// name is read as a page, and that text mentioning a tag is not.
+func TestTextFileHoldingHTML(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	page := "\ufeff\n  <!DOCTYPE html>\n<html><head><title>Data Engineer - Acme</title><style>li{color:red}</style></head><body>" +
+		"<h1>Data Engineer</h1><h2>Requirements</h2><ul><li>3+ years of experience with Python and Airflow</li></ul><script>var x=1;</script></body></html>"
+	for _, data := range []string{page, strings.Replace(page, "<!DOCTYPE html>\n", "", 1)} {
+		p, err := rd.Parse(Input{Source: "page.txt", Format: FormatText, Data: []byte(data)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Format != FormatHTML || p.Title != "Data Engineer" || strings.Contains(p.Text, "<li>") || strings.Contains(p.Text, "var x") {
+			t.Errorf("page in a .txt: format %s, title %q, text %q", p.Format, p.Title, p.Text)
+		}
+	}
+	text := "<html> tags are not this job.\nData Engineer\nRequirements\n- 3+ years of experience with Python and Airflow\n"
+	p, err := rd.Parse(Input{Source: "post.txt", Format: FormatText, Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Format != FormatText || !strings.Contains(p.Text, "<html> tags") {
+		t.Errorf("text that starts with a tag name: format %s, text %q", p.Format, p.Text)
+	}
+	if isHTMLPage([]byte("<htmlish><body>")) || !isHTMLPage([]byte("<HTML lang=ko><BODY>x")) || !isHTMLPage([]byte("<!doctype HTML>")) {
+		t.Error("isHTMLPage on <htmlish>, <HTML lang=ko>, <!doctype HTML>")
+	}
+}
+
+// TestRecordTextFieldNames checks the text field names of common job APIs
+// and scrapers (Ashby's descriptionHtml, Lever's descriptionPlain,
+// body_html).
+func TestRecordTextFieldNames(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	for _, name := range []string{"descriptionHtml", "descriptionPlain", "body_html", "job_description_html", "content_html"} {
+		rec := map[string]any{"title": "Data Engineer", name: "<h2>Requirements</h2><ul><li>3+ years of experience with Python and Airflow</li></ul>"}
+		p, err := rd.Parse(Input{Source: "r.jsonl#1", Format: FormatRecord, Record: rec})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !strings.Contains(p.Text, "3+ years of experience with Python") || strings.Contains(p.Text, "<li>") {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+	}
+}
+
 // TestRecordWithoutTextNamesFields checks that a record whose text is in a
 // field jobstack does not know says which fields it has and how to map one.
 func TestRecordWithoutTextNamesFields(t *testing.T) {

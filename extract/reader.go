@@ -44,10 +44,12 @@ const (
 // and hyphens as underscores.
 func DefaultFields() map[string][]string {
 	return map[string][]string{
-		RoleTitle:            {"title", "position", "job_title", "jobtitle", "job_name", "position_name", "공고명", "제목", "포지션", "직무명"},
-		RoleCompany:          {"company", "company_name", "comp_name", "companyname", "hiringorganization", "hiring_organization", "employer", "organization", "회사", "회사명", "기업명"},
-		RoleURL:              {"url", "page_url", "job_info_url", "job_url", "joburl", "link", "apply_url", "href"},
-		RoleText:             {"description", "job_description", "jobdescription", "text", "html", "content", "body", "description_html", "내용", "상세내용", "공고내용"},
+		RoleTitle:   {"title", "position", "job_title", "jobtitle", "job_name", "position_name", "공고명", "제목", "포지션", "직무명"},
+		RoleCompany: {"company", "company_name", "comp_name", "companyname", "hiringorganization", "hiring_organization", "employer", "organization", "회사", "회사명", "기업명"},
+		RoleURL:     {"url", "page_url", "job_info_url", "job_url", "joburl", "link", "apply_url", "href"},
+		RoleText: {"description", "job_description", "jobdescription", "text", "html", "content", "body", "description_html", "descriptionhtml",
+			"description_text", "descriptionplain", "description_plain", "job_description_html", "job_description_text", "body_html",
+			"content_html", "html_content", "내용", "상세내용", "공고내용"},
 		RoleResponsibilities: {"responsibilities", "responsibility", "work", "main_task", "main_tasks", "tasks", "duties", "what_you_will_do", "주요업무", "담당업무", "role"},
 		RoleRequirements:     {"qualifications", "qualification", "requirement", "requirements", "must_have", "required_qualifications", "minimum_qualifications", "자격요건", "지원자격"},
 		RolePreferred:        {"preferred", "favor", "preferred_qualifications", "nice_to_have", "bonus", "preferred_skills", "우대사항"},
@@ -113,7 +115,12 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 	case FormatHTML:
 		p, err = rd.parseHTML(in.Source, in.Data)
 	case FormatText:
-		p, err = rd.parseText(in.Source, in.Data)
+		if isHTMLPage(in.Data) {
+			// A page saved under a text name (scrapers write body.txt).
+			p, err = rd.parseHTML(in.Source, in.Data)
+		} else {
+			p, err = rd.parseText(in.Source, in.Data)
+		}
 	case FormatRecord:
 		p, err = rd.parseRecord(in.Source, in.Record)
 		if err == nil && in.Encoding != "" {
@@ -300,6 +307,22 @@ func (b *builder) addLinesIn(lines []Line, k SectionKind) {
 		}
 	}
 	b.close()
+}
+
+// isHTMLPage reports whether data, a text file, is an HTML page: it starts,
+// after a byte-order mark and white space, with a doctype, or with an
+// <html> tag and has a <head> or <body>.
+func isHTMLPage(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	data = bytes.TrimLeft(data[:min(len(data), 4096)], " \t\r\n")
+	if len(data) >= 14 && bytes.EqualFold(data[:14], []byte("<!doctype html")) {
+		return true
+	}
+	if len(data) < 6 || !bytes.EqualFold(data[:5], []byte("<html")) || !strings.ContainsRune("> \t\r\n", rune(data[5])) {
+		return false
+	}
+	low := bytes.ToLower(data)
+	return bytes.Contains(low, []byte("<head")) || bytes.Contains(low, []byte("<body"))
 }
 
 func textLen(lines []Line) int {

@@ -117,7 +117,7 @@ func newFlags(name string, cfg *Config, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Var((*files)(&cfg.Taxonomy), "taxonomy", "skill taxonomy YAML to add to or override the embedded one (repeat to lay several in order)")
 	fs.Var((*files)(&cfg.Rules), "rules", "classification rules YAML to add to or override the embedded ones (repeat to lay several in order)")
-	fs.StringVar(&cfg.Map, "map", "", "record field names per role, e.g. 'title=job_name;company=corp,employer;text=body_html'")
+	fs.StringVar(&cfg.Map, "map", "", "record field names per role, e.g. 'title=job_name;company=corp,employer;text=jd_body'")
 	fs.Int64Var(&cfg.MaxBytes, "max-bytes", 16<<20, "largest posting (file or record) read, in bytes; larger ones are rejected as too_large")
 	return fs
 }
