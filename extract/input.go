@@ -234,12 +234,15 @@ var recordListKeys = []string{"jobs", "data", "results", "items", "postings", "r
 
 // soleList finds the list of postings in a wrapper whose key is not one
 // of recordListKeys ({"hits": [...]}, {"total": 2, "jobPostings": [...]}):
-// the one field holding a list of objects, in an object with no long text
-// of its own. A posting's own lists (of locations, of skills) sit beside
-// its description.
+// the one field holding a list of objects, in an object with no title,
+// description or other long text of its own. A posting's own lists (of
+// locations, of skills) sit beside its title and description.
 func soleList(rec map[string]any) (string, bool) {
 	key := ""
 	for k, v := range rec {
+		if postingKeys[foldKey(k)] {
+			return "", false
+		}
 		switch v := v.(type) {
 		case []any:
 			if len(v) == 0 {
@@ -260,6 +263,16 @@ func soleList(rec map[string]any) (string, bool) {
 	}
 	return key, key != ""
 }
+
+// postingKeys are the field names of a posting's title and text.
+var postingKeys = func() map[string]bool {
+	m := map[string]bool{}
+	f := DefaultFields()
+	for _, k := range append(f[RoleTitle], f[RoleText]...) {
+		m[k] = true
+	}
+	return m
+}()
 
 // countingReader counts bytes read, for line numbers and size limits.
 type countingReader struct {

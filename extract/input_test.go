@@ -66,6 +66,7 @@ func TestRecordsJSON(t *testing.T) {
 		{"wrapper of another name", `{"total":2,"query":"data engineer","jobPostings":[{"title":"a"},{"title":"b"}]}`, []string{"f.json#1", "f.json#2"}, []string{"", ""}},
 		{"a posting with a list", `{"title":"a","locations":[{"city":"Seoul"},{"city":"Busan"}],"description":"` + strings.Repeat("Python and SQL. ", 20) + `"}`, []string{"f.json#1"}, []string{""}},
 		{"two lists", `{"hits":[{"title":"a"}],"facets":[{"name":"b"}]}`, []string{"f.json#1"}, []string{""}},
+		{"a short posting with a list", `{"Title":"Data Engineer","locations":[{"city":"Seoul"},{"city":"Busan"}]}`, []string{"f.json#1"}, []string{""}},
 		{"truncated array", `[{"title":"a"}, {"title":`, []string{"f.json#1", "f.json#2"}, []string{"", ReasonBadJSON}},
 		{"deep", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), []string{"f.json#1"}, []string{ReasonBadJSON}},
 		{"pretty object", "{\n  \"title\": \"a\"\n}\n", []string{"f.json#1"}, []string{""}},
