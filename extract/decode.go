@@ -413,11 +413,8 @@ func keptAt(s string, i int) int {
 // A binary file has NULs in both bytes of pairs alike, or a NUL pair.
 // Windows tools ("Unicode text" from Excel or Notepad) write UTF-16.
 func utf16Of(data []byte) (xunicode.Endianness, bool) {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
-		return xunicode.LittleEndian, true
-	}
-	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return xunicode.BigEndian, true
+	if order, ok := utf16BOM(data); ok {
+		return order, true
 	}
 	head := data[:min(len(data), 8192)&^1]
 	pairs := len(head) / 2
@@ -441,6 +438,18 @@ func utf16Of(data []byte) (xunicode.Endianness, bool) {
 		return xunicode.LittleEndian, utf16Text(head, xunicode.LittleEndian)
 	case zeroLow*8 >= pairs && zeroHigh*4 <= zeroLow:
 		return xunicode.BigEndian, utf16Text(head, xunicode.BigEndian)
+	}
+	return xunicode.LittleEndian, false
+}
+
+// utf16BOM reports whether data starts with a UTF-16 byte-order mark,
+// and which order it names.
+func utf16BOM(data []byte) (xunicode.Endianness, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return xunicode.LittleEndian, true
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return xunicode.BigEndian, true
 	}
 	return xunicode.LittleEndian, false
 }
@@ -474,7 +483,8 @@ func utf16Text(head []byte, order xunicode.Endianness) bool {
 // a NUL byte, or many control bytes, in its first 8 KiB. UTF-16 text
 // (which has NULs) is recognised by utf16Of.
 func IsBinary(data []byte) bool {
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+	if _, ok := utf16BOM(data); ok {
+		// Hangul in UTF-16 has bytes below 0x20 and may have no NUL.
 		return false
 	}
 	head := data

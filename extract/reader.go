@@ -3,8 +3,10 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,11 +153,7 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 // fieldNames lists a record's top-level field names, sorted, at most max
 // of them.
 func fieldNames(rec map[string]any, max int) string {
-	names := make([]string, 0, len(rec))
-	for k := range rec {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(rec))
 	more := ""
 	if len(names) > max {
 		more = fmt.Sprintf(", and %d more", len(names)-max)

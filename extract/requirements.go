@@ -594,7 +594,7 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 	if len(line) > longCueLine {
 		// A page flattened to one line: each degree's own item or clause
 		// says whether it is only preferred (see cueInScope).
-		return degreeInScope(line)
+		return degreeInScope(line, w)
 	}
 	if !strings.Contains(line, ". ") && !strings.Contains(line, "; ") {
 		return d, flex, ok
@@ -632,7 +632,7 @@ func parensNameDegree(line string) bool {
 func undotAbbreviations(line string) string {
 	var b []byte
 	for i := 2; i < len(line); i++ {
-		if line[i] == '.' && line[i-2] == '.' && isLetterASCII(line[i-1]) {
+		if abbreviationDot(line, i) {
 			if b == nil {
 				b = []byte(line)
 			}
@@ -645,6 +645,13 @@ func undotAbbreviations(line string) string {
 	return string(b)
 }
 
+// abbreviationDot reports whether the byte at i of line is the dot that
+// closes a dotted abbreviation: a letter between two dots ("Ph.D.",
+// "M.S.", "e.g.", "U.S.").
+func abbreviationDot(line string, i int) bool {
+	return i >= 2 && line[i] == '.' && line[i-2] == '.' && isLetterASCII(line[i-1])
+}
+
 // degreeOf is the degree each word of degreeWords names, by phrase id.
 var degreeOf = func() map[int]Degree {
 	m := make(map[int]Degree, len(degreeWords))
@@ -654,13 +661,14 @@ var degreeOf = func() map[int]Degree {
 	return m
 }()
 
-// degreeInScope is the lowest degree a long line names outside the scope
-// of a preferred cue: "…Experience with Tableau is a plus…BS/MS in
-// Statistics, Economics or similar field…" asks a bachelor's. A degree
-// whose own clause holds no cue is not made preferred by another degree's
-// clause in its sentence: "Bachelor's degree in a related field; Master's
-// degree preferred." asks a bachelor's.
-func degreeInScope(line string) (Degree, bool, bool) {
+// degreeInScope is the lowest degree a long line, whose phrases are w,
+// names outside the scope of a preferred cue: "…Experience with Tableau
+// is a plus…BS/MS in Statistics, Economics or similar field…" asks a
+// bachelor's. A degree whose own clause holds no cue is not made
+// preferred by another degree's clause in its sentence: "Bachelor's
+// degree in a related field; Master's degree preferred." asks a
+// bachelor's.
+func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 	type mention struct {
 		start, sentence int // sentence: where its sentence ends
 		degree          Degree
@@ -718,7 +726,7 @@ func degreeInScope(line string) (Degree, bool, bool) {
 	if found == DegreeUnspecified {
 		return found, false, false
 	}
-	return found, reqWords.scan(line).any(maskFlexible), true
+	return found, w.any(maskFlexible), true
 }
 
 // sentences splits a line at ". " and "; ", except after a dotted
@@ -739,7 +747,7 @@ func sentences(line string) iter.Seq[string] {
 				continue
 			}
 			j--
-			if line[j] == '.' && j >= 2 && line[j-2] == '.' && isLetterASCII(line[j-1]) {
+			if abbreviationDot(line, j) {
 				continue // "Ph.D. in", "M.S. or", "U.S. Citizen"
 			}
 			if !yield(line[from:j]) {
