@@ -38,7 +38,13 @@ func Open(path string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch Compression(path) {
+	return decompress(path, f)
+}
+
+// decompress reads f as its name says: through gzip or zstd for a .gz or
+// .zst name, as it is otherwise. It closes f when it fails.
+func decompress(name string, f io.ReadCloser) (io.ReadCloser, error) {
+	switch Compression(name) {
 	case "gzip":
 		z, err := gzip.NewReader(f)
 		if err != nil {
@@ -95,6 +101,12 @@ func ReadFileMax(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readAllMax(r, limit)
+}
+
+// readAllMax reads r to its end and closes it, failing with ErrTooLarge
+// past limit bytes (none when negative).
+func readAllMax(r io.ReadCloser, limit int64) ([]byte, error) {
 	var src io.Reader = r
 	if limit >= 0 {
 		src = io.LimitReader(r, limit+1)

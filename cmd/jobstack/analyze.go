@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"encoding/gob"
@@ -41,7 +42,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv .tsv, and those as .gz or .zst; other files are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads .html .htm .txt .md .jsonl .json .csv .tsv, those as .gz or .zst, and .zip archives of them; other files are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
@@ -378,8 +379,10 @@ func (p *producer) walk(root string) error {
 			return p.ctx.Err()
 		}
 		if d.IsDir() {
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir // .git, .cache, our own staging folders
+			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "__MACOSX") {
+				// .git, .cache, our own staging folders, and the resource
+				// forks macOS puts beside the files of a zip it makes.
+				return fs.SkipDir
 			}
 			return nil
 		}
@@ -417,12 +420,10 @@ func unwrapPath(err error) error {
 func (p *producer) file(path string, fi fs.FileInfo) error {
 	format := extract.FormatOf(path)
 	switch {
-	case format == "":
-		ext := filepath.Ext(path)
-		if extract.Compression(path) != "" {
-			ext = filepath.Ext(strings.TrimSuffix(path, ext)) + ext
-		}
-		return p.rejectPath(path, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads .html .htm .txt .md .jsonl .json .csv .tsv, and those compressed as .gz or .zst)", path, ext)
+	case extract.IsArchive(path) && fi.Size() > 0:
+		return p.archive(path, fi)
+	case format == "" && !extract.IsArchive(path):
+		return p.unsupported(path, path)
 	case fi.Size() == 0:
 		return p.rejectPath(path, extract.ReasonEmpty, "%s: file is empty", path)
 	case extract.IsRecordFormat(format):
@@ -448,6 +449,78 @@ func (p *producer) file(path string, fi fs.FileInfo) error {
 		t.limit = p.cfg.MaxBytes
 	}
 	return p.emit(t)
+}
+
+// unsupported rejects a file whose name says it is not a posting file.
+func (p *producer) unsupported(source, name string) error {
+	ext := filepath.Ext(name)
+	if extract.Compression(name) != "" {
+		ext = filepath.Ext(strings.TrimSuffix(name, ext)) + ext
+	}
+	return p.rejectPath(source, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads %s)", source, ext, readsWhat)
+}
+
+// readsWhat is the files jobstack reads, as its messages say it.
+const readsWhat = ".html .htm .txt .md .jsonl .json .csv .tsv, those compressed as .gz or .zst, and .zip archives of them"
+
+// archive reads a zip archive's entries as the files of the folder it
+// would unpack to, in name order. Record entries are split as they are
+// decompressed; a page or text entry is read here, at most --max-bytes,
+// and handed to a worker as its bytes.
+func (p *producer) archive(path string, fi fs.FileInfo) error {
+	z, err := zip.OpenReader(path)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		// A cut download has no central directory, the archive's index.
+		return p.rejectPath(path, extract.ReasonReadError, "%s: not a readable zip archive: %v", path, err)
+	}
+	defer z.Close()
+	p.files.Add(1)
+	p.bytes.Add(fi.Size())
+	entries := extract.ArchiveEntries(&z.Reader)
+	if len(entries) == 0 {
+		return p.rejectPath(path, extract.ReasonEmpty, "%s: zip archive holds no files", path)
+	}
+	for _, f := range entries {
+		if err := p.entry(path+"/"+f.Name, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entry reads one file of a zip archive as file reads a file.
+func (p *producer) entry(source string, f *zip.File) error {
+	format := extract.FormatOf(f.Name)
+	size := int64(f.UncompressedSize64)
+	switch {
+	case extract.IsArchive(f.Name):
+		return p.rejectPath(source, extract.ReasonUnsupportedType, "%s: an archive inside an archive is not read; unpack the outer one and pass the folder", source)
+	case format == "":
+		return p.unsupported(source, f.Name)
+	case size == 0:
+		return p.rejectPath(source, extract.ReasonEmpty, "%s: file is empty", source)
+	case extract.IsRecordFormat(format):
+		r, err := extract.OpenEntry(f)
+		if err != nil {
+			return p.rejectPath(source, extract.ReasonReadError, "%s: %v", source, err)
+		}
+		defer r.Close()
+		return p.records(source, format, r)
+	case size > p.cfg.MaxBytes && extract.Compression(f.Name) == "":
+		return p.rejectPath(source, extract.ReasonTooLarge, "%s: %d bytes, more than --max-bytes %d", source, size, p.cfg.MaxBytes)
+	}
+	data, err := extract.ReadEntryMax(f, p.cfg.MaxBytes)
+	switch {
+	case errors.Is(err, extract.ErrTooLarge):
+		return p.rejectPath(source, extract.ReasonTooLarge, "%s: decompresses to more than --max-bytes %d", source, p.cfg.MaxBytes)
+	case err != nil:
+		return p.rejectPath(source, extract.ReasonReadError, "%s: %v", source, err)
+	}
+	kind := extract.FormatHTML
+	if format == "text" {
+		kind = extract.FormatText
+	}
+	return p.emit(task{in: extract.Input{Source: source, Format: kind, Data: data}})
 }
 
 func (p *producer) records(path, format string, r io.Reader) error {

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,7 +23,7 @@ func cmdExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	showText := fs.Bool("text", false, "also print the extracted text with its sections")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack explain [flags] FILE[#N]\n\nExplains one posting: a page or text file, or record N (default 1) of a JSONL/JSON/CSV file.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack explain [flags] FILE[#N]\n\nExplains one posting: a page or text file, or record N (default 1) of a JSONL/JSON/CSV file.\nA file in a zip archive is named as analyze names it: jobs.zip/2026-11/postings.csv#3.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterleaved(fs, args)
@@ -52,6 +55,53 @@ func cmdExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
+// openPosting opens a posting file, or a file in a zip archive named as
+// analyze names it (jobs.zip/a/b.csv), with the format its name gives.
+func openPosting(path string) (io.ReadCloser, string, error) {
+	archive, name, inArchive := extract.SplitArchivePath(path, func(p string) bool {
+		fi, err := os.Stat(p)
+		return err == nil && fi.Mode().IsRegular()
+	})
+	if !inArchive {
+		name = path
+	}
+	format := extract.FormatOf(name)
+	if format == "" {
+		return nil, "", fmt.Errorf("%s: not a posting file (jobstack reads %s; name a file in an archive as ARCHIVE.zip/NAME)", path, readsWhat)
+	}
+	if !inArchive {
+		f, err := extract.Open(path)
+		return f, format, err
+	}
+	z, err := zip.OpenReader(archive)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, "", fmt.Errorf("%s: not a readable zip archive: %w", archive, err)
+	}
+	for _, f := range z.File {
+		if f.Name == name {
+			r, err := extract.OpenEntry(f)
+			if err != nil {
+				z.Close()
+				return nil, "", fmt.Errorf("%s: %w", path, err)
+			}
+			return &entryReader{ReadCloser: r, z: z}, format, nil
+		}
+	}
+	z.Close()
+	return nil, "", fmt.Errorf("%s: no file %q in the archive", archive, name)
+}
+
+// entryReader closes an archive entry and then its archive.
+type entryReader struct {
+	io.ReadCloser
+	z *zip.ReadCloser
+}
+
+func (e *entryReader) Close() error {
+	e.ReadCloser.Close()
+	return e.z.Close()
+}
+
 // loadOne reads FILE or record N of FILE#N as an Input.
 func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 	path, n := arg, 1
@@ -60,11 +110,7 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 			path, n = arg[:i], k
 		}
 	}
-	format := extract.FormatOf(path)
-	if format == "" {
-		return extract.Input{}, fmt.Errorf("%s: not a posting file (.html .htm .txt .md .jsonl .json .csv .tsv, or one of those as .gz or .zst)", path)
-	}
-	f, err := extract.Open(path)
+	f, format, err := openPosting(path)
 	if err != nil {
 		return extract.Input{}, err
 	}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Zip archives are read entry by entry, as the folder they would unpack
+// to: each entry is a posting file of its own, named by the archive's
+// path, a slash and the entry's name (jobs.zip/2026-11/postings.csv#3).
+
+// IsArchive reports whether a file name is a zip archive.
+func IsArchive(name string) bool {
+	return strings.EqualFold(path.Ext(name), ".zip")
+}
+
+// ArchiveEntries returns the entries of a zip archive that a walk of the
+// folder it unpacks to would visit, in name order: not folders, and
+// nothing under a hidden folder (.git) or the __MACOSX folder of
+// resource forks that macOS adds beside every file it zips.
+func ArchiveEntries(z *zip.Reader) []*zip.File {
+	var out []*zip.File
+	for _, f := range z.File {
+		if strings.HasSuffix(f.Name, "/") || hiddenFolder(f.Name) {
+			continue
+		}
+		out = append(out, f)
+	}
+	slices.SortStableFunc(out, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// hiddenFolder reports whether an entry sits under a folder that a walk
+// skips.
+func hiddenFolder(name string) bool {
+	dir, _ := path.Split(strings.TrimPrefix(name, "/"))
+	for _, part := range strings.Split(dir, "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." || part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenEntry opens an archive entry for reading, decompressed as Open
+// decompresses a file of the same name (.jsonl.gz inside a zip). An
+// encrypted entry, or one compressed by a method Go does not read
+// (Deflate64, LZMA), is an error that says so.
+func OpenEntry(f *zip.File) (io.ReadCloser, error) {
+	if f.Flags&0x1 != 0 {
+		return nil, fmt.Errorf("entry is encrypted")
+	}
+	r, err := f.Open()
+	if err == zip.ErrAlgorithm {
+		return nil, fmt.Errorf("entry is compressed by method %d, which is not read (store or deflate it)", f.Method)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decompress(f.Name, r)
+}
+
+// ReadEntryMax reads an archive entry as ReadFileMax reads a file.
+func ReadEntryMax(f *zip.File, limit int64) ([]byte, error) {
+	r, err := OpenEntry(f)
+	if err != nil {
+		return nil, err
+	}
+	return readAllMax(r, limit)
+}
+
+// SplitArchivePath splits a source such as jobs.zip/a/b.csv into the
+// archive's path and the entry's name, at the first ".zip/" for which
+// isFile(archive) holds; ok is false when there is none.
+func SplitArchivePath(p string, isFile func(string) bool) (archive, entry string, ok bool) {
+	lower := strings.ToLower(p)
+	from := 0
+	for {
+		i := strings.Index(lower[from:], ".zip/")
+		if i < 0 {
+			return "", "", false
+		}
+		end := from + i + len(".zip")
+		if isFile(p[:end]) {
+			return p[:end], p[end+1:], true
+		}
+		from = end
+	}
+}
