@@ -899,6 +899,47 @@ func orSides(line string) []string {
 	return sides
 }
 
+// routeLevel is the level of a line whose years lie on two sides of an
+// "or": the candidate takes the route that asks least, so "개발경력 6년
+// 이상 또는 DevOps 경험 2년 이상" asks two years, not six. On each side
+// the most years count ("5+ years of Python and 3 of Spark, or 8
+// overall" asks five). most is the line's level without routes.
+//
+// Routes that name degrees are a ladder of one level, not a choice of
+// levels: in "BS with 5+ years, MS with 3+ or PhD with 1+" the degree
+// stands for the missing years, and the level stays the most years. A
+// side without a number ("신입 또는 경력 3년 이상") offers no years.
+func routeLevel(line string, most int) int {
+	if len(line) > maxAlternativeLine {
+		return most
+	}
+	sides := orSides(line)
+	if len(sides) < 2 {
+		return most
+	}
+	levels := make([]int, len(sides))
+	for i, side := range sides {
+		w := reqWords.scan(side)
+		if namesDegree(w) {
+			return most
+		}
+		levels[i] = -1
+		if _, _, m, ok := yearsOfLine(side, w); ok && hasDigit(side) {
+			levels[i] = m
+		}
+	}
+	// An English "or" offers a route when the years follow it at once:
+	// in "5+ years of analytics, BI, or equivalent field; 2+ years as a
+	// lead" it ends a list, and both years are asked.
+	level := most
+	for i := 1; i < len(sides); i++ {
+		if levels[i-1] >= 0 && levels[i] >= 0 && (koreanSide(sides[i]) || startsWithYears(sides[i])) {
+			level = min(level, levels[i-1], levels[i])
+		}
+	}
+	return level
+}
+
 // namesDegree reports whether phrases w name a degree, required or not.
 func namesDegree(w wordMask) bool { return w.any(maskDegreeWord) || w.any(maskGenericDegree) }
 
@@ -1010,6 +1051,9 @@ func ParseRequirements(p *Posting, extra []string) {
 			}
 			if !r.HasYears || lo < r.YearsMin {
 				r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(line, 160)
+			}
+			if most > lo {
+				most = routeLevel(line, most)
 			}
 			if most > r.YearsLevel {
 				r.YearsLevel, r.YearsLevelEvidence = most, snippet(line, 160)

@@ -510,3 +510,37 @@ func TestRequirementsWithAlternatives(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsLevelAcrossRoutes: a line that offers two routes of years
+// asks the fewer; a line that asks two things at once asks the more.
+func TestYearsLevelAcrossRoutes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		line     string
+		min, lvl int
+	}{
+		{"- 개발경력 6년 이상 또는 DevOps 경험이 2년 이상인 분", 2, 2},
+		{"- 5+ years of Python and 3+ years of Spark, or 8+ years of software engineering", 3, 5},
+		{"- 7+ years of backend experience or 4+ years in data engineering", 4, 4},
+		// No route: both are asked.
+		{"- 2+ years of Airflow and 5+ years of data engineering", 2, 5},
+		{"- 데이터 엔지니어링 경력 5년 이상, Airflow 운영 경험 2년 이상", 2, 5},
+		// An "or" with years on one side only is no choice of years.
+		{"- 5+ years of data engineering experience with Spark or Flink (2+ years of Flink a plus)", 2, 5},
+		{"- 5+ years experience with data analytics, BI, reporting, or equivalent field; 2+ years experience leading an analytics team", 2, 5},
+		// Degree routes are one level: the degree stands for years.
+		{"- BS with 5+ years of experience, or MS with 3+ years, or PhD with 1+ years of experience in chemistry", 1, 5},
+		{"- 신입 또는 경력 3년 이상 7년 이하인 분", 0, 3},
+	}
+	r := NewReader(Config{})
+	for _, tt := range tests {
+		text := "Data Engineer\n\n자격요건\n" + tt.line + "\n- Clear written communication with product teams\n"
+		p, err := r.Parse(Input{Source: "job.txt", Format: FormatText, Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q := p.Requirements; !q.HasYears || q.YearsMin != tt.min || max(q.YearsLevel, q.YearsMin) != tt.lvl {
+			t.Errorf("%q: years_min %d (%v), level %d; want %d, %d", tt.line, q.YearsMin, q.HasYears, q.YearsLevel, tt.min, tt.lvl)
+		}
+	}
+}
