@@ -33,6 +33,7 @@ fuzz:
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsTSV$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzLineNormalisation$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzArchive$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./internal/dedup -run='^$$' -fuzz='^FuzzNormalize$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./internal/aho -run='^$$' -fuzz='^FuzzWalk$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./extract -run='^$$' -fuzz='^FuzzTaxonomyExtend$$' -fuzztime=$(FUZZTIME)

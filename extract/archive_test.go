@@ -53,3 +53,52 @@ func TestArchiveEntries(t *testing.T) {
 		t.Errorf("entries %q, want %q", got, want)
 	}
 }
+
+// FuzzArchive reads any bytes as a zip archive the way a run does: the
+// entries it would visit, each read to at most a limit, record entries
+// split. Nothing may panic, and no entry may give more than the limit.
+func FuzzArchive(f *testing.F) {
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	for name, data := range map[string]string{
+		"a/rows.csv":    "title,description\nData Engineer,Airflow와 Spark\n",
+		"a/page.html":   "<html><body><h2>Requirements</h2><p>Python</p></body></html>",
+		"__MACOSX/._x":  "\x00\x05\x16\x07",
+		"b/recs.jsonl":  `{"title":"x","text":"Kafka"}` + "\n",
+		"b/empty.txt":   "",
+		"b/unknown.pdf": "%PDF",
+	} {
+		e, _ := w.Create(name)
+		e.Write([]byte(data))
+	}
+	w.Close()
+	f.Add(b.Bytes())
+	f.Add(b.Bytes()[:b.Len()/2])
+	const limit = 1 << 16
+	f.Fuzz(func(t *testing.T, data []byte) {
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		entries := ArchiveEntries(z)
+		for i, e := range entries {
+			if strings.HasSuffix(e.Name, "/") || hiddenFolder(e.Name) || i > 0 && entries[i-1].Name > e.Name {
+				t.Fatalf("entry %q should not be visited here (%d of %d)", e.Name, i, len(entries))
+			}
+			format := FormatOf(e.Name)
+			if IsRecordFormat(format) {
+				r, err := OpenEntry(e)
+				if err != nil {
+					continue
+				}
+				n := 0
+				Records(e.Name, format, r, limit, func(Input) bool { n++; return n < 100 })
+				r.Close()
+				continue
+			}
+			if got, err := ReadEntryMax(e, limit); err == nil && len(got) > limit {
+				t.Fatalf("entry %q: %d bytes past the limit %d", e.Name, len(got), limit)
+			}
+		}
+	})
+}
