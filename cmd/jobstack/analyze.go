@@ -420,12 +420,12 @@ func unwrapPath(err error) error {
 func (p *producer) file(path string, fi fs.FileInfo) error {
 	format := extract.FormatOf(path)
 	switch {
-	case extract.IsArchive(path) && fi.Size() > 0:
-		return p.archive(path, fi)
 	case format == "" && !extract.IsArchive(path):
 		return p.unsupported(path, path)
 	case fi.Size() == 0:
 		return p.rejectPath(path, extract.ReasonEmpty, "%s: file is empty", path)
+	case extract.IsArchive(path):
+		return p.archive(path, fi)
 	case extract.IsRecordFormat(format):
 		f, err := extract.Open(path)
 		if err != nil {
