@@ -2,6 +2,7 @@ package extract
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -16,6 +17,18 @@ import (
 // IsArchive reports whether a file name is a zip archive.
 func IsArchive(name string) bool {
 	return strings.EqualFold(path.Ext(name), ".zip")
+}
+
+// OpenArchive opens a zip archive. An archive cut short (a download
+// stopped early) has no central directory, its index, and fails here. A
+// name that would unpack outside the folder (../x) is only a name to a
+// reader that does not unpack, and is read.
+func OpenArchive(path string) (*zip.ReadCloser, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, fmt.Errorf("not a readable zip archive: %w", err)
+	}
+	return z, nil
 }
 
 // ArchiveEntries returns the entries of a zip archive that a walk of the

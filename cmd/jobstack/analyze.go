@@ -468,10 +468,9 @@ const readsWhat = ".html .htm .txt .md .jsonl .json .csv .tsv, those compressed 
 // decompressed; a page or text entry is read here, at most --max-bytes,
 // and handed to a worker as its bytes.
 func (p *producer) archive(path string, fi fs.FileInfo) error {
-	z, err := zip.OpenReader(path)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		// A cut download has no central directory, the archive's index.
-		return p.rejectPath(path, extract.ReasonReadError, "%s: not a readable zip archive: %v", path, err)
+	z, err := extract.OpenArchive(path)
+	if err != nil {
+		return p.rejectPath(path, extract.ReasonReadError, "%s: %v", path, err)
 	}
 	defer z.Close()
 	p.files.Add(1)

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -73,9 +72,9 @@ func openPosting(path string) (io.ReadCloser, string, error) {
 		f, err := extract.Open(path)
 		return f, format, err
 	}
-	z, err := zip.OpenReader(archive)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, "", fmt.Errorf("%s: not a readable zip archive: %w", archive, err)
+	z, err := extract.OpenArchive(archive)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", archive, err)
 	}
 	for _, f := range z.File {
 		if f.Name == name {
