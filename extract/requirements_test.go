@@ -271,6 +271,18 @@ func TestSplitGluedHeadings(t *testing.T) {
 		{"write the Business Requirements Document for each release", ""},
 		{"gathering requirements. Requirements gathering is a core duty", ""},
 		{"we share the Qualifications of all staff", ""},
+		// Duties, requirements and preferred headings in any case a
+		// heading is written in; the others only as listed.
+		{"deploy them.About The RoleAs a computer vision expert you will", "About The Role"},
+		{"for production systems.Minimum qualificationsBS degree in Computer Science", "Minimum qualifications"},
+		{"new applications for users.Who you arePh.D. or MS in Computer Science", "Who you are"},
+		{"a strong team player.NICE TO HAVEExperience with Spark", "NICE TO HAVE"},
+		{"the marketing engine.About The TeamOur team delivers insights", ""},
+		{"as listed.About the TeamOur team delivers insights", "About the Team"},
+		{"built on care.EDUCATIONAL BACKGROUND matters to us", ""},
+		{"the role.NICE TO HAVEAWS certifications", ""},
+		{"it would be.Nice To HAve Spark", ""},
+		{"it would be nice to have Spark on the team", ""},
 	} {
 		got := SplitGluedHeadings(pad + tt.in + " " + pad)
 		split := tt.want != "" && strings.Contains(got, "\n"+tt.want+"\n")

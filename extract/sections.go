@@ -283,14 +283,18 @@ var colonCues = []struct {
 
 // gluedHeadings are English headings that scrapes glue to the next
 // sentence when they drop the line breaks ("QualificationsBachelor's").
+// The duties, requirements and preferred headings are found in any of
+// the cases headings are written in (see headingCase): "About The Role",
+// "Minimum qualifications", "NICE TO HAVE". The others only as written:
+// a company section takes the lines up to the next heading out of the
+// requirements, and in a glued text that next heading may be one no list
+// knows ("About The TeamOur team…About The Data Analyst Role…").
 var gluedHeadings = []string{
 	"Essential Duties and Responsibilities", "Duties and Responsibilities", "Key Responsibilities", "Responsibilities",
 	"Preferred Qualifications", "Minimum Qualifications", "Basic Qualifications", "Required Qualifications", "Qualifications",
-	"Requirements", "What We Are Looking For", "We Are Looking For", "Desired Skills and Experience", "Skills and Experience", "Skills And Experience",
-	"Required Skills", "Preferred Skills", "Desired Skills", "Nice To Haves", "Nice to Haves", "Nice to haves",
-	"Nice To Have", "Nice to Have", "Nice to have", "What You Need for this Position",
-	"What You'll Do", "What you'll do", "What You Will Do", "What you will do", "What We're Looking For", "What we're looking for",
-	"What You Bring", "Who You Are", "Who We Are", "About Us", "About the Role", "About the Team", "Job Description",
+	"Requirements", "What We Are Looking For", "We Are Looking For", "Desired Skills and Experience", "Skills and Experience",
+	"Required Skills", "Preferred Skills", "Desired Skills", "Nice to Haves", "Nice to Have", "What You Need for this Position",
+	"What You'll Do", "What You Will Do", "What We're Looking For", "What You Bring", "Who You Are", "Who We Are", "About Us", "About the Role", "About the Team", "Job Description",
 	"Job Summary", "Position Summary", "Overview", "Benefits", "Perks", "Bonus Points", "Education", "Skills",
 }
 
@@ -402,15 +406,59 @@ func SplitGluedHeadings(line string) string {
 			out = out[:c+1] + "\n" + strings.TrimLeft(out[c+1:], " ")
 		}
 	}
-	for _, h := range gluedHeadings {
+	// A heading starts with a capital, so only the capitals of the line
+	// are tried, each against the headings with its letter; the case of
+	// a find is then checked.
+	var posBuf, capsBuf [512]int32
+	pos := posBuf[:0]
+	for p := 0; p < len(out); p++ {
+		if p+8 <= len(out) && capitals(load64(out, p)) == 0 {
+			p += 7
+			continue
+		}
+		if isUpperASCII(out[p]) {
+			pos = append(pos, int32(p))
+		}
+	}
+	// caps[first[c]:first[c+1]] are where capital c stands, in order.
+	var first [27]int32
+	for _, p := range pos {
+		first[out[p]-'A'+1]++
+	}
+	for c := 1; c < len(first); c++ {
+		first[c] += first[c-1]
+	}
+	caps := capsBuf[:0]
+	if len(pos) > len(capsBuf) {
+		caps = make([]int32, len(pos))
+	}
+	caps = caps[:len(pos)]
+	next := first
+	for _, p := range pos {
+		c := out[p] - 'A'
+		caps[next[c]] = p
+		next[c]++
+	}
+	for n, h := range gluedLower {
+		c := gluedHeadings[n][0] - 'A'
+		starts := caps[first[c]:first[c+1]]
 		from := 0
-		for {
-			i := strings.Index(out[from:], h)
-			if i < 0 {
-				break
+		for _, at := range starts {
+			i := int(at)
+			if i < from || len(out)-i < len(h) || !equalFoldLower(out[i:i+len(h)], h) {
+				continue
 			}
-			i += from
 			j := i + len(h)
+			upper, ok := headingCase(out[i:j])
+			if !gluedAnyCase[n] {
+				upper, ok = false, out[i:j] == gluedHeadings[n]
+			}
+			if !ok || upper && j+1 < len(out) && isUpperASCII(out[j]) && !isLowerASCII(out[j+1]) {
+				// Not written as a heading, or a capital word goes on
+				// past it: "EDUCATIONAL".
+				from = j
+				continue
+			}
 			colon := j < len(out) && out[j] == ':'
 			if colon {
 				j++
@@ -425,12 +473,68 @@ func SplitGluedHeadings(line string) string {
 			if split {
 				out = out[:i] + "\n" + out[i:j] + "\n" + out[j:]
 				from = j + 2
+				// The capitals from i on have moved by the newlines.
+				for m, p := range caps {
+					if int(p) >= j {
+						caps[m] += 2
+					} else if int(p) >= i {
+						caps[m]++
+					}
+				}
 				continue
 			}
 			from = j
 		}
 	}
 	return out
+}
+
+// gluedLower is gluedHeadings lower-cased, and gluedAnyCase says which
+// of them are found in any case.
+var gluedLower, gluedAnyCase = func() ([]string, []bool) {
+	low := make([]string, len(gluedHeadings))
+	anyCase := make([]bool, len(gluedHeadings))
+	for i, h := range gluedHeadings {
+		low[i] = strings.ToLower(h)
+		switch k, _ := HeadingKind(h, false); k {
+		case SectionResponsibilities, SectionRequirements, SectionPreferred:
+			anyCase[i] = true
+		}
+	}
+	return low, anyCase
+}()
+
+// equalFoldLower reports whether s is low, a lower-case ASCII string, in
+// any case.
+func equalFoldLower(s, low string) bool {
+	for i := 0; i < len(low); i++ {
+		if c := s[i]; c != low[i] && (!isUpperASCII(c) || c|0x20 != low[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// headingCase reports whether s is written as a heading is: its first
+// letter a capital and each word capitalised or in lower case ("About The
+// Team", "Who you are", "What You'll Do"), or all in capitals (upper
+// true).
+func headingCase(s string) (upper, ok bool) {
+	if s == "" || !isUpperASCII(s[0]) {
+		return false, false
+	}
+	upper, mixed := true, true
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if isLowerASCII(c) {
+			upper = false
+		}
+		// A capital inside a word: fine only when all are capitals.
+		if isUpperASCII(c) && isLetterASCII(s[i-1]) {
+			mixed = false
+		}
+	}
+	return upper, upper || mixed
 }
 
 // loneHeadings are the one-word headings that are split off after a
