@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/aho"
@@ -768,10 +770,15 @@ func (c *Classifier) items(s *Signal, p *extract.Posting, skills []extract.Skill
 		hit := s.companyExact[companyKey(lc)]
 		if !hit && s.companyAC != nil {
 			// Whole words for Latin names: "intel" is not in "Intelletec",
-			// "ubs" not in "HubSpot"; Korean names match inside longer
-			// ones (네이버 in 네이버파이낸셜).
+			// "ubs" not in "HubSpot". Korean names start a word but may
+			// run on: 네이버 in 네이버파이낸셜 and 토스 in "비바리퍼블리카(토스)",
+			// not 라인 (LINE) in 코어라인소프트 or 하이브 (HYBE) in 태그하이브.
 			s.companyAC.Walk(lc, func(start, end, pattern int) bool {
-				hit = !asciiWordy(s.companyWords[pattern]) || wordBounded(lc, start, end)
+				if asciiWordy(s.companyWords[pattern]) {
+					hit = wordBounded(lc, start, end)
+				} else {
+					hit = wordStart(lc, start)
+				}
 				return !hit
 			})
 		}
@@ -859,6 +866,16 @@ func wordBounded(s string, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// wordStart reports whether s[i:] starts a word: no letter or digit
+// stands right before it.
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 func lineOf(text string, off int) string {

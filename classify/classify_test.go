@@ -727,7 +727,7 @@ func TestCompanyNames(t *testing.T) {
   - id: big
     class: data_platform
     weight: 3
-    companies: ["=target", "kohl's", "네이버", "intel"]
+    companies: ["=target", "kohl's", "네이버", "intel", "라인", "토스"]
 `)
 	for company, want := range map[string]bool{
 		"Target":                   true,
@@ -737,6 +737,11 @@ func TestCompanyNames(t *testing.T) {
 		"Kohl's":                   true,
 		"Kohl's Department Stores": true,
 		"네이버파이낸셜":                  true,
+		"(주)네이버":                   true,
+		"비바리퍼블리카(토스)":              true,
+		"토스뱅크":                     true,
+		"코어라인소프트":                  false,
+		"포토스튜디오":                   false,
 		"Intel Corporation":        true,
 		"Intelletec":               false,
 		"Inc.":                     false,

@@ -52,7 +52,7 @@ type Signal struct {
 	Skills     []string `yaml:"skills,omitempty,flow"`     // taxonomy ids; an entry's children count too
 	Categories []string `yaml:"categories,omitempty,flow"` // taxonomy categories
 	Phrases    []string `yaml:"phrases,omitempty,flow"`    // lower-case phrases in the text
-	Companies  []string `yaml:"companies,omitempty,flow"`  // company names, case-insensitive: whole words (Latin) or inside the name (Korean); "=name" is the whole name
+	Companies  []string `yaml:"companies,omitempty,flow"`  // company names, case-insensitive: whole words (Latin) or a word's start (Korean); "=name" is the whole name
 	Headcount  *Range   `yaml:"headcount,omitempty"`       // company size range
 	Industries []string `yaml:"industries,omitempty,flow"` // words of the company's industry field, case-insensitive, whole words
 	Titles     []string `yaml:"titles,omitempty,flow"`     // words of the posting's title, case-insensitive, whole words (Latin)
