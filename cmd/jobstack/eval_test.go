@@ -188,6 +188,8 @@ func TestEvalLabelledSets(t *testing.T) {
 		{"holdout13_labels.csv", map[string]float64{"maturity": 0.65, "role": 0.83, "seniority": 0.71, "years_min": 0.76, "degree_min": 0.71}},
 		// A third audit, of the two seed-004 classes only, drawn to be read.
 		{"holdout14_labels.csv", map[string]float64{"maturity": 0.61, "role": 0.85, "seniority": 0.81, "years_min": 0.93, "degree_min": 0.80}},
+		// A sample of data-role postings, two Korean to one English.
+		{"holdout15_labels.csv", map[string]float64{"maturity": 0.80, "role": 0.86, "seniority": 0.88, "years_min": 0.88, "degree_min": 0.91}},
 	}
 	for _, f := range floors {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", f.file), corpus)
