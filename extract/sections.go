@@ -406,46 +406,20 @@ func SplitGluedHeadings(line string) string {
 			out = out[:c+1] + "\n" + strings.TrimLeft(out[c+1:], " ")
 		}
 	}
-	// A heading starts with a capital, so only the capitals of the line
-	// are tried, each against the headings with its letter; the case of
-	// a find is then checked.
-	var posBuf, capsBuf [512]int32
-	pos := posBuf[:0]
-	for p := 0; p < len(out); p++ {
-		if p+8 <= len(out) && capitals(load64(out, p)) == 0 {
-			p += 7
-			continue
-		}
-		if isUpperASCII(out[p]) {
-			pos = append(pos, int32(p))
-		}
-	}
-	// caps[first[c]:first[c+1]] are where capital c stands, in order.
-	var first [27]int32
-	for _, p := range pos {
-		first[out[p]-'A'+1]++
-	}
-	for c := 1; c < len(first); c++ {
-		first[c] += first[c-1]
-	}
-	caps := capsBuf[:0]
-	if len(pos) > len(capsBuf) {
-		caps = make([]int32, len(pos))
-	}
-	caps = caps[:len(pos)]
-	next := first
-	for _, p := range pos {
-		c := out[p] - 'A'
-		caps[next[c]] = p
-		next[c]++
-	}
+	// A heading starts with a capital: each is looked for at its first
+	// letter, and the rest compared in any case; the case of a find is
+	// then checked.
 	for n, h := range gluedLower {
-		c := gluedHeadings[n][0] - 'A'
-		starts := caps[first[c]:first[c+1]]
+		capital := gluedHeadings[n][0]
 		from := 0
-		for _, at := range starts {
-			i := int(at)
-			if i < from || len(out)-i < len(h) || !equalFoldLower(out[i:i+len(h)], h) {
+		for {
+			k := strings.IndexByte(out[from:], capital)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			if len(out)-i < len(h) || !equalFoldLower(out[i:i+len(h)], h) {
+				from = i + 1
 				continue
 			}
 			j := i + len(h)
@@ -473,14 +447,6 @@ func SplitGluedHeadings(line string) string {
 			if split {
 				out = out[:i] + "\n" + out[i:j] + "\n" + out[j:]
 				from = j + 2
-				// The capitals from i on have moved by the newlines.
-				for m, p := range caps {
-					if int(p) >= j {
-						caps[m] += 2
-					} else if int(p) >= i {
-						caps[m]++
-					}
-				}
 				continue
 			}
 			from = j
