@@ -51,8 +51,9 @@ const (
 	FormatRecord = "record"
 )
 
-// FormatOf maps a file name to how it is read: "html", "text", "jsonl",
-// "json", "csv", "tsv", or "" for files jobstack does not read. A .gz or .zst
+// FormatOf maps a file name to how it is read: FormatHTML, FormatText
+// (a page or text file is the Input of that format), "jsonl", "json",
+// "csv", "tsv", or "" for files jobstack does not read. A .gz or .zst
 // file is read as the file its name has without that extension.
 func FormatOf(name string) string {
 	if Compression(name) != "" {
@@ -60,9 +61,9 @@ func FormatOf(name string) string {
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
-		return "html"
+		return FormatHTML
 	case ".txt", ".md", ".markdown", ".text":
-		return "text"
+		return FormatText
 	case ".jsonl", ".ndjson":
 		return "jsonl"
 	case ".json":

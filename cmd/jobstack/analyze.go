@@ -440,11 +440,7 @@ func (p *producer) file(path string, fi fs.FileInfo) error {
 	}
 	p.files.Add(1)
 	p.bytes.Add(fi.Size())
-	f := extract.FormatHTML
-	if format == "text" {
-		f = extract.FormatText
-	}
-	t := task{in: extract.Input{Source: path, Format: f}, path: path, size: fi.Size()}
+	t := task{in: extract.Input{Source: path, Format: format}, path: path, size: fi.Size()}
 	if extract.Compression(path) != "" {
 		t.limit = p.cfg.MaxBytes
 	}
@@ -515,11 +511,7 @@ func (p *producer) entry(source string, f *zip.File) error {
 	case err != nil:
 		return p.rejectPath(source, extract.ReasonReadError, "%s: %v", source, err)
 	}
-	kind := extract.FormatHTML
-	if format == "text" {
-		kind = extract.FormatText
-	}
-	return p.emit(task{in: extract.Input{Source: source, Format: kind, Data: data}})
+	return p.emit(task{in: extract.Input{Source: source, Format: format, Data: data}})
 }
 
 func (p *producer) records(path, format string, r io.Reader) error {

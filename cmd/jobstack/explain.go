@@ -122,11 +122,7 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 		if int64(len(data)) > maxBytes {
 			return extract.Input{}, fmt.Errorf("%s: larger than --max-bytes %d", path, maxBytes)
 		}
-		kind := extract.FormatHTML
-		if format == "text" {
-			kind = extract.FormatText
-		}
-		return extract.Input{Source: path, Format: kind, Data: data}, nil
+		return extract.Input{Source: path, Format: format, Data: data}, nil
 	}
 	var found *extract.Input
 	count := 0
