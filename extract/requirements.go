@@ -589,11 +589,17 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 			if sd, sflex, sok := degreeFromWords(reqWords.scan(bare)); sok {
 				return sd, sflex, true
 			}
+		} else if len(bare) < len(line) && !reqWords.scan(bare).any(maskPreferredCue) {
+			// The cue is only in parentheses, which speak of the degree
+			// they follow: "PhD (preferred) or MS in statistics".
+			return degreeInScope(line, w)
 		}
 	}
-	if len(line) > longCueLine {
-		// A page flattened to one line: each degree's own item or clause
-		// says whether it is only preferred (see cueInScope).
+	if len(line) > longCueLine || gluedItems(line) {
+		// A page flattened to one line, or a list flattened without
+		// spaces ("…or related fieldPreferredRetail experience"): each
+		// degree's own item or clause says whether it is only preferred
+		// (see cueInScope).
 		return degreeInScope(line, w)
 	}
 	if !strings.Contains(line, ". ") && !strings.Contains(line, "; ") {
@@ -605,6 +611,18 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 		}
 	}
 	return d, flex, ok
+}
+
+// gluedItems reports whether a line holds items of a list flattened
+// without spaces, a lower-case word run into a capitalised one:
+// "…in software coding and developmentBachelor's Degree…".
+func gluedItems(line string) bool {
+	for i := 1; i+1 < len(line); i++ {
+		if isUpperASCII(line[i+1]) && isLowerASCII(line[i]) && stopBefore(line, i, true) {
+			return true
+		}
+	}
+	return false
 }
 
 // parensNameDegree reports whether what stands in a line's parentheses
@@ -678,7 +696,7 @@ func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 	}
 	var ms []mention
 	scoped := undotAbbreviations(line)
-	reqWords.walk(line, func(start, _, p int) {
+	reqWords.walk(line, func(start, end, p int) {
 		deg, named := degreeOf[p]
 		if !named && !maskGenericDegree.has(p) {
 			return
@@ -694,7 +712,7 @@ func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 			}
 		}
 		cs, ce := clauseAround(scoped, start, true)
-		m.cue, m.clauseCue = scopeCue(scoped[cs:ce])
+		m.cue, m.clauseCue = degreeCue(scoped, cs, ce, start, end)
 		ms = append(ms, m)
 	})
 	found, generic := DegreeUnspecified, false
@@ -727,6 +745,67 @@ func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 		return found, false, false
 	}
 	return found, w.any(maskFlexible), true
+}
+
+// degreeCue is the cue of the degree named at [start, end) of line, in
+// its clause [cs, ce). Parentheses speak of the degree they follow or
+// hold: in "PhD (preferred) or MS in statistics" only the PhD is
+// preferred, in "학사 이상 (석사 우대)" only the 석사, and in "BS in CS
+// (MS preferred)" the BS is asked.
+func degreeCue(line string, cs, ce, start, end int) (Requirement, bool) {
+	clause := line[cs:ce]
+	if !strings.ContainsAny(clause, "([") {
+		return scopeCue(clause)
+	}
+	// Inside parentheses: what they hold.
+	if open := strings.LastIndexAny(line[cs:start], "(["); open >= 0 && !strings.ContainsAny(line[cs+open:start], ")]") {
+		inner := line[cs+open+1 : ce]
+		if c := strings.IndexAny(inner, ")]"); c >= 0 {
+			inner = inner[:c]
+		}
+		return scopeCue(inner)
+	}
+	// Right after it: a parenthesis that names no degree of its own.
+	if rest := afterDegreeWord(line[end:ce]); len(rest) > 0 && (rest[0] == '(' || rest[0] == '[') {
+		inner := rest[1:]
+		if c := strings.IndexAny(inner, ")]"); c >= 0 {
+			inner = inner[:c]
+		}
+		if w := reqWords.scan(inner); !namesDegree(w) && !w.any(maskGenericDegree) {
+			// The degree and its parenthesis: "Bachelor's (Preferred)".
+			own := line[start : ce-len(rest)+1+len(inner)]
+			if cue, ok := scopeCue(own); ok {
+				return cue, true
+			}
+		}
+	}
+	if cue, ok := scopeCue(OutsideBrackets(clause)); ok {
+		return cue, true
+	}
+	if _, ok := scopeCue(clause); ok {
+		// The clause's cues are in parentheses that speak of another
+		// degree: this one is asked.
+		return RequirementRequired, true
+	}
+	return RequirementOther, false
+}
+
+// afterDegreeWord is what follows a degree's name past the rest of its
+// word, the names joined to it by slashes and a "degree": "'s degree
+// (preferred)" and "/Ph.D. (Preferred)" give "(Preferred)".
+func afterDegreeWord(s string) string {
+	i := 0
+	for i < len(s) && (isLetterASCII(s[i]) || strings.IndexByte("'./_", s[i]) >= 0) { // '_': an undotted "Ph_D_
+		i++
+	}
+	if strings.HasPrefix(s[i:], "’s") {
+		i += len("’s")
+	}
+	s = strings.TrimLeft(s[i:], " ")
+	if len(s) >= len("degree") && strings.EqualFold(s[:len("degree")], "degree") {
+		s = strings.TrimLeft(s[len("degree"):], " ")
+	}
+	return s
 }
 
 // sentences splits a line at ". " and "; ", except after a dotted

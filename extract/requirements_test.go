@@ -116,6 +116,18 @@ func TestDegreeFromLine(t *testing.T) {
 		{"MS, PhD in a quantitative field required", DegreeMaster, false, true},
 		{"• 학력 : 컴퓨터 공학, 통계학 학사 이상 (석사 우대)", DegreeBachelor, false, true},
 		{"Bachelor's (Preferred)", DegreeUnspecified, false, false},
+		// Parentheses speak of the degree they follow.
+		{"PhD (preferred) or MS in statistics, computer science or related mathematical disciplines", DegreeMaster, false, true},
+		{"Bachelor's degree (required), Master's (preferred) in Computer Science", DegreeBachelor, false, true},
+		{"Master's degree (Statistics, Economics) preferred", DegreeUnspecified, false, false},
+		{"BS in Computer Science (MS preferred)", DegreeBachelor, false, true},
+		{"MS or PhD (preferred) in physics or applied mathematics", DegreeMaster, false, true},
+		{"Education: MS/Ph.D. (Preferred) in Computer Science, Physics, or a related discipline", DegreeUnspecified, false, false},
+		{"A strong communicator, highly ethical and accepting of others PhD (preferred) or MS in statistics, computer science or related mathematical disciplines with an emphasis on both theoretical analysis and algorithmic implementation Minimum 5 years of experience developing statistical models", DegreeMaster, false, true},
+		// A list flattened without spaces: the glued "Preferred" heads the
+		// next item.
+		{"Knowledge of databases and testing2+ years of experience in software coding and developmentBachelor's Degree or equivalent in MIS, Computer Science or related fieldPreferredRetail experience", DegreeBachelor, true, true},
+		{"Strong SQL and Python skillsMaster's degree in Statistics preferredExperience with Tableau", DegreeUnspecified, false, false},
 		{"Work with scrum masters and product owners; degree in computer science required", DegreeBachelor, false, true},
 		// A page flattened to one line: each degree's own clause decides.
 		{"Responsibilities Build reports and dashboards for the sales and marketing teams, automate recurring data pulls, and present findings to leadership every month. Qualifications Bachelor’s degree in related field; Master’s Degree preferred.5+ years of related experience in analytics, with strong SQL and Excel", DegreeBachelor, false, true},
