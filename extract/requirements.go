@@ -240,14 +240,33 @@ func atoiWord(s string) int {
 var (
 	experienceWords = []string{"경력", "경험", "실무", "개발", "업무", "이상의", "연차", "년차", "experience", "professional", "industry", "working", "work ", "hands-on", "background", "developing", "building", "engineering", "in a ", "as a "}
 	perkWords       = []string{"근속", "휴가", "리프레시", "안식", "포상", "지원금", "founded", "old company", "years old", "warranty", "보장", "year-end", "연봉 인상"}
-	yearsCueWords   = []string{"신입", "경력", "year", "ntry", "xperience"}
+	yearsCueWords   = []string{"신입", "경력", "초보", "year", "ntry", "xperience"}
 	// gradWords accept expected graduates: years 0 where no line asks
 	// some ("석사 이상 (졸업 예정자 가능)"), but beside "1년 이상의 ML
 	// 모델링 경험" they qualify another requirement.
 	gradWords    = []string{"졸업예정자", "졸업 예정자"}
 	noYearsWords = []string{"신입", "경력무관", "경력 무관", "경력 상관없", "경력 : 무관", "경력: 무관", "경력:무관", "년수 무관", "년수무관", "연수무관", "연차 무관", "연차무관",
-		"경력은 무관", "no experience required", "entry level", "entry-level"}
+		"경력은 무관", "초보 가능", "초보자 가능", "no experience required", "entry level", "entry-level"}
+	// newcomersRefusedWords take a "신입" back: "경력 : 1~5년 (신입 불가)",
+	// "(신입은 아쉽지만 다음에 꼭 만나요!)".
+	newcomersRefusedWords = []string{"신입 불가", "신입불가", "신입 지원 불가", "신입 지원불가", "신입은 불가", "신입은 아쉽", "신입 제외", "신입은 제외"}
 )
+
+// noYearsLine returns the first line of text that says no experience is
+// needed and asks no years of its own, or "".
+func noYearsLine(text string) string {
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\n")
+		w := reqWords.scan(line)
+		if !w.any(maskNoYears) {
+			continue
+		}
+		if lo, _, _, ok := yearsOfLine(line, w); ok && lo == 0 {
+			return line
+		}
+	}
+	return ""
+}
 
 // leadsWithYears reports whether a line, past its bullet, starts with a
 // number of years, as a requirement list's items do: "8+ years designing
@@ -413,7 +432,7 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 		}
 		most = max(most, lo)
 	}
-	if w.any(maskNoYears) {
+	if w.any(maskNoYears) && !w.any(maskNewcomersRefused) {
 		take(0, 0)
 	}
 	if w.has(wordYear) {
@@ -1087,9 +1106,18 @@ func ParseRequirements(p *Posting, extra []string) {
 	for _, e := range extra {
 		lines, words = append(lines, e), append(words, reqWords.scan(e))
 	}
+	// noYears is a preferred section's line that says no experience is
+	// needed ("석사 이상 경력 무관(전문연구요원)", "신입도 지원 가능"): years 0
+	// where no other line asks some.
+	noYears := ""
 	for _, s := range p.Sections {
 		switch s.Kind {
-		case SectionBenefits, SectionCompany, SectionProcess, SectionPreferred:
+		case SectionPreferred:
+			if noYears == "" {
+				noYears = noYearsLine(p.Text[s.Start:s.End])
+			}
+			continue
+		case SectionBenefits, SectionCompany, SectionProcess:
 			// What a posting only prefers is not a requirement: "석사
 			// 이상 우대", "5+ years is a plus".
 			continue
@@ -1145,6 +1173,9 @@ func ParseRequirements(p *Posting, extra []string) {
 		// asked. Years another line asks stand ("5 years or a degree; 3
 		// years of recommender systems" asks 3).
 		r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = 0, 0, true, snippet(alternative, 160)
+	}
+	if !r.HasYears && noYears != "" {
+		r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = 0, 0, true, snippet(noYears, 160)
 	}
 	degreeFromStructured := false
 	for i, line := range lines {

@@ -24,6 +24,11 @@ func TestYearsFromLine(t *testing.T) {
 		{"With more than 80 years of experience in data and 30 years in software, P2 has offices around the world", 0, 0, false},
 		{"인스피언은 20년 이상 고객사와 기업간의 업무연계를 컨설팅해온 국내 최고의 전문가 집단입니다.", 0, 0, false},
 		{"신입/경력 (경력 2년 이상 우대)", 0, 0, true},
+		{"자사 프로그램 원격설치 및 운영 (메뉴얼 제공 및 교육. 초보 가능)", 0, 0, true},
+		// A "신입" taken back.
+		{"• 경력 : 1~5년 (신입 불가)", 1, 5, true},
+		{"• 해당 업무 최소 3년 이상의 경력자 (신입 지원 불가)", 3, 0, true},
+		{"(신입은 아쉽지만 다음에 다시 꼭 만나요!)", 0, 0, false},
 		{"경력무관", 0, 0, true},
 		{"• 경력: 무관", 0, 0, true},
 		{"경력 : 무관", 0, 0, true},
@@ -521,6 +526,10 @@ func TestRequirementsWithAlternatives(t *testing.T) {
 		{"Data Scientist\n\nRequirements\n- 5+ years of research experience or a PhD\n- 3+ years of experience with recommender systems\n", 3, DegreeUnspecified},
 		// An alternative elsewhere does not lower a stated minimum.
 		{"데이터 엔지니어\n\n자격요건\n• 학사 이상\n• 경력 3년 이상\n", 3, DegreeBachelor},
+		// A preferred section that says no experience is needed: years 0
+		// where no other line asks some.
+		{"CV 연구원\n\n자격요건\n• CS, EE 등 관련 분야의 석사학위\n\n우대사항\n• Medical Image 연구 경험\n• 석사 이상 경력 무관(전문연구요원)\n", 0, DegreeMaster},
+		{"CV 연구원\n\n자격요건\n• 경력 2년 이상\n\n우대사항\n• 신입도 지원 가능\n", 2, DegreeUnspecified},
 	}
 	r := NewReader(Config{})
 	for _, tt := range tests {

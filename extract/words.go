@@ -162,7 +162,7 @@ var (
 // reqWords holds every phrase the requirement and cue rules look for, so
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
-	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, gradWords, notDegreeWords, {"year", "학력", "무관", "제한 없", "제한없"},
+	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, newcomersRefusedWords, gradWords, notDegreeWords, {"year", "학력", "무관", "제한 없", "제한없"},
 		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
 	lists = append(lists, degreeWordNames)
 	for _, e := range employmentWords {
@@ -187,24 +187,25 @@ var reqWords = func() *phraseSet {
 }()
 
 var (
-	maskExperience    = reqWords.mask(experienceWords...)
-	maskPerk          = reqWords.mask(perkWords...)
-	maskYearsCue      = reqWords.mask(yearsCueWords...)
-	maskNoYears       = reqWords.mask(noYearsWords...)
-	maskGrad          = reqWords.mask(gradWords...)
-	maskDegreeWord    = reqWords.mask(degreeWordNames...)
-	maskDegreeHint    = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordNames...)...)
-	maskDegreePair    = reqWords.mask(degreePairWords...)
-	maskSchoolDegree  = reqWords.mask(schoolDegreeWords...)
-	maskGenericDegree = reqWords.mask(genericDegree...)
-	maskFlexible      = reqWords.mask(flexibleWords...)
-	maskNoLimit       = reqWords.mask("무관", "제한 없", "제한없")
-	maskPreferredCue  = reqWords.mask(preferredCueWords...)
-	maskRequiredCue   = reqWords.mask(requiredCueWords...)
-	maskNotRequired   = reqWords.mask(notRequiredWords...)
-	maskFirmRequired  = reqWords.mask(firmRequiredWords...)
-	maskForwardPref   = reqWords.mask(forwardPreferredWords...)
-	maskIdeally       = reqWords.mask("ideally")
+	maskExperience       = reqWords.mask(experienceWords...)
+	maskPerk             = reqWords.mask(perkWords...)
+	maskYearsCue         = reqWords.mask(yearsCueWords...)
+	maskNoYears          = reqWords.mask(noYearsWords...)
+	maskNewcomersRefused = reqWords.mask(newcomersRefusedWords...)
+	maskGrad             = reqWords.mask(gradWords...)
+	maskDegreeWord       = reqWords.mask(degreeWordNames...)
+	maskDegreeHint       = reqWords.mask(append(slices.Clone(degreeHintWords), degreeWordNames...)...)
+	maskDegreePair       = reqWords.mask(degreePairWords...)
+	maskSchoolDegree     = reqWords.mask(schoolDegreeWords...)
+	maskGenericDegree    = reqWords.mask(genericDegree...)
+	maskFlexible         = reqWords.mask(flexibleWords...)
+	maskNoLimit          = reqWords.mask("무관", "제한 없", "제한없")
+	maskPreferredCue     = reqWords.mask(preferredCueWords...)
+	maskRequiredCue      = reqWords.mask(requiredCueWords...)
+	maskNotRequired      = reqWords.mask(notRequiredWords...)
+	maskFirmRequired     = reqWords.mask(firmRequiredWords...)
+	maskForwardPref      = reqWords.mask(forwardPreferredWords...)
+	maskIdeally          = reqWords.mask("ideally")
 	// maskLinePreferred is every preferred cue that speaks of its whole
 	// line or clause, whatever follows it.
 	maskLinePreferred = reqWords.mask(slices.DeleteFunc(slices.Clone(preferredCueWords),
