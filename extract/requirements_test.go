@@ -205,6 +205,13 @@ func TestHeadingKind(t *testing.T) {
 		{"As a Data Scientist, you will:", false, SectionResponsibilities, true},
 		{"Our Ideal Candidate will have:", false, SectionRequirements, true},
 		{"Bonus points if you have:", false, SectionPreferred, true},
+		// A longer sentence that leads into a list of "the following".
+		{"To excel in these daily activities, a Data Engineer at Productive Edge would make use of the following experience and skills:", false, SectionRequirements, true},
+		{"In addition, the following skills and experience would be an advantage, but we DO NOT expect that a successful candidate would have all of these:", false, SectionPreferred, true},
+		{"As a Language Data Tester, you will be asked to assist with some or all of the following tasks to improve Artificial Intelligence:", false, SectionResponsibilities, true},
+		{"The following items are required to be submitted with your application. Applicants who do not submit the required items timely may not be considered:", false, SectionProcess, true},
+		{"In addition, Snowflake’s culture was built on the following values that are even more important to us today:", false, 0, false},
+		{"We build software for hospitals, and our engineers have strong experience with the systems our customers use every day:", false, 0, false},
 		// A qualifier before a requirements heading decides its kind.
 		{"Required Skills And Experience", false, SectionRequirements, true},
 		{"Preferred Skills And Experience", false, SectionPreferred, true},

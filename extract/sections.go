@@ -165,7 +165,7 @@ func stripDecoration(s string) string {
 // A line "우대사항: Kafka 경험" is a heading with inline content.
 func HeadingKind(line string, marked bool) (SectionKind, bool) {
 	if len(line) > 240 || len(line) > 80 && utf8.RuneCountInString(line) > 80 {
-		return 0, false
+		return colonSentenceKind(line)
 	}
 	// A longer bullet item is content, not a heading ("- Python 경험").
 	if len(line) > 36 && (strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "· ")) &&
@@ -196,12 +196,36 @@ func HeadingKind(line string, marked bool) (SectionKind, bool) {
 			}
 		}
 	}
+	if k, ok := colonSentenceKind(line); ok {
+		return k, true
+	}
 	if marked && utf8.RuneCountInString(s) <= 40 {
 		key := headingKey(s)
 		for _, w := range markedPrefixes {
 			if strings.HasPrefix(key, w.key) {
 				return w.kind, true
 			}
+		}
+	}
+	return 0, false
+}
+
+// colonSentenceKind reads a longer sentence that ends in a colon and
+// leads into a list of "the following" as the heading of that list: "To
+// excel in these daily activities, a Data Engineer would make use of the
+// following experience and skills:".
+func colonSentenceKind(line string) (SectionKind, bool) {
+	line = trimSpace(line)
+	if len(line) > 320 || !strings.HasSuffix(line, ":") {
+		return 0, false
+	}
+	low := asciiLower(line)
+	if !strings.Contains(low, "following") || utf8.RuneCountInString(line) > 160 {
+		return 0, false
+	}
+	for _, c := range colonCues {
+		if strings.Contains(low, c.cue) {
+			return c.kind, true
 		}
 	}
 	return 0, false
@@ -267,7 +291,9 @@ var colonCues = []struct {
 	cue  string
 	kind SectionKind
 }{
+	{"submit", SectionProcess},
 	{"nice to have", SectionPreferred}, {"bonus", SectionPreferred}, {"a plus", SectionPreferred}, {"preferred", SectionPreferred},
+	{"an advantage", SectionPreferred}, {"an asset", SectionPreferred},
 	{"would be great", SectionPreferred}, {"ideally", SectionPreferred}, {"desired", SectionPreferred},
 	{"recommended", SectionPreferred}, {"benefit", SectionBenefits}, {"perks", SectionBenefits}, {"we offer", SectionBenefits}, {"you'll get", SectionBenefits}, {"you will get", SectionBenefits},
 	{"will have", SectionRequirements}, {"ideal candidate", SectionRequirements}, {"qualification", SectionRequirements},
