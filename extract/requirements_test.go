@@ -205,6 +205,18 @@ func TestHeadingKind(t *testing.T) {
 		{"As a Data Scientist, you will:", false, SectionResponsibilities, true},
 		{"Our Ideal Candidate will have:", false, SectionRequirements, true},
 		{"Bonus points if you have:", false, SectionPreferred, true},
+		// Headings of English postings in many wordings.
+		{"What we look for", false, SectionRequirements, true},
+		{"Key Qualifications:", false, SectionRequirements, true},
+		{"Education and/or Experience", false, SectionRequirements, true},
+		{"What you bring to the table", false, SectionRequirements, true},
+		{"What You've Done", false, SectionRequirements, true},
+		{"Essential Functions", false, SectionResponsibilities, true},
+		{"Primary Responsibilities:", false, SectionResponsibilities, true},
+		{"Additional Preferred Qualifications", false, SectionPreferred, true},
+		{"What we can offer you", false, SectionBenefits, true},
+		{"About our organization", false, SectionCompany, true},
+		{"What to expect in the interview process", false, SectionProcess, true},
 		// A longer sentence that leads into a list of "the following".
 		{"To excel in these daily activities, a Data Engineer at Productive Edge would make use of the following experience and skills:", false, SectionRequirements, true},
 		{"In addition, the following skills and experience would be an advantage, but we DO NOT expect that a successful candidate would have all of these:", false, SectionPreferred, true},

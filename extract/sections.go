@@ -30,7 +30,11 @@ func buildHeadings() (map[string]SectionKind, int) {
 		"the role", "your role", "about the role", "role", "in this role", "in this role you will", "day to day",
 		"what the job involves", "job description", "tasks", "your tasks", "your mission", "mission",
 		"what you will be doing", "what you'll work on", "responsibilities include", "essential duties and responsibilities",
-		"duties and responsibilities", "you will", "the opportunity", "position summary", "job summary", "overview of the role")
+		"duties and responsibilities", "you will", "the opportunity", "position summary", "job summary", "overview of the role",
+		"primary responsibilities", "role responsibilities", "job duties", "essential functions", "essential job functions",
+		"core job functions include", "essential duties & responsibilities", "position description", "position overview",
+		"job overview", "role summary", "position purpose", "position objectives", "objectives of this role",
+		"position accountabilities", "typical accountabilities", "what will you do", "your impact", "how you will do it")
 	add(SectionRequirements,
 		"자격요건", "자격 요건", "지원자격", "지원 자격", "필수요건", "필수 요건", "필수 사항", "필수사항", "필수 조건",
 		"자격 조건", "자격조건", "이런 분을 찾아요", "이런 분을 찾습니다", "이런 분과 함께하고 싶어요", "이런 분과 함께하고 싶습니다",
@@ -45,7 +49,11 @@ func buildHeadings() (map[string]SectionKind, int) {
 		"the ideal candidate", "we are looking for", "we're looking for", "requirements:", "your profile", "profile",
 		// LinkedIn's fixed label for the whole qualifications block, and
 		// a staffing site's ("What You Need for this Position").
-		"desired skills and experience", "what you need for this position", "skillsets", "skill sets")
+		"desired skills and experience", "what you need for this position", "skillsets", "skill sets",
+		"what we look for", "what are we looking for", "position requirements", "key qualifications", "job qualifications",
+		"education & experience", "education and experience", "education and/or experience", "qualifications & education",
+		"education, qualifications, skills and experience", "your skills and experience", "skills and abilities",
+		"what you bring to the table", "what you've done", "what you have done", "what we need from you")
 	add(SectionPreferred,
 		"우대사항", "우대 사항", "우대조건", "우대 조건", "이런 분이면 더 좋아요", "이런 분이면 더 좋습니다", "이런 분이라면 더 좋아요",
 		"이런 경험이 있다면 더 좋아요", "이런 분이면 더욱 좋아요", "있으면 좋아요", "있으면 좋은 경험", "가산점", "우대 역량", "우대하는 분",
@@ -53,20 +61,24 @@ func buildHeadings() (map[string]SectionKind, int) {
 		"preferred experience", "nice to have", "nice-to-have", "nice to haves", "bonus", "bonus points", "bonus skills",
 		"pluses", "plus", "it's a plus", "it would be great if", "extra credit", "desired skills", "desired qualifications",
 		"desirable", "desired", "additional qualifications", "preferred requirements", "good to have", "what sets you apart",
-		"even better if", "ideally you have", "it's a bonus if")
+		"even better if", "ideally you have", "it's a bonus if", "additional preferred qualifications", "bonus point if you",
+		"bonus points if you")
 	add(SectionBenefits,
 		"혜택 및 복지", "복지 및 혜택", "혜택", "복지", "복리후생", "복지제도", "근무 환경", "근무환경", "근무조건", "근무 조건",
 		"이런 혜택을 드려요", "함께하면 받는 혜택", "benefits", "perks", "perks and benefits", "benefits and perks",
 		"what we offer", "we offer", "compensation", "compensation and benefits", "why join us", "why you'll love working here",
-		"salary and benefits", "our offer", "what's in it for you")
+		"salary and benefits", "our offer", "what's in it for you", "what we can offer you", "the benefits", "benefit summary",
+		"what we'll bring")
 	add(SectionCompany,
 		"회사 소개", "회사소개", "기업 소개", "기업소개", "팀 소개", "팀소개", "서비스 소개", "about us", "about the company",
 		"about the team", "who we are", "our team", "the team", "company overview", "about", "our company", "our story",
-		"company description", "our mission", "포지션 소개")
+		"company description", "our mission", "포지션 소개", "about our organization", "company summary", "company background",
+		"who are we", "what we do")
 	add(SectionProcess,
 		"채용 절차", "채용절차", "전형 절차", "전형절차", "채용 프로세스", "지원 방법", "접수 방법", "기타 사항", "기타사항", "참고사항",
 		"참고 사항", "유의사항", "채용절차 및 기타 지원 유의사항", "hiring process", "interview process", "how to apply",
-		"application process", "recruitment process", "next steps", "our process", "equal opportunity", "eeo statement")
+		"application process", "recruitment process", "next steps", "our process", "equal opportunity", "eeo statement",
+		"what to expect in the interview process")
 	add(SectionOther, "기술스택", "기술 스택", "사용 기술", "tech stack", "our stack", "technology stack", "tools we use",
 		"skills", "기술스택 ・ 툴")
 	longest := 0

@@ -227,7 +227,7 @@ func TestEvalLabelledSets(t *testing.T) {
 	// skills that a line calls preferred under a requirements heading as
 	// required (SKILLS_LABELLING.md, "inline cues against the heading");
 	// jobstack follows the cue.
-	for file, floor := range map[string][3]float64{"skills_gold.jsonl": {0.97, 0.95, 0.91}, "skills_holdout.jsonl": {0.93, 0.89, 0.91}, "skills_holdout2.jsonl": {0.94, 0.90, 0.89}, "skills_cues.jsonl": {0.96, 0.92, 0.80}} {
+	for file, floor := range map[string][3]float64{"skills_gold.jsonl": {0.97, 0.95, 0.91}, "skills_holdout.jsonl": {0.93, 0.89, 0.91}, "skills_holdout2.jsonl": {0.94, 0.90, 0.89}, "skills_cues.jsonl": {0.96, 0.92, 0.85}} {
 		rep := evalJSON(t, "--gold", filepath.Join("..", "..", "testdata", "eval", file), corpus)
 		if rep.Skills.Precision < floor[0] || rep.Skills.Recall < floor[1] {
 			t.Errorf("%s: skills P/R = %.3f/%.3f, want at least %.2f/%.2f", file, rep.Skills.Precision, rep.Skills.Recall, floor[0], floor[1])
