@@ -205,6 +205,10 @@ func TestMaturitySignals(t *testing.T) {
 		{"platform", "Data Engineer", "회사 소개\n데이터플랫폼팀은 수십 PB의 데이터를 멀티테넌트 클러스터에서 운영합니다.\n자격요건\n- 대규모 트래픽 처리", platform, DataPlatform},
 		{"not a data role", "Frontend Developer", "자격요건\n- React", nil, Undetermined},
 		{"little evidence", "Data Engineer", "자격요건\n- 성실한 분", nil, Undetermined},
+		// "At scale" is how any firm speaks of its ambitions, not the very
+		// large scale of seed 001; petabytes are.
+		{"at scale", "Data Analyst", "Responsibilities\n- Build quantitative narratives and data products that help us deliver care at scale", nil, Undetermined},
+		{"petabytes", "Data Analyst", "Responsibilities\n- Query petabytes of event data", nil, DataPlatform},
 	}
 	for _, tt := range tests {
 		res := c.Classify(posting(tt.title, tt.text), tt.skills)
