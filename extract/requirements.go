@@ -485,7 +485,8 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 				!strings.HasPrefix(strings.TrimSpace(rest), "hands") && !strings.HasPrefix(strings.TrimSpace(rest), "industry") &&
 				!strings.HasPrefix(strings.TrimSpace(rest), "relevant") && !strings.HasPrefix(strings.TrimSpace(rest), "related") &&
 				!strings.HasPrefix(strings.TrimSpace(rest), "building") && !strings.HasPrefix(strings.TrimSpace(rest), "developing") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "as ") && !strings.HasPrefix(strings.TrimSpace(rest), "with") {
+				!strings.HasPrefix(strings.TrimSpace(rest), "as ") && !strings.HasPrefix(strings.TrimSpace(rest), "with") &&
+				!strings.HasPrefix(strings.TrimSpace(rest), "required") {
 				continue
 			}
 			lo := atoiWord(line[m[4]:m[5]])

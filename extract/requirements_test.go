@@ -37,6 +37,10 @@ func TestYearsFromLine(t *testing.T) {
 		{"5+ years of experience with Python", 5, 0, true},
 		{"At least two years of professional experience", 2, 0, true},
 		{"3-5 years experience in data engineering", 3, 5, true},
+		// The years a line asks with "required" after them; a "year
+		// minimum" can be something else's.
+		{"Experience: 3-5 years required, 7+ preferred", 3, 5, true},
+		{"This position requires U.S. Citizenship and a 7 (or 10) year minimum background investigation.", 0, 0, false},
 		{"minimum of 4 years working with SQL", 4, 0, true},
 		{"Senior: 경력 7년 이상 / Junior: 경력 2년 이상", 2, 0, true},
 		{"3년 이상 근속 시 리프레시 휴가", 0, 0, false},
