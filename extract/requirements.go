@@ -252,20 +252,14 @@ var (
 	newcomersRefusedWords = []string{"신입 불가", "신입불가", "신입 지원 불가", "신입 지원불가", "신입은 불가", "신입은 아쉽", "신입 제외", "신입은 제외"}
 )
 
-// noYearsLine returns the first line of text that says no experience is
-// needed and asks no years of its own, or "".
-func noYearsLine(text string) string {
-	for line := range strings.Lines(text) {
-		line = strings.TrimRight(line, "\n")
-		w := reqWords.scan(line)
-		if !w.any(maskNoYears) {
-			continue
-		}
-		if lo, _, _, ok := yearsOfLine(line, w); ok && lo == 0 {
-			return line
-		}
+// saysNoYears reports whether a line, whose phrases are w, says no
+// experience is needed and asks no years of its own.
+func saysNoYears(line string, w wordMask) bool {
+	if !w.any(maskNoYears) {
+		return false
 	}
-	return ""
+	lo, _, _, ok := yearsOfLine(line, w)
+	return ok && lo == 0
 }
 
 // leadsWithYears reports whether a line, past its bullet, starts with a
@@ -1112,12 +1106,12 @@ func ParseRequirements(p *Posting, extra []string) {
 	// where no other line asks some.
 	noYears := ""
 	for _, s := range p.Sections {
+		preferred := s.Kind == SectionPreferred
 		switch s.Kind {
 		case SectionPreferred:
-			if noYears == "" {
-				noYears = noYearsLine(p.Text[s.Start:s.End])
+			if noYears != "" {
+				continue
 			}
-			continue
 		case SectionBenefits, SectionCompany, SectionProcess:
 			// What a posting only prefers is not a requirement: "석사
 			// 이상 우대", "5+ years is a plus".
@@ -1127,8 +1121,13 @@ func ParseRequirements(p *Posting, extra []string) {
 		for off, more := s.Start, true; more; {
 			var line string
 			line, _, more = strings.Cut(p.Text[off:s.End], "\n")
-			lines, words = append(lines, line), append(words, text.words(&at, off, line))
+			w := text.words(&at, off, line)
 			off += len(line) + 1
+			if !preferred {
+				lines, words = append(lines, line), append(words, w)
+			} else if noYears == "" && saysNoYears(line, w) {
+				noYears = line
+			}
 		}
 	}
 	if p.Title != "" {
