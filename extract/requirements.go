@@ -808,8 +808,9 @@ func degreeCue(line string, cs, ce, start, end int) (Requirement, bool) {
 // word, the names joined to it by slashes and a "degree": "'s degree
 // (preferred)" and "/Ph.D. (Preferred)" give "(Preferred)".
 func afterDegreeWord(s string) string {
+	// '_' stands for the dots of an abbreviation (undotAbbreviations).
 	i := 0
-	for i < len(s) && (isLetterASCII(s[i]) || strings.IndexByte("'./_", s[i]) >= 0) { // '_': an undotted "Ph_D_
+	for i < len(s) && (isLetterASCII(s[i]) || strings.IndexByte("'./_", s[i]) >= 0) {
 		i++
 	}
 	if strings.HasPrefix(s[i:], "’s") {
@@ -1109,12 +1110,13 @@ func ParseRequirements(p *Posting, extra []string) {
 		preferred := s.Kind == SectionPreferred
 		switch s.Kind {
 		case SectionPreferred:
+			// What a posting only prefers is not a requirement: "석사
+			// 이상 우대", "5+ years is a plus". Its lines are read only
+			// for noYears.
 			if noYears != "" {
 				continue
 			}
 		case SectionBenefits, SectionCompany, SectionProcess:
-			// What a posting only prefers is not a requirement: "석사
-			// 이상 우대", "5+ years is a plus".
 			continue
 		}
 		// The lines of strings.Split(p.Text[s.Start:s.End], "\n").
