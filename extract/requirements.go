@@ -469,18 +469,11 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 			rest := low[m[1]:min(len(low), m[1]+60)]
 			// An item that starts with its years: "8+ years designing
 			// and delivering…"; not "2 years ago".
-			first := lead && trimBullets(line[:m[0]]) == "" && !strings.HasPrefix(strings.TrimSpace(rest), "ago") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "old")
+			after := strings.TrimSpace(rest)
+			first := lead && trimBullets(line[:m[0]]) == "" && !strings.HasPrefix(after, "ago") && !strings.HasPrefix(after, "old")
 			// "5 years of experience", "3+ years in data engineering";
 			// not "within 2 years", "a 3 year contract".
-			if !first && !strings.Contains(rest, "experience") && !strings.HasPrefix(strings.TrimSpace(rest), "of") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "in") && !strings.HasPrefix(strings.TrimSpace(rest), "working") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "prior") && !strings.HasPrefix(strings.TrimSpace(rest), "professional") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "hands") && !strings.HasPrefix(strings.TrimSpace(rest), "industry") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "relevant") && !strings.HasPrefix(strings.TrimSpace(rest), "related") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "building") && !strings.HasPrefix(strings.TrimSpace(rest), "developing") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "as ") && !strings.HasPrefix(strings.TrimSpace(rest), "with") &&
-				!strings.HasPrefix(strings.TrimSpace(rest), "required") {
+			if !first && !strings.Contains(rest, "experience") && !hasAnyPrefix(after, yearsFollowers) {
 				continue
 			}
 			lo := atoiWord(line[m[4]:m[5]])
@@ -498,6 +491,21 @@ func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return best, bestMax, most, true
+}
+
+// yearsFollowers are the words that may follow an asked number of years
+// in English: "3+ years of", "in", "working with", "required".
+var yearsFollowers = []string{"of", "in", "working", "prior", "professional", "hands", "industry", "relevant", "related",
+	"building", "developing", "as ", "with", "required"}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // unglueYears puts a space between a word and the number of years glued to
@@ -773,19 +781,12 @@ func degreeCue(line string, cs, ce, start, end int) (Requirement, bool) {
 	}
 	// Inside parentheses: what they hold.
 	if open := strings.LastIndexAny(line[cs:start], "(["); open >= 0 && !strings.ContainsAny(line[cs+open:start], ")]") {
-		inner := line[cs+open+1 : ce]
-		if c := strings.IndexAny(inner, ")]"); c >= 0 {
-			inner = inner[:c]
-		}
-		return scopeCue(inner)
+		return scopeCue(untilClose(line[cs+open+1 : ce]))
 	}
 	// Right after it: a parenthesis that names no degree of its own.
 	if rest := afterDegreeWord(line[end:ce]); len(rest) > 0 && (rest[0] == '(' || rest[0] == '[') {
-		inner := rest[1:]
-		if c := strings.IndexAny(inner, ")]"); c >= 0 {
-			inner = inner[:c]
-		}
-		if w := reqWords.scan(inner); !namesDegree(w) && !w.any(maskGenericDegree) {
+		inner := untilClose(rest[1:])
+		if !namesDegree(reqWords.scan(inner)) {
 			// The degree and its parenthesis: "Bachelor's (Preferred)".
 			own := line[start : ce-len(rest)+1+len(inner)]
 			if cue, ok := scopeCue(own); ok {
@@ -802,6 +803,15 @@ func degreeCue(line string, cs, ce, start, end int) (Requirement, bool) {
 		return RequirementRequired, true
 	}
 	return RequirementOther, false
+}
+
+// untilClose is s up to its first closing bracket: what a parenthesis
+// opened before s holds.
+func untilClose(s string) string {
+	if c := strings.IndexAny(s, ")]"); c >= 0 {
+		return s[:c]
+	}
+	return s
 }
 
 // afterDegreeWord is what follows a degree's name past the rest of its
