@@ -1179,6 +1179,15 @@ func ParseRequirements(p *Posting, extra []string) {
 			}
 		}
 	}
+	if !r.HasYears && p.Title != "" {
+		// A title's years are the experience it asks even without a word
+		// for it: "AI 엔지니어 (2년 이상)", "DT컨설턴트 (3~10년)", "Sr Data
+		// Scientist with Strong Python 9 Years".
+		if lo, hi, most, ok := titleYears(p.Title); ok {
+			r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(p.Title, 160)
+			r.YearsLevel, r.YearsLevelEvidence = most, r.YearsEvidence
+		}
+	}
 	if !r.HasYears && alternative != "" {
 		// "석사 또는 경력 2년 이상" and nothing else: the degree route asks
 		// no years; "(졸업 예정자 가능)" and nothing else: none are
@@ -1228,6 +1237,35 @@ func ParseRequirements(p *Posting, extra []string) {
 		r.Salary = salaryInLines(extra, text)
 	}
 }
+
+// titleYears reads a title's years as a requirement line's, as if it
+// named experience, and an English title's trailing "9 Years". A contract
+// or an internship's length is not experience: "데이터 분석 (계약직 1년)",
+// "Deep Learning Engineer (계약직 1년, 전문연구요원 가능)".
+func titleYears(title string) (lo, hi, most int, ok bool) {
+	if !hasDigit(title) || titleTerm.MatchString(title) {
+		return 0, 0, 0, false
+	}
+	w := reqWords.scan(title)
+	w.or(maskExperience)
+	if lo, hi, most, ok = yearsOfLine(title, w); ok {
+		return lo, hi, most, ok
+	}
+	if m := enTitleYears.FindStringSubmatch(title); m != nil {
+		if n := atoiWord(m[1]); n > 0 && n < maxYearsAsked {
+			return n, 0, n, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// titleTerm names a fixed term, whose length a title may give in years;
+// "intern" as a word, not in "International".
+var titleTerm = regexp.MustCompile(`(?i)계약|인턴|\b(?:contract|contractor|intern|internship|temp|temporary)\b`)
+
+// enTitleYears is an English title ending in its years: "… Python 9
+// Years", "Data Engineer 5+ yrs".
+var enTitleYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*\+?\s*(?:years?|yrs)\.?\s*\)?\s*$`)
 
 // salaryInLines is ParseSalary of the extra lines and the text after them,
 // trying only the text's lines with a pay word or a currency, which

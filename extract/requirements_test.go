@@ -600,3 +600,44 @@ func TestYearsLevelAcrossRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleYears: a title's years are experience asked when the text asks
+// none; a contract's length is not.
+func TestTitleYears(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		title, body string
+		years       int // -1: none
+	}{
+		{"AI 엔지니어 (2년 이상)", "• Python 개발 경험", 2},
+		{"DT전략기획/DT컨설턴트 (3~10년)", "• 전략 기획 업무", 3},
+		{"[2년이상] 보안인프라 운영 담당자", "• 방화벽 운영", 2},
+		{"Sr Data Scientist with Strong Python 9 Years", "- Strong Python and SQL", 9},
+		// The text's years come first.
+		{"DBA (3년 이상)", "• MySQL 운영 경력 5년 이상", 5},
+		// A fixed term, and a maximum, are no minimum.
+		{"[카카오헤어샵] 데이터 분석 (계약직 1년)", "• SQL 활용 능력", -1},
+		{"Data Analyst (Contract, 1 year)", "- SQL and Excel", -1},
+		{"LLM Researcher (경력 5년이하)", "• 자연어 처리 연구", -1},
+		// Numbers that are not years.
+		{"Data Engineer 2", "- Spark and Airflow", -1},
+	}
+	r := NewReader(Config{})
+	for _, tt := range tests {
+		text := tt.title + "\n\n자격요건\n" + tt.body + "\n- Clear written communication with product teams\n"
+		p, err := r.Parse(Input{Source: "job.txt", Format: FormatText, Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != tt.title {
+			t.Fatalf("title %q, want %q", p.Title, tt.title)
+		}
+		got := -1
+		if q := p.Requirements; q.HasYears {
+			got = q.YearsMin
+		}
+		if got != tt.years {
+			t.Errorf("%q: years %d, want %d", tt.title, got, tt.years)
+		}
+	}
+}
