@@ -19,8 +19,9 @@ var (
 	koYearsMin   = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:이상|↑|\+|以上)`)
 	koYearsLess  = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:차\s*)?(?:미만|이하|以下)`)
 	koYearsBare  = regexp.MustCompile(`경력\s*[:：]?\s*(\d{1,2})\s*년`)
-	// English: "5+ years", "3-5 years", "at least two years", "minimum of 3 years", "3 or more years".
-	enYears = regexp.MustCompile(`(?i)(?:(at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?\(?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\)?\s*(\+|\s*(?:-|–|to)\s*(\d{1,2})\s*\+?)?\s*(?:or\s+more\s+)?(?:\+\s*)?years?\b`)
+	// English: "5+ years", "3-5 years", "at least two years", "minimum of 3 years", "3 or more years",
+	// "Five plus years’".
+	enYears = regexp.MustCompile(`(?i)(?:(at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?\(?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\)?\s*(\+|plus\b|\s*(?:-|–|to)\s*(\d{1,2})\s*\+?)?\s*(?:or\s+more\s+)?(?:\+\s*)?years?\b`)
 )
 
 // koYearsMinMatches yields the years of koYearsMin.FindAllStringSubmatch
@@ -205,7 +206,7 @@ func yearsToken(tok string) bool {
 
 // yearsWords are the words of enYears before its "year": the "at least"
 // words, the number words, "to" and "or more".
-var yearsWords = []string{"at", "least", "minimum", "of", "min", "over", "more", "than", "to", "or",
+var yearsWords = []string{"at", "least", "minimum", "of", "min", "over", "more", "than", "to", "or", "plus",
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen"}
 
 // yearsWordsJoined reports whether run is one or more of yearsWords

@@ -20,6 +20,10 @@ func TestYearsFromLine(t *testing.T) {
 		{"신입", 0, 0, true},
 		// Twenty years or more is the company's history.
 		{"15+ years of relevant experience", 15, 0, true},
+		// "plus" for "+".
+		{"Five plus years’ development experience with a statistical programming language (R or Python)", 5, 0, true},
+		{"Approximately 7 plus years data analysis/algorithm, development experience", 7, 0, true},
+		{"five (5) plus years of working experience in analytics", 5, 0, true},
 		{"IKOR is a consulting and software-development company with more than 25 years of experience in providing solutions", 0, 0, false},
 		{"With more than 80 years of experience in data and 30 years in software, P2 has offices around the world", 0, 0, false},
 		{"인스피언은 20년 이상 고객사와 기업간의 업무연계를 컨설팅해온 국내 최고의 전문가 집단입니다.", 0, 0, false},
