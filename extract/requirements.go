@@ -563,7 +563,13 @@ var degreeWords = []struct {
 	{"college degree", DegreeBachelor}, {"university degree", DegreeBachelor}, {"4-year degree", DegreeBachelor},
 	{"four-year degree", DegreeBachelor}, {"bsc", DegreeBachelor}, {"bs or ms", DegreeBachelor}, {"bs / ms", DegreeBachelor},
 	{"bs with", DegreeBachelor}, {"bs,", DegreeBachelor}, {"b.s,", DegreeBachelor}, {"bs degree", DegreeBachelor},
-	{"ba or bs", DegreeBachelor}, {"bs or ba", DegreeBachelor},
+	{"ba or bs", DegreeBachelor}, {"bs or ba", DegreeBachelor}, {"undergraduate or", DegreeBachelor},
+	{"학부/석사", DegreeBachelor}, {"학부·석사", DegreeBachelor}, {"석, 박사", DegreeMaster}, {"석,박사", DegreeMaster},
+	{"전문 학사", DegreeNone}, {"college or advanced", DegreeBachelor},
+	{"associates degree", DegreeNone}, {"associate’s degree", DegreeNone},
+	// "An advanced degree in statistics": a master's or more; "College
+	// or advanced degree" a bachelor's.
+	{"advanced degree", DegreeMaster},
 }
 
 // notDegreeWords hold a degree's name and are no degree: "scrum masters".
@@ -575,7 +581,7 @@ var notDegreeWords = []string{"scrum master"}
 var genericDegree = []string{"degree in computer science", "degree in a related field", "degree in", "관련 분야의 학위", "학위 소지", "학위"}
 
 // flexibleWords accept experience in place of the degree.
-var flexibleWords = []string{"equivalent", "준하는", "동등", "or relevant experience"}
+var flexibleWords = []string{"equivalent", "준하는", "동등", "or relevant experience", "in lieu of"}
 
 // degreeHintWords let most lines skip the degree rules; every word of
 // degreeWords is a hint too (see maskDegreeHint).

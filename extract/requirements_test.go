@@ -98,6 +98,17 @@ func TestDegreeFromLine(t *testing.T) {
 		{"PhD in Machine Learning", DegreePhD, false, true},
 		{"MS or PhD in a related field", DegreeMaster, false, true},
 		{"Master's degree preferred", DegreeUnspecified, false, false},
+		// An advanced degree is a master's or more; beside a lower one
+		// the lower asks.
+		{"Advanced degree in a quantitative field (Math, Statistics, Computer Science)", DegreeMaster, false, true},
+		{"College or advanced degree", DegreeBachelor, false, true},
+		{"Bachelor’s Degree in a quantitative discipline; advanced degrees preferred", DegreeBachelor, false, true},
+		{"Additional experience will be considered in lieu of an advanced degree.", DegreeMaster, true, true},
+		{"Undergraduate or Masters degree in Marketing, Business, Engineering or related field", DegreeBachelor, false, true},
+		{"Associates degree in Engineering or Related technical field", DegreeNone, false, true},
+		{"• Engineering 이나 기타 관련 학부/석사 학위 소지자", DegreeBachelor, false, true},
+		{"ᆞ머신러닝 / 딥러닝 관련 분야 석, 박사 및 경력 3년 이상", DegreeMaster, false, true},
+		{"전문 학사 이상", DegreeNone, false, true},
 		{"Master's or PhD in quantitative fields. Data science related major is a big plus.", DegreeMaster, false, true},
 		{"Strong SQL skills. Master's degree preferred.", DegreeUnspecified, false, false},
 		{"컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식을 보유한 자", DegreeUnspecified, false, false},
