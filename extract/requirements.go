@@ -205,7 +205,7 @@ func yearsToken(tok string) bool {
 }
 
 // yearsWords are the words of enYears before its "year": the "at least"
-// words, the number words, "to" and "or more".
+// words, the number words, "to", "or more" and "plus".
 var yearsWords = []string{"at", "least", "minimum", "of", "min", "over", "more", "than", "to", "or", "plus",
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen"}
 
@@ -1192,7 +1192,9 @@ func ParseRequirements(p *Posting, extra []string) {
 		// Scientist with Strong Python 9 Years".
 		if lo, hi, most, ok := titleYears(p.Title); ok {
 			r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(p.Title, 160)
-			r.YearsLevel, r.YearsLevelEvidence = most, r.YearsEvidence
+			if most > r.YearsLevel {
+				r.YearsLevel, r.YearsLevelEvidence = most, r.YearsEvidence
+			}
 		}
 	}
 	if !r.HasYears && alternative != "" {
