@@ -392,19 +392,16 @@ func labelledYears(line string) (int, bool) {
 // yearsFromLine returns the minimum years a line states and the maximum of
 // a range (0 when open); ok is false when the line states none.
 func yearsFromLine(line string) (minY, maxY int, ok bool) {
-	return yearsFromWords(line, reqWords.scan(line))
-}
-
-func yearsFromWords(line string, w wordMask) (minY, maxY int, ok bool) {
-	minY, maxY, _, ok = yearsOfLine(line, w)
+	minY, maxY, _, ok = yearsOfLine(line, reqWords.scan(line))
 	return minY, maxY, ok
 }
 
 // maxYearsAsked bounds the years of experience a posting asks (exclusive).
 const maxYearsAsked = 20
 
-// yearsOfLine is yearsFromWords that also returns the most years any one
-// mention on the line asks: 5 on "실무 경력 2년 이상, 총 개발 경력 5년 이상".
+// yearsOfLine is yearsFromLine for a line whose phrases w were found
+// already, and also returns the most years any one mention on the line
+// asks: 5 on "실무 경력 2년 이상, 총 개발 경력 5년 이상".
 func yearsOfLine(line string, w wordMask) (minY, maxY, most int, ok bool) {
 	if !hasDigit(line) && !w.any(maskYearsCue) {
 		return 0, 0, 0, false
@@ -947,7 +944,7 @@ func degreeOrYears(line string, w wordMask) bool {
 		side = OutsideBrackets(side)
 		sw := reqWords.scan(side)
 		hasDegree := namesDegree(sw)
-		lo, _, hasYears := yearsFromWords(side, sw)
+		lo, _, _, hasYears := yearsOfLine(side, sw)
 		hasYears = hasYears && lo > 0 || strings.Contains(side, "경력직")
 		if hasYears && !hasDegree && i > 0 && !koreanSide(side) && !startsWithYears(side) {
 			hasYears = false
@@ -1149,8 +1146,10 @@ func ParseRequirements(p *Posting, extra []string) {
 			}
 		}
 	}
+	var titleWords wordMask
 	if p.Title != "" {
-		lines, words = append(lines, p.Title), append(words, reqWords.scan(p.Title))
+		titleWords = reqWords.scan(p.Title)
+		lines, words = append(lines, p.Title), append(words, titleWords)
 	}
 	structured := len(extra)
 	// alternative is the first line that offers years or a degree, or
@@ -1190,7 +1189,7 @@ func ParseRequirements(p *Posting, extra []string) {
 		// A title's years are the experience it asks even without a word
 		// for it: "AI 엔지니어 (2년 이상)", "DT컨설턴트 (3~10년)", "Sr Data
 		// Scientist with Strong Python 9 Years".
-		if lo, hi, most, ok := titleYears(p.Title); ok {
+		if lo, hi, most, ok := titleYears(p.Title, titleWords); ok {
 			r.YearsMin, r.YearsMax, r.HasYears, r.YearsEvidence = lo, hi, true, snippet(p.Title, 160)
 			if most > r.YearsLevel {
 				r.YearsLevel, r.YearsLevelEvidence = most, r.YearsEvidence
@@ -1247,15 +1246,14 @@ func ParseRequirements(p *Posting, extra []string) {
 	}
 }
 
-// titleYears reads a title's years as a requirement line's, as if it
-// named experience, and an English title's trailing "9 Years". A contract
+// titleYears reads a title, whose phrases are w, as a requirement line
+// that names experience, and an English title's trailing "9 Years". A contract
 // or an internship's length is not experience: "데이터 분석 (계약직 1년)",
 // "Deep Learning Engineer (계약직 1년, 전문연구요원 가능)".
-func titleYears(title string) (lo, hi, most int, ok bool) {
+func titleYears(title string, w wordMask) (lo, hi, most int, ok bool) {
 	if !hasDigit(title) || titleTerm.MatchString(title) {
 		return 0, 0, 0, false
 	}
-	w := reqWords.scan(title)
 	w.or(maskExperience)
 	if lo, hi, most, ok = yearsOfLine(title, w); ok {
 		return lo, hi, most, ok
