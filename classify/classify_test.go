@@ -88,6 +88,17 @@ func TestRole(t *testing.T) {
 		{"Marketing Manager", "", "other"},
 		{"퍼포먼스 마케팅 팀장", "", "other"},
 		{"Marketing Data Analyst", "", "data_analyst"},
+		// English titles name the roles their Korean ones do: 데이터 모델러,
+		// 데이터 분석.
+		{"Data Modeler", "", "data_engineer"},
+		{"Data Analysis Intern", "", "data_analyst"},
+		{"Research Associate - Data Analysis", "", "data_analyst"},
+		// Teaching and project management are no engineering role, however
+		// technical the duties they speak of.
+		{"자바/파이썬 교강사", "주요업무\n- 백엔드 API 서버 개발 실습 지도\n- Spring 프로젝트 배포 실습", "other"},
+		{"Lead Enterprise Data Science Instructor", "Teach statistics, predictive modeling and hypothesis testing.", "other"},
+		{"Senior IT Project Manager", "Deliver the data warehouse, ETL and Spark batch migration.", "other"},
+		{"Technical Program Manager", "Drive the data pipeline, Airflow and Kafka roadmap.", "other"},
 		{"", "주요업무\n- 데이터 파이프라인 개발\n- Airflow DAG 운영\n- 데이터 레이크 구축", "data_engineer"},
 		{"Software Engineer, Data", "", "data_engineer"},
 		{"Associate Engineer (Data Science)", "", "data_scientist"},
