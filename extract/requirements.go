@@ -1247,9 +1247,10 @@ func ParseRequirements(p *Posting, extra []string) {
 }
 
 // titleYears reads a title, whose phrases are w, as a requirement line
-// that names experience, and an English title's trailing "9 Years". A contract
-// or an internship's length is not experience: "데이터 분석 (계약직 1년)",
-// "Deep Learning Engineer (계약직 1년, 전문연구요원 가능)".
+// that names experience, then for an English title's trailing "9 Years"
+// and a Korean title's "2년~" or "7년내외". A contract or an internship's
+// length is not experience: "데이터 분석 (계약직 1년)", "Deep Learning
+// Engineer (계약직 1년, 전문연구요원 가능)".
 func titleYears(title string, w wordMask) (lo, hi, most int, ok bool) {
 	if !hasDigit(title) || titleTerm.MatchString(title) {
 		return 0, 0, 0, false
@@ -1263,8 +1264,18 @@ func titleYears(title string, w wordMask) (lo, hi, most int, ok bool) {
 			return n, 0, n, true
 		}
 	}
+	if m := koTitleYears.FindStringSubmatch(title); m != nil {
+		if n := atoiWord(m[1]); n > 0 && n < maxYearsAsked {
+			return n, 0, n, true
+		}
+	}
 	return 0, 0, 0, false
 }
+
+// koTitleYears is a Korean title's open range or rough years, which a
+// text's line would give with 경력 beside them: "C/C++개발자(2년~)",
+// "시니어(7년내외) 백엔드 개발자".
+var koTitleYears = regexp.MustCompile(`(\d{1,2})\s*년\s*(?:~\s*(?:[)\]/,]|$)|내외)`)
 
 // titleTerm names a fixed term, whose length a title may give in years;
 // "intern" as a word, not in "International".

@@ -628,12 +628,17 @@ func TestTitleYears(t *testing.T) {
 		{"DT전략기획/DT컨설턴트 (3~10년)", "• 전략 기획 업무", 3},
 		{"[2년이상] 보안인프라 운영 담당자", "• 방화벽 운영", 2},
 		{"Sr Data Scientist with Strong Python 9 Years", "- Strong Python and SQL", 9},
+		{"C/C++개발자(2년~)", "• 리눅스 환경 개발", 2},
+		{"[로톡] 시니어(7년내외) 백엔드 개발자 (Node.js)", "• Node.js 서버 개발", 7},
+		// "2년~5년" is a range, which yearsOfLine reads.
+		{"데이터 엔지니어 (2년~5년)", "• Airflow 운영", 2},
 		// The text's years come first.
 		{"DBA (3년 이상)", "• MySQL 운영 경력 5년 이상", 5},
 		// A fixed term, and a maximum, are no minimum.
 		{"[카카오헤어샵] 데이터 분석 (계약직 1년)", "• SQL 활용 능력", -1},
 		{"Data Analyst (Contract, 1 year)", "- SQL and Excel", -1},
 		{"LLM Researcher (경력 5년이하)", "• 자연어 처리 연구", -1},
+		{"데이터 엔지니어 (5년~ 이하)", "• Airflow 운영", -1},
 		// Numbers that are not years.
 		{"Data Engineer 2", "- Spark and Airflow", -1},
 	}
