@@ -567,6 +567,10 @@ var degreeWords = []struct {
 	// "An advanced degree in statistics": a master's or more; "College
 	// or advanced degree" a bachelor's.
 	{"advanced degree", DegreeMaster},
+	// Dotted abbreviations without their last dot: "B.S or M.S in
+	// biology", "M.S / Ph. D.", "B.S/M.S".
+	{"b.s ", DegreeBachelor}, {"b.s/", DegreeBachelor}, {"m.s ", DegreeMaster}, {"m.s/", DegreeMaster},
+	{"b.sc", DegreeBachelor},
 }
 
 // notDegreeWords hold a degree's name and are no degree: "scrum masters".

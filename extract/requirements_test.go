@@ -92,6 +92,12 @@ func TestDegreeFromLine(t *testing.T) {
 		{"학력무관", DegreeNone, false, true},
 		{"대학졸업(2,3년) 이상", DegreeNone, false, true},
 		{"석사 이상", DegreeMaster, false, true},
+		// Dotted abbreviations that lost their last dot.
+		{"B.S or M.S or Ph.D degree in an applicable field", DegreeBachelor, false, true},
+		{"M.S or Ph.D. with research focus in deep learning", DegreeMaster, false, true},
+		{"Requirements M.S / Ph. D., in Computer Science", DegreeMaster, false, true},
+		{"You have at least a B.S degree in computer science.", DegreeBachelor, false, true},
+		{"skillsM.S preferred, B.Sc. degree required in Computer Science", DegreeBachelor, false, true},
 		{"석사 이상 우대", DegreeUnspecified, false, false},
 		{"Bachelor's degree in Computer Science or equivalent experience", DegreeBachelor, true, true},
 		{"BS/MS in Computer Science, Statistics or a related field", DegreeBachelor, false, true},
