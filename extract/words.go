@@ -24,6 +24,11 @@ type phraseSet struct {
 	// inside them ("scrum masters" is no master's degree); nil when
 	// none do.
 	blocker []bool
+	// notBefore lists, by phrase, what may not follow it: "PhDs" are
+	// people, "학사 시스템" the academic-affairs system. A blocker
+	// cannot say that, as the automaton reports the shorter phrase
+	// first. Nil when no phrase has any.
+	notBefore [][]string
 }
 
 // walk calls fn for every phrase of the set in text that counts there: a
@@ -39,11 +44,41 @@ func (s *phraseSet) walk(text string, fn func(start, end, p int)) {
 			blockStart, blockEnd = start, end
 		case blockStart <= start && start < blockEnd:
 		case s.wordStart != nil && s.wordStart[p] && !startsWord(text, start):
+		case s.notBefore != nil && followedBy(text[end:], s.notBefore[p]):
 		default:
 			fn(start, end, p)
 		}
 		return true
 	})
+}
+
+// followedBy reports whether rest, after its spaces, starts with one of
+// the given continuations, in any case. A continuation ending in a space
+// matches where its other part ends rest or is followed by anything but
+// a letter: "s " matches "s", "S," and "s." but not "science".
+func followedBy(rest string, conts []string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, c := range conts {
+		word, wordEnd := strings.CutSuffix(c, " ")
+		if len(rest) < len(word) || !strings.EqualFold(rest[:len(word)], word) {
+			continue
+		}
+		if !wordEnd || len(rest) == len(word) || !isLetterASCII(rest[len(word)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// notBeforeWords makes the given phrases, which must be in the set, not count
+// where one of the continuations follows (see followedBy).
+func (s *phraseSet) notBeforeWords(conts []string, words ...string) {
+	if s.notBefore == nil {
+		s.notBefore = make([][]string, len(s.words))
+	}
+	for _, w := range words {
+		s.notBefore[s.of(w)] = conts
+	}
 }
 
 // wordMask is a set of a phraseSet's phrases.
@@ -183,6 +218,11 @@ var reqWords = func() *phraseSet {
 	for _, w := range notDegreeWords {
 		s.blocker[s.of(w)] = true
 	}
+	// "a team of PhDs", "data scientists and Ph.Ds": people, not a
+	// degree asked.
+	s.notBeforeWords([]string{"s ", ".s "}, "phd", "ph.d")
+	// 학사 is also the school's academic affairs: "학사 시스템 연동 개발".
+	s.notBeforeWords([]string{"시스템", "행정", "관리", "일정", "업무"}, "학사")
 	return s
 }()
 
