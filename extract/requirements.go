@@ -548,7 +548,7 @@ var degreeWords = []struct {
 	{"학/석사", DegreeBachelor}, {"학·석사", DegreeBachelor}, {"석/박사", DegreeMaster}, {"석·박사", DegreeMaster}, {"석박사", DegreeMaster},
 	{"박사", DegreePhD}, {"phd", DegreePhD}, {"ph.d", DegreePhD}, {"doctorate", DegreePhD}, {"doctoral", DegreePhD},
 	{"석사", DegreeMaster}, {"master's", DegreeMaster}, {"masters", DegreeMaster}, {"master degree", DegreeMaster},
-	{"master of", DegreeMaster}, {"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
+	{"m.s.", DegreeMaster}, {"msc", DegreeMaster}, {"graduate degree", DegreeMaster},
 	{"ms or", DegreeMaster}, {"ms/", DegreeMaster}, {"ms in", DegreeMaster}, {"ms degree", DegreeMaster},
 	{"master’s", DegreeMaster}, {"ms, or", DegreeMaster}, {"ms, phd", DegreeMaster}, {"ms, ph.d", DegreeMaster}, {"m.s,", DegreeMaster}, {"ms with", DegreeMaster},
 	{"ma/ms", DegreeMaster}, {"m.sc", DegreeMaster}, {"phd/ms", DegreeMaster}, {"phd/ ms", DegreeMaster}, {"phd or ms", DegreeMaster},
@@ -571,6 +571,12 @@ var degreeWords = []struct {
 	// biology", "M.S / Ph. D.", "B.S/M.S".
 	{"b.s ", DegreeBachelor}, {"b.s/", DegreeBachelor}, {"m.s ", DegreeMaster}, {"m.s/", DegreeMaster},
 	{"b.sc", DegreeBachelor},
+	// "Master of Science"; not "a master of SQL", "Be a master of the
+	// people data".
+	{"master of science", DegreeMaster}, {"master of arts", DegreeMaster}, {"master of engineering", DegreeMaster},
+	{"master of business", DegreeMaster}, {"master of data", DegreeMaster}, {"master of computer", DegreeMaster},
+	{"master of public", DegreeMaster}, {"master of statistics", DegreeMaster}, {"master of applied", DegreeMaster},
+	{"master of information", DegreeMaster}, {"master of mathematics", DegreeMaster}, {"master of financ", DegreeMaster},
 }
 
 // notDegreeWords hold a degree's name and are no degree: "scrum masters".
