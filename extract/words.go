@@ -32,10 +32,10 @@ type phraseSet struct {
 }
 
 // walk calls fn for every phrase of the set in text that counts there: a
-// phrase that must start a word does (see startsWord), and it starts
-// outside the last blocker found. The automaton reports matches by their
-// end, so a blocker comes before the phrases that end after it and start
-// inside it.
+// phrase that must start a word does (see startsWord), it starts outside
+// the last blocker found, and nothing it may not precede follows it (see
+// notBefore). The automaton reports matches by their end, so a blocker
+// comes before the phrases that end after it and start inside it.
 func (s *phraseSet) walk(text string, fn func(start, end, p int)) {
 	blockStart, blockEnd := 0, 0
 	s.ac.Walk(text, func(start, end, p int) bool {
