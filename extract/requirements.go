@@ -613,7 +613,7 @@ func degreeFromLine(line string) (Degree, bool, bool) {
 // PhD in a quantitative field. A data science major is a big plus."
 // requires a master's.
 func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
-	d, flex, ok := degreeFromWords(w)
+	d, flex, ok := degreeFromWords(line, w)
 	if ok || !w.any(maskDegreeHint) || !w.any(maskPreferredCue) {
 		return d, flex, ok
 	}
@@ -622,7 +622,7 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 		// degree: "학력 : 컴퓨터 공학 학사 이상 (석사 우대)" asks a bachelor's,
 		// "Bachelor's (Preferred)" none.
 		if bare := OutsideBrackets(line); len(bare) < len(line) && parensNameDegree(line) {
-			if sd, sflex, sok := degreeFromWords(reqWords.scan(bare)); sok {
+			if sd, sflex, sok := degreeFromWords(bare, reqWords.scan(bare)); sok {
 				return sd, sflex, true
 			}
 		} else if len(bare) < len(line) && !reqWords.scan(bare).any(maskPreferredCue) {
@@ -642,7 +642,7 @@ func degreeOfLine(line string, w wordMask) (Degree, bool, bool) {
 		return d, flex, ok
 	}
 	for s := range sentences(line) {
-		if sd, sflex, sok := degreeFromWords(reqWords.scan(s)); sok && (!ok || sd < d) {
+		if sd, sflex, sok := degreeFromWords(s, reqWords.scan(s)); sok && (!ok || sd < d) {
 			d, flex, ok = sd, sflex, true
 		}
 	}
@@ -877,7 +877,9 @@ func sentences(line string) iter.Seq[string] {
 	}
 }
 
-func degreeFromWords(w wordMask) (Degree, bool, bool) {
+// degreeFromWords is the lowest degree a line, whose phrases are w,
+// requires.
+func degreeFromWords(line string, w wordMask) (Degree, bool, bool) {
 	if !w.any(maskDegreeHint) {
 		return DegreeUnspecified, false, false
 	}
@@ -888,7 +890,7 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 	}
 	found := DegreeUnspecified
 	// "학력 무관", "나이/성별/학력/전공 무관": no degree required.
-	if w.has(wordSchooling) && w.any(maskNoLimit) {
+	if w.has(wordSchooling) && w.any(maskNoLimit) && schoolingUnlimited(line) {
 		found = DegreeNone
 	}
 	pair := w.any(maskDegreePair)
@@ -912,6 +914,38 @@ func degreeFromWords(w wordMask) (Degree, bool, bool) {
 	}
 	return found, w.any(maskFlexible), true
 }
+
+// schoolingUnlimited reports whether a line's "무관" (or "제한 없") speaks
+// of its "학력": not where a degree and another field come between them,
+// as in "학력 대졸 이상(4년) / 나이 성별 무관" and "학력 : 학사 이상|경력 : 무관".
+// "나이/성별/학력/전공 무관" and "학력 : 4년제 졸업 이상(신입), 무관(경력)" keep
+// it.
+func schoolingUnlimited(line string) bool {
+	for rest := line; ; {
+		_, after, ok := strings.Cut(rest, "학력")
+		if !ok {
+			return false
+		}
+		rest = after
+		end := len(after)
+		for _, w := range [...]string{"무관", "제한 없", "제한없"} {
+			if j := strings.Index(after, w); j >= 0 && j < end {
+				end = j
+			}
+		}
+		if end == len(after) {
+			continue
+		}
+		between := after[:end]
+		otherField := slices.ContainsFunc(schoolingNeighbours, func(f string) bool { return strings.Contains(between, f) })
+		if !otherField || !namesDegree(reqWords.scan(between)) {
+			return true
+		}
+	}
+}
+
+// schoolingNeighbours are the fields a Korean posting lists beside 학력.
+var schoolingNeighbours = []string{"경력", "나이", "성별", "연령", "전공"}
 
 // degreeOrYears reports whether a line, whose phrases are w, offers a
 // degree and years of experience as alternatives: "관련분야 석사학위 소지자

@@ -103,6 +103,12 @@ func TestDegreeFromLine(t *testing.T) {
 		{"Join a diverse team of highly talented Ph.D.s and industry experts", DegreeUnspecified, false, false},
 		{"Our team of 15 data scientists (several of them with PHDS) is growing", DegreeUnspecified, false, false},
 		{"기타 학사 시스템 연동 개발", DegreeUnspecified, false, false},
+		// "무관" speaks of the field before it, not always of 학력.
+		{"ᆞ학력 대졸 이상(4년) / 나이 성별 무관", DegreeBachelor, false, true},
+		{"학력 : 학사 이상|경력 : 무관|컴퓨터/시스템공학", DegreeBachelor, false, true},
+		{"ᆞ나이/성별/학력/전공 무관", DegreeNone, false, true},
+		{"• 직무 관련 경력 최소 2년, 최대 12년 (학력 및 전공 무관)", DegreeNone, false, true},
+		{"학력 : 4년제 졸업 이상(신입), 무관(경력)", DegreeNone, false, true},
 		{"대학 학사행정 및 학사관리 솔루션 개발", DegreeUnspecified, false, false},
 		{"PhD Scientist in computational biology", DegreePhD, false, true},
 		{"Master of Science in Computer Science or related field", DegreeMaster, false, true},
