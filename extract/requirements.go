@@ -579,8 +579,10 @@ var degreeWords = []struct {
 	{"master of information", DegreeMaster}, {"master of mathematics", DegreeMaster}, {"master of financ", DegreeMaster},
 }
 
-// notDegreeWords hold a degree's name and are no degree: "scrum masters".
-var notDegreeWords = []string{"scrum master"}
+// notDegreeWords hold a degree's name and are no degree: "scrum masters";
+// or they take back only a higher degree: "Advanced degree not required
+// but preferred" still asks the bachelor's its posting names.
+var notDegreeWords = []string{"scrum master", "advanced degree not required", "advanced degree is not required"}
 
 // genericDegree words name a degree without its level; they mean a
 // bachelor's only when nothing on the line names one ("MSc degree in

@@ -103,6 +103,8 @@ func TestDegreeFromLine(t *testing.T) {
 		{"Join a diverse team of highly talented Ph.D.s and industry experts", DegreeUnspecified, false, false},
 		{"Our team of 15 data scientists (several of them with PHDS) is growing", DegreeUnspecified, false, false},
 		{"기타 학사 시스템 연동 개발", DegreeUnspecified, false, false},
+		{"Advanced degree not required but preferred. Bachelor's degree (BA/BS) from four-year college", DegreeBachelor, false, true},
+		{"Degree not required.", DegreeNone, false, true},
 		// "무관" speaks of the field before it, not always of 학력.
 		{"ᆞ학력 대졸 이상(4년) / 나이 성별 무관", DegreeBachelor, false, true},
 		{"학력 : 학사 이상|경력 : 무관|컴퓨터/시스템공학", DegreeBachelor, false, true},
