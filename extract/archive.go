@@ -51,12 +51,15 @@ func ArchiveEntries(z *zip.Reader) []*zip.File {
 // skips.
 func hiddenFolder(name string) bool {
 	dir, _ := path.Split(strings.TrimPrefix(name, "/"))
-	for _, part := range strings.Split(dir, "/") {
-		if strings.HasPrefix(part, ".") && part != "." && part != ".." || part == "__MACOSX" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strings.Split(dir, "/"), SkippedFolder)
+}
+
+// SkippedFolder reports whether a walk of the inputs skips a folder of
+// this name: a hidden one (.git, .cache, our own staging folders) or the
+// __MACOSX folder of resource forks that macOS puts beside the files of
+// a zip it makes.
+func SkippedFolder(name string) bool {
+	return strings.HasPrefix(name, ".") && name != "." && name != ".." || name == "__MACOSX"
 }
 
 // OpenEntry opens an archive entry for reading, decompressed as Open

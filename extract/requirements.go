@@ -930,7 +930,7 @@ func schoolingUnlimited(line string) bool {
 		}
 		rest = after
 		end := len(after)
-		for _, w := range [...]string{"무관", "제한 없", "제한없"} {
+		for _, w := range noLimitWords {
 			if j := strings.Index(after, w); j >= 0 && j < end {
 				end = j
 			}
@@ -1305,14 +1305,11 @@ func titleYears(title string, w wordMask) (lo, hi, most int, ok bool) {
 	if lo, hi, most, ok = yearsOfLine(title, w); ok {
 		return lo, hi, most, ok
 	}
-	if m := enTitleYears.FindStringSubmatch(title); m != nil {
-		if n := atoiWord(m[1]); n > 0 && n < maxYearsAsked {
-			return n, 0, n, true
-		}
-	}
-	if m := koTitleYears.FindStringSubmatch(title); m != nil {
-		if n := atoiWord(m[1]); n > 0 && n < maxYearsAsked {
-			return n, 0, n, true
+	for _, re := range [...]*regexp.Regexp{enTitleYears, koTitleYears} {
+		if m := re.FindStringSubmatch(title); m != nil {
+			if n := atoiWord(m[1]); n > 0 && n < maxYearsAsked {
+				return n, 0, n, true
+			}
 		}
 	}
 	return 0, 0, 0, false

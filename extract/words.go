@@ -192,12 +192,14 @@ var (
 	// it ends its sentence ("Kafka experience, ideally.", "(ideally)") it
 	// speaks of what came before (see lineWidePreferred).
 	forwardPreferredWords = []string{"preferably", "ideally"}
+	// noLimitWords say a field sets no limit: "학력 무관", "나이 제한 없음".
+	noLimitWords = []string{"무관", "제한 없", "제한없"}
 )
 
 // reqWords holds every phrase the requirement and cue rules look for, so
 // one pass over a line answers all of them.
 var reqWords = func() *phraseSet {
-	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, newcomersRefusedWords, gradWords, notDegreeWords, {"year", "학력", "무관", "제한 없", "제한없"},
+	lists := [][]string{experienceWords, perkWords, yearsCueWords, noYearsWords, newcomersRefusedWords, gradWords, notDegreeWords, {"year", "학력"}, noLimitWords,
 		degreeHintWords, degreePairWords, genericDegree, flexibleWords, preferredCueWords, requiredCueWords, notRequiredWords, forwardPreferredWords, payWords, currencyWords}
 	lists = append(lists, degreeWordNames)
 	for _, e := range employmentWords {
@@ -239,7 +241,7 @@ var (
 	maskSchoolDegree     = reqWords.mask(schoolDegreeWords...)
 	maskGenericDegree    = reqWords.mask(genericDegree...)
 	maskFlexible         = reqWords.mask(flexibleWords...)
-	maskNoLimit          = reqWords.mask("무관", "제한 없", "제한없")
+	maskNoLimit          = reqWords.mask(noLimitWords...)
 	maskPreferredCue     = reqWords.mask(preferredCueWords...)
 	maskRequiredCue      = reqWords.mask(requiredCueWords...)
 	maskNotRequired      = reqWords.mask(notRequiredWords...)

@@ -379,9 +379,7 @@ func (p *producer) walk(root string) error {
 			return p.ctx.Err()
 		}
 		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "__MACOSX") {
-				// .git, .cache, our own staging folders, and the resource
-				// forks macOS puts beside the files of a zip it makes.
+			if path != root && extract.SkippedFolder(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
