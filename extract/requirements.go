@@ -571,6 +571,8 @@ var degreeWords = []struct {
 	// biology", "M.S / Ph. D.", "B.S/M.S".
 	{"b.s ", DegreeBachelor}, {"b.s/", DegreeBachelor}, {"m.s ", DegreeMaster}, {"m.s/", DegreeMaster},
 	{"b.sc", DegreeBachelor},
+	// "PH. D in Computer Science", "M.S / Ph. D.".
+	{"ph. d", DegreePhD},
 	// "Master of Science"; not "a master of SQL", "Be a master of the
 	// people data".
 	{"master of science", DegreeMaster}, {"master of arts", DegreeMaster}, {"master of engineering", DegreeMaster},

@@ -97,6 +97,9 @@ func TestDegreeFromLine(t *testing.T) {
 		{"M.S or Ph.D. with research focus in deep learning", DegreeMaster, false, true},
 		{"Requirements M.S / Ph. D., in Computer Science", DegreeMaster, false, true},
 		{"You have at least a B.S degree in computer science.", DegreeBachelor, false, true},
+		{"Qualifications For This Position Include PH. D in Computer Science, Business", DegreePhD, false, true},
+		{"You have: Ph. D in engineering, computer science or physics", DegreePhD, false, true},
+		{"a team of Ph. D.s and engineers", DegreeUnspecified, false, false},
 		{"skillsM.S preferred, B.Sc. degree required in Computer Science", DegreeBachelor, false, true},
 		// People with degrees, and the academic-affairs system, ask none.
 		{"With a talent pool of developers, data scientists and Ph.Ds, we hold a unique position", DegreeUnspecified, false, false},

@@ -222,7 +222,7 @@ var reqWords = func() *phraseSet {
 	}
 	// "a team of PhDs", "data scientists and Ph.Ds": people, not a
 	// degree asked.
-	s.notBeforeWords([]string{"s ", ".s "}, "phd", "ph.d")
+	s.notBeforeWords([]string{"s ", ".s "}, "phd", "ph.d", "ph. d")
 	// 학사 is also the school's academic affairs: "학사 시스템 연동 개발".
 	s.notBeforeWords([]string{"시스템", "행정", "관리", "일정", "업무"}, "학사")
 	return s
