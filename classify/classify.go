@@ -832,8 +832,17 @@ func companyKey(lc string) string {
 }
 
 // phraseIndex finds a phrase; a phrase of ASCII letters must stand as whole
-// words ("sla" not in "translate").
+// words ("sla" not in "translate"). A phrase that starts with "^" counts
+// only at the start of the text: "^manager" is the head of "Manager,
+// Revenue Accounting", not the "Product Manager" of another title.
 func phraseIndex(low, ph string) int {
+	if rest, ok := strings.CutPrefix(ph, "^"); ok {
+		s := strings.TrimLeft(low, " ")
+		if strings.HasPrefix(s, rest) && (!asciiWordy(rest) || wordBounded(s, 0, len(rest))) {
+			return len(low) - len(s)
+		}
+		return -1
+	}
 	from := 0
 	for {
 		i := strings.Index(low[from:], ph)

@@ -181,6 +181,13 @@ func TestSeniority(t *testing.T) {
 		{"Staff DevOps Engineer", "", "lead"},
 		{"Search/Recommendation ML Model Engineer(TL/10년이상)", "", "lead"},
 		{"Manager of the Data Science Team", "", "lead"},
+		// A title headed by "Manager" names a people manager; a manager of
+		// a product or an account is no lead for it.
+		{"Manager Revenue Accounting", "", "lead"},
+		{"Manager - Data Science (Search)", "Requirements\n- 5+ years of experience with Python", "lead"},
+		{"Senior Manager - Credit Investment Operations", "", "lead"},
+		{"Product Manager", "", "unspecified"},
+		{"Data Product Manager", "", "unspecified"},
 		// The level is the most years one requirement asks; years_min
 		// stays the lowest.
 		{"Data Engineer", "Requirements\n- 5+ years of data engineering experience\n- 2+ years of experience with Airflow", "senior"},
