@@ -65,6 +65,15 @@ func TestRole(t *testing.T) {
 		{"Vice President, Data Science", "Lead our machine learning and deep learning work on TensorFlow", "data_scientist"},
 		{"SW 엔지니어 - Data Science", "", "software_engineer"},
 		{"Data Science Intern- Undergrad", "", "data_scientist"},
+		{"VP, Data Science", "Build dashboards with SQL and data analysis for the business", "data_scientist"},
+		{"Director Data Science", "", "data_scientist"},
+		{"Senior Director Data Science", "Lead deep learning and machine learning work on TensorFlow", "data_scientist"},
+		{"Manager - Data Science (Search)", "", "data_scientist"},
+		{"Data Science Managers & Senior Managers", "Spark and Hadoop pipelines", "data_scientist"},
+		{"Senior Technical Product Manager, Data Science", "", "other"},
+		// "Software Engineer - Data" is a data engineer, but a machine
+		// learning engineer on a data science team is not.
+		{"Machine Learning Engineer - Data Science Team", "", "ml_engineer"},
 		{"Manager of Data Science", "", "data_scientist"},
 		// A software engineer on a big-data team builds its pipelines.
 		{"Software Engineer, Big Data", "", "data_engineer"},
