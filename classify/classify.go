@@ -925,27 +925,21 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 				return "software_engineer", []string{fmt.Sprintf("title %q has %q outside its brackets", p.Title, w)}
 			}
 		}
-		for _, rr := range c.rules.Roles {
-			if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
-				ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
-				// A bare "Scientist" or "Researcher" title is a wet-lab
-				// chemist or a UX researcher unless the duties are the
-				// role's; "머신러닝 사이언티스트" names its field.
-				if slices.Contains(rr.Weak, w) && !c.namesField(title) {
-					if n := c.dutyCount(p, f, rr.Role); n < 2 {
-						continue
-					}
-					ev = append(ev, "and the duties are the role's")
+		// A title that names two jobs is the first one's: "Data
+		// Scientist / ML Engineer", "Data Engineer, Analyst". A software
+		// engineer first leaves it to the whole title ("Software
+		// Engineer, Machine Learning"), and so does a field that is no
+		// job ("AI/ML 데이터 리서쳐", "Research Scientist - Biological
+		// Safety").
+		if first, rest, ok := splitTitle(title); ok {
+			if role, w := c.jobIn(p, first, f); role != "" && role != "software_engineer" {
+				if other, _ := c.jobIn(p, rest, f); other != "" {
+					return role, []string{fmt.Sprintf("title %q names %q first", p.Title, w)}
 				}
-				// "Python Engineer", "Developer": a generic title whose
-				// duties are plainly data work is read by its duties.
-				if rr.Role == "software_engineer" && firstWord(title, specificSoftware) == "" {
-					if role, hits, n := c.dutyRole(p, f); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, f, "software_engineer")+1 {
-						return role, append(ev, fmt.Sprintf("generic title; duties mention %s", quoteAll(hits)))
-					}
-				}
-				return rr.Role, ev
 			}
+		}
+		if role, ev, ok := c.titleRole(p, title, f); ok {
+			return role, ev
 		}
 		if w := firstWord(title, c.rules.NonTech); w != "" {
 			return "other", []string{fmt.Sprintf("title %q has %q (not an engineering role)", p.Title, w)}
@@ -961,6 +955,77 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 	}
 	return "other", []string{"no title and too few duty phrases"}
 }
+
+// titleRole reads a role from title, the lower-case title of p or a part
+// of it, by the first rule whose title words it has.
+func (c *Classifier) titleRole(p *extract.Posting, title string, f found) (string, []string, bool) {
+	for _, rr := range c.rules.Roles {
+		if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
+			ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
+			// A bare "Scientist" or "Researcher" title is a wet-lab
+			// chemist or a UX researcher unless the duties are the
+			// role's; "머신러닝 사이언티스트" names its field.
+			if slices.Contains(rr.Weak, w) && !c.namesField(title) {
+				if n := c.dutyCount(p, f, rr.Role); n < 2 {
+					continue
+				}
+				ev = append(ev, "and the duties are the role's")
+			}
+			// "Python Engineer", "Developer": a generic title whose
+			// duties are plainly data work is read by its duties.
+			if rr.Role == "software_engineer" && firstWord(title, specificSoftware) == "" {
+				if role, hits, n := c.dutyRole(p, f); n >= 3 && role != "software_engineer" && n > c.dutyCount(p, f, "software_engineer")+1 {
+					return role, append(ev, fmt.Sprintf("generic title; duties mention %s", quoteAll(hits))), true
+				}
+			}
+			return rr.Role, ev, true
+		}
+	}
+	return "", nil, false
+}
+
+// jobIn returns the role of the first rule that a part of a title names
+// with a job ("data scientist", "분석가", "ML Engineer": a title word
+// with one of jobNouns), and that word.
+func (c *Classifier) jobIn(p *extract.Posting, part string, f found) (string, string) {
+	for _, rr := range c.rules.Roles {
+		if firstWord(part, rr.Not) != "" {
+			continue
+		}
+		for _, w := range rr.Title {
+			if !slices.ContainsFunc(jobNouns, func(n string) bool { return strings.Contains(w, n) }) || phraseIndex(part, w) < 0 {
+				continue
+			}
+			if slices.Contains(rr.Weak, w) && !c.namesField(part) && c.dutyCount(p, f, rr.Role) < 2 {
+				continue
+			}
+			return rr.Role, w
+		}
+	}
+	return "", ""
+}
+
+// jobNouns name a job rather than a field.
+var jobNouns = []string{"scientist", "engineer", "analyst", "developer", "researcher", "architect", "modeler", "modeller",
+	"사이언티스트", "엔지니어", "분석가", "개발자", "연구원", "리서처", "리서쳐", "과학자", "아키텍트", "모델러"}
+
+// splitTitle splits a title, outside its brackets, at its first separator
+// of two names ("/", ",", " - ", "&", "·", "|").
+func splitTitle(title string) (first, rest string, ok bool) {
+	head := strings.TrimSpace(extract.OutsideBrackets(title))
+	at, size := -1, 0
+	for _, sep := range titleSeparators {
+		if i := strings.Index(head, sep); i > 0 && (at < 0 || i < at) {
+			at, size = i, len(sep)
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	return head[:at], head[at+size:], true
+}
+
+var titleSeparators = []string{"/", ",", " - ", " – ", "&", "·", "|"}
 
 // backendTitles name a web or server developer.
 var backendTitles = []string{"backend", "back-end", "백엔드", "server", "서버", "frontend", "front-end", "프론트엔드", "full stack", "fullstack", "full-stack", "풀스택"}

@@ -74,6 +74,16 @@ func TestRole(t *testing.T) {
 		// "Software Engineer - Data" is a data engineer, but a machine
 		// learning engineer on a data science team is not.
 		{"Machine Learning Engineer - Data Science Team", "", "ml_engineer"},
+		// A title that names two jobs is the first one's (LABELLING.md);
+		// a field or a software engineer first leaves it to the whole.
+		{"Data Scientist/ML Engineer", "", "data_scientist"},
+		{"Associate Machine Learning Engineer / Data Scientist May 2020 Undergrad", "", "ml_engineer"},
+		{"Data Engineer/Analyst", "", "data_engineer"},
+		{"데이터 엔지니어, 분석가(Data Engineer / Analyst)", "", "data_engineer"},
+		{"딥러닝 엔지니어 / 데이터사이언티스트", "", "ml_engineer"},
+		{"Senior Software Engineer, Machine Learning", "", "ml_engineer"},
+		{"핀트(fint) AI/ML 데이터 리서쳐", "", "data_scientist"},
+		{"Research Scientist - Biological Safety", "", "other"},
 		{"Manager of Data Science", "", "data_scientist"},
 		// A software engineer on a big-data team builds its pipelines.
 		{"Software Engineer, Big Data", "", "data_engineer"},
