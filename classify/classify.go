@@ -1027,6 +1027,19 @@ func splitTitle(title string) (first, rest string, ok bool) {
 
 var titleSeparators = []string{"/", ",", " - ", " – ", "&", "·", "|"}
 
+// levelsJoined reports whether two of the level words at spans stand
+// side by side with only an "&" between them.
+func levelsJoined(title string, spans [][2]int) bool {
+	for _, a := range spans {
+		for _, b := range spans {
+			if a[1] <= b[0] && strings.TrimSpace(title[a[1]:b[0]]) == "&" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // backendTitles name a web or server developer.
 var backendTitles = []string{"backend", "back-end", "백엔드", "server", "서버", "frontend", "front-end", "프론트엔드", "full stack", "fullstack", "full-stack", "풀스택"}
 
@@ -1146,14 +1159,15 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
 		// A range of levels ("Mid / Senior", "Senior~Staff") is read at
 		// its lower bound.
-		if strings.ContainsAny(title, "/~") {
+		if strings.ContainsAny(title, "/~&") {
 			levels := []struct {
 				name  string
 				words []string
-			}{{"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
+			}{{"junior", sr.Junior}, {"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
 			var found []string
 			var first string
 			lo, hi := len(title), -1 // where the level words start
+			var spans [][2]int       // where each level word starts and ends
 			for _, l := range levels {
 				if w := firstWord(title, l.words); w != "" {
 					if first == "" {
@@ -1162,11 +1176,14 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 					found = append(found, fmt.Sprintf("%q", w))
 					at := phraseIndex(title, w)
 					lo, hi = min(lo, at), max(hi, at)
+					spans = append(spans, [2]int{at, at + len(w)})
 				}
 			}
 			// The separator stands between them: "Senior Manager,
-			// Product Data / PLM" is no range.
-			if len(found) >= 2 && strings.ContainsAny(title[lo:hi], "/~") {
+			// Product Data / PLM" is no range. An "&" joins two levels
+			// only when it is all that stands between them ("Junior &
+			// Senior", not "Senior Engineer & Tech Lead").
+			if len(found) >= 2 && (strings.ContainsAny(title[lo:hi], "/~") || levelsJoined(title, spans)) {
 				return first, []string{fmt.Sprintf("title %q names a range of levels (%s): the lower one", p.Title, strings.Join(found, ", "))}
 			}
 		}
