@@ -175,6 +175,16 @@ func TestDefaultForms(t *testing.T) {
 		{"regression testing of the release", ""},
 		{"working with electronic health record (EHR) systems", "Healthcare"},
 		{"전자의무기록(EMR) 간호기록 작성 및 처방 확인", "Healthcare"}, // not Amazon EMR by list context
+		// Maven the build tool, not "a maven" (an expert) or the
+		// consultancy; Workday the HR system, not a day of work.
+		{"Build with maven and Jenkins", "Apache Maven, Jenkins"},
+		{"Your Life As a Maven: we hire data mavens", ""},
+		{"At Maven Wave, we build for clients", ""},
+		{"Workday HCM configuration and reporting", "Workday"},
+		{"Audit data within the tools we use (Workday, Salesforce, Lever)", "Salesforce, Workday"},
+		{"In your workday you will write reports", ""},
+		{"frameworks such as Spark MLlib, TensorFlow", "Spark MLlib, TensorFlow"},
+		{"Experience with Jira or Microsoft TFS", "Jira, Team Foundation Server"},
 	})
 }
 
