@@ -61,7 +61,8 @@ func TestSeed004(t *testing.T) {
 		stack    []string
 		degree   extract.Degree
 	}{
-		{EarlyService, []string{"JavaScript", "Python", "SQL"}, extract.DegreeBachelor},
+		// "3차원 데이터(polygon mesh, DICOM image) 처리 또는 분석경험".
+		{EarlyService, []string{"DICOM", "JavaScript", "Python", "SQL"}, extract.DegreeBachelor},
 		// "컴퓨터 공학 전공자 혹은 그에 준하는 전공 지식": a major, not a degree level.
 		{CloudStartup, []string{"AWS", "Airflow", "Amazon EKS", "Amazon EMR", "Amazon Kinesis", "Amazon RDS", "AWS Glue", "Docker", "InfluxDB", "Kafka", "Kubernetes"}, extract.DegreeUnspecified},
 	}
