@@ -58,6 +58,9 @@ type Classifier struct {
 	bySkill, byCategory map[string][]int
 	off                 []bool    // by index in rules.Signals: never fires (Without); nil for none
 	scale               []float64 // by index in rules.Signals: a factor on the weight (Reweighted); nil for none
+	// jobTitles are, by index in rules.Roles, the rule's title words
+	// that name a job rather than a field (see jobIn).
+	jobTitles [][]string
 }
 
 // Reweighted returns a classifier that labels as c does, except that the
@@ -202,6 +205,11 @@ func New(rules *Rules) (*Classifier, error) {
 		bySkill: map[string][]int{}, byCategory: map[string][]int{}}
 	for _, r := range rules.DataRoles {
 		c.dataRoles[r] = true
+	}
+	for _, rr := range rules.Roles {
+		c.jobTitles = append(c.jobTitles, slices.DeleteFunc(slices.Clone(rr.Title), func(w string) bool {
+			return !slices.ContainsFunc(jobNouns, func(n string) bool { return strings.Contains(w, n) })
+		}))
 	}
 	for i, s := range rules.Signals {
 		c.signalIdx[s.ID] = i
@@ -962,13 +970,9 @@ func (c *Classifier) titleRole(p *extract.Posting, title string, f found) (strin
 	for _, rr := range c.rules.Roles {
 		if w := firstWord(title, rr.Title); w != "" && firstWord(title, rr.Not) == "" {
 			ev := []string{fmt.Sprintf("title %q has %q", p.Title, w)}
-			// A bare "Scientist" or "Researcher" title is a wet-lab
-			// chemist or a UX researcher unless the duties are the
-			// role's; "머신러닝 사이언티스트" names its field.
-			if slices.Contains(rr.Weak, w) && !c.namesField(title) {
-				if n := c.dutyCount(p, f, rr.Role); n < 2 {
-					continue
-				}
+			if weak, ok := c.weakTitle(p, f, rr, w, title); weak && !ok {
+				continue
+			} else if weak {
 				ev = append(ev, "and the duties are the role's")
 			}
 			// "Python Engineer", "Developer": a generic title whose
@@ -984,19 +988,31 @@ func (c *Classifier) titleRole(p *extract.Posting, title string, f found) (strin
 	return "", nil, false
 }
 
+// weakTitle reports whether w, a title word of rule rr found in title,
+// is a weak one that counts only with the role's duties, and whether
+// they are there. A bare "Scientist" or "Researcher" title is a wet-lab
+// chemist or a UX researcher unless the duties are the role's;
+// "머신러닝 사이언티스트" names its field.
+func (c *Classifier) weakTitle(p *extract.Posting, f found, rr *RoleRule, w, title string) (weak, ok bool) {
+	if !slices.Contains(rr.Weak, w) || c.namesField(title) {
+		return false, true
+	}
+	return true, c.dutyCount(p, f, rr.Role) >= 2
+}
+
 // jobIn returns the role of the first rule that a part of a title names
 // with a job ("data scientist", "분석가", "ML Engineer": a title word
 // with one of jobNouns), and that word.
 func (c *Classifier) jobIn(p *extract.Posting, part string, f found) (string, string) {
-	for _, rr := range c.rules.Roles {
+	for i, rr := range c.rules.Roles {
 		if firstWord(part, rr.Not) != "" {
 			continue
 		}
-		for _, w := range rr.Title {
-			if !slices.ContainsFunc(jobNouns, func(n string) bool { return strings.Contains(w, n) }) || phraseIndex(part, w) < 0 {
+		for _, w := range c.jobTitles[i] {
+			if phraseIndex(part, w) < 0 {
 				continue
 			}
-			if slices.Contains(rr.Weak, w) && !c.namesField(part) && c.dutyCount(p, f, rr.Role) < 2 {
+			if _, ok := c.weakTitle(p, f, rr, w, part); !ok {
 				continue
 			}
 			return rr.Role, w
@@ -1176,7 +1192,7 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 					found = append(found, fmt.Sprintf("%q", w))
 					at := phraseIndex(title, w)
 					lo, hi = min(lo, at), max(hi, at)
-					spans = append(spans, [2]int{at, at + len(w)})
+					spans = append(spans, [2]int{at, at + len(strings.TrimPrefix(w, "^"))})
 				}
 			}
 			// The separator stands between them: "Senior Manager,
