@@ -106,6 +106,8 @@ func TestDegreeFromLine(t *testing.T) {
 		{"Join a diverse team of highly talented Ph.D.s and industry experts", DegreeUnspecified, false, false},
 		{"Our team of 15 data scientists (several of them with PHDS) is growing", DegreeUnspecified, false, false},
 		{"기타 학사 시스템 연동 개발", DegreeUnspecified, false, false},
+		{"MSCS Cluster 구성/운영, 보안 취약점 조치", DegreeUnspecified, false, false},
+		{"MSc in Statistics", DegreeMaster, false, true},
 		{"Advanced degree not required but preferred. Bachelor's degree (BA/BS) from four-year college", DegreeBachelor, false, true},
 		{"Degree not required.", DegreeNone, false, true},
 		// "무관" speaks of the field before it, not always of 학력.

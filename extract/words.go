@@ -225,6 +225,8 @@ var reqWords = func() *phraseSet {
 	s.notBeforeWords([]string{"s ", ".s "}, "phd", "ph.d", "ph. d")
 	// 학사 is also the school's academic affairs: "학사 시스템 연동 개발".
 	s.notBeforeWords([]string{"시스템", "행정", "관리", "일정", "업무"}, "학사")
+	// "MSCS Cluster" is Microsoft's failover clustering, not an MSc.
+	s.notBeforeWords([]string{"s cluster"}, "msc")
 	return s
 }()
 
