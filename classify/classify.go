@@ -1044,17 +1044,22 @@ func splitTitle(title string) (first, rest string, ok bool) {
 var titleSeparators = []string{"/", ",", " - ", " – ", "&", "·", "|"}
 
 // levelsJoined reports whether two of the level words at spans stand
-// side by side with only an "&" between them.
+// side by side with only a joiner between them: "Junior & Senior", "(Jr.,
+// Sr., and Lead)".
 func levelsJoined(title string, spans [][2]int) bool {
 	for _, a := range spans {
 		for _, b := range spans {
-			if a[1] <= b[0] && strings.TrimSpace(title[a[1]:b[0]]) == "&" {
+			if a[1] <= b[0] && slices.Contains(levelJoiners, strings.Trim(title[a[1]:b[0]], " .")) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// levelJoiners may stand between two level words of a range, with spaces
+// and an abbreviation's dot around them.
+var levelJoiners = []string{"&", ",", "and", ", and", "or", ", or"}
 
 // backendTitles name a web or server developer.
 var backendTitles = []string{"backend", "back-end", "백엔드", "server", "서버", "frontend", "front-end", "프론트엔드", "full stack", "fullstack", "full-stack", "풀스택"}
@@ -1175,7 +1180,7 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
 		// A range of levels ("Mid / Senior", "Senior~Staff") is read at
 		// its lower bound.
-		if strings.ContainsAny(title, "/~&") {
+		if strings.ContainsAny(title, "/~&,") || strings.Contains(title, " or ") || strings.Contains(title, " and ") {
 			levels := []struct {
 				name  string
 				words []string
