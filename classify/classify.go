@@ -938,10 +938,11 @@ func (c *Classifier) role(p *extract.Posting, title string, f found) (string, []
 		// engineer first leaves it to the whole title ("Software
 		// Engineer, Machine Learning"), and so does a field that is no
 		// job ("AI/ML 데이터 리서쳐", "Research Scientist - Biological
-		// Safety").
+		// Safety"). The second job need not be a role of ours: "Associate
+		// Data Scientist/Computer Scientist".
 		if first, rest, ok := splitTitle(title); ok {
 			if role, w := c.jobIn(p, first, f); role != "" && role != "software_engineer" {
-				if other, _ := c.jobIn(p, rest, f); other != "" {
+				if namesJob(rest) {
 					return role, []string{fmt.Sprintf("title %q names %q first", p.Title, w)}
 				}
 			}
@@ -1019,6 +1020,15 @@ func (c *Classifier) jobIn(p *extract.Posting, part string, f found) (string, st
 		}
 	}
 	return "", ""
+}
+
+// namesJob reports whether a part of a title names a job, with one of
+// jobNouns as a word (or its plural): "Computer Scientist" does, though no
+// rule reads it as a role; "Biological Safety" and "Engineering" do not.
+func namesJob(part string) bool {
+	return slices.ContainsFunc(jobNouns, func(n string) bool {
+		return phraseIndex(part, n) >= 0 || asciiWordy(n) && phraseIndex(part, n+"s") >= 0
+	})
 }
 
 // jobNouns name a job rather than a field.
