@@ -137,7 +137,12 @@ func TestDefaultForms(t *testing.T) {
 		{"our Global AI Accelerator in Sweden", "Artificial Intelligence"},
 		{"support SIT and UAT phases", "User Acceptance Testing"},
 		{"uat.example.com", ""},
-		{"MVVM 디자인 패턴", ""},
+		{"MVVM 디자인 패턴", "Design Patterns, MVVM"},
+		{"TDD, DDD 기반 개발 경험", "Domain-Driven Design, TDD"},
+		{"객체지향 설계와 클린 코드에 대한 이해", "Clean Code, Object-Oriented Programming"},
+		{"Solid OOP skills, test-driven development", "Object-Oriented Programming, TDD"},
+		{"Knowledge of UI design patterns and Figma", "Figma"},
+		{"클린 아키텍처 기반의 앱 개발", "Clean Architecture"},
 		{"ASP.NET MVC and UML models", "ASP.NET, UML"}, // ASP.NET's own alias holds "MVC"
 		{"MVC 패턴과 UML 설계", "MVC, UML"},
 		{"migrating services to a SOA", "Service-Oriented Architecture"},
