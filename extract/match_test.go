@@ -197,6 +197,35 @@ func TestDefaultForms(t *testing.T) {
 		{"In your workday you will write reports", ""},
 		{"frameworks such as Spark MLlib, TensorFlow", "Spark MLlib, TensorFlow"},
 		{"Experience with Jira or Microsoft TFS", "Jira, Team Foundation Server"},
+		// Epic the EHR, not the game studio, an agile epic or the word;
+		// CPT the procedure codes, not a student work permit; LAMP the web
+		// stack, not the assay; ICD the diagnosis codes, not an interface
+		// control document.
+		{"Experience with an EPIC EHR is preferred.", "Epic EHR, Healthcare"},
+		{"Certified in at least one Epic Clarity module", "Epic EHR"},
+		{"extracting data from Meditech, Mckesson, Epic and other hospital systems", "Epic EHR"},
+		{"Our clients include Epic Games, Twitter and Airbnb", ""},
+		{"Break each Epic into user stories", ""},
+		{"We build epic experiences for players", ""},
+		{"coding systems such as ICD-9-CM, CPT-4, HCPCS", "CPT, ICD-10"},
+		{"medical terminology to include ICD, CPT, and HCPCS coding systems", "CPT, ICD-10"},
+		{"Work authorization: F1-OPT, F1-CPT, H-1B, TN", ""},
+		{"Students on F-1 CPT are welcome to apply", ""},
+		{"소프트웨어 ICD 관리", ""},
+		{"SQL, MySQL required, LAMP stack a plus", "LAMP Stack, MySQL, SQL"},
+		{"Proficiency in LAMP and the Big Data stack", "Big Data, LAMP Stack"},
+		{"Working knowledge of RT-PCR, qPCR, LAMP, immunological assays", ""},
+		{"Knowledge of Microsoft Dynamics AX2012/D365 FO", "Microsoft Dynamics"},
+		{"software such as PeopleSoft, SAP, Great Plains, JD Edwards", "JD Edwards, Microsoft Dynamics, Oracle PeopleSoft, SAP"},
+		{"the Great Plains IDeA-Clinical & Translational Research Center", ""},
+		{"FPGA 로직 개발 경험", "FPGA"},
+		{"Experience with Anaplan/Workday a plus", "Anaplan, Workday"},
+		{"NLP tools (Word2Vec, GloVe)", "NLP, Word2Vec"},
+		{"MS SQL Server (SSMS, SSIS, and SSRS)", "Microsoft SQL Server, SQL Server Management Studio, SSIS, SSRS"},
+		{"messaging platforms (Kafka/RabbitMQ/JMS)", "JMS, Kafka, RabbitMQ"},
+		{"Oracle / PostgresSQL / MongoDB", "MongoDB, Oracle Database, PostgreSQL"},
+		{"Hands-on experience with RDMS technologies", "RDBMS"},
+		{"running pivot tables, vlookup, etc.", "Excel"},
 	})
 }
 
