@@ -325,6 +325,8 @@ func boundaryOK(text string, start, end int, f form) bool {
 			}
 		} else if first >= utf8.RuneSelf && isHangul(lastRune(text[:start])) && isHangul(firstRune(pat)) {
 			return false // 커머스 in 루미너리커머스
+		} else if first == '.' && len(pat) > 1 && 'a' <= pat[1] && pat[1] <= 'z' && c < utf8.RuneSelf && isAlnum(c) {
+			return false // a domain, "snowflake.net", "Battle.net"; not ".NET"
 		}
 	}
 	// Right side.
