@@ -1190,7 +1190,7 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
 		// A range of levels ("Mid / Senior", "Senior~Staff") is read at
 		// its lower bound.
-		if strings.ContainsAny(title, "/~&,") || strings.Contains(title, " or ") || strings.Contains(title, " and ") {
+		if strings.ContainsAny(title, "/~") || slices.ContainsFunc(levelJoiners, func(j string) bool { return strings.Contains(title, j) }) {
 			levels := []struct {
 				name  string
 				words []string
