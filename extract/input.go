@@ -30,6 +30,7 @@ const (
 	ReasonReadError       = "read_error"
 	ReasonInternalError   = "internal_error"
 	ReasonSymlink         = "symlink"
+	ReasonNotPosting      = "not_a_posting"
 )
 
 // A Reject says why an input gave no posting.
@@ -74,6 +75,33 @@ func FormatOf(name string) string {
 		return "tsv"
 	}
 	return ""
+}
+
+// docNames are the base names, upper case and without extension, of the
+// documentation files a dataset or repository keeps beside its data.
+var docNames = []string{
+	"AUTHORS", "CHANGELOG", "CHANGES", "CITATION", "CODE_OF_CONDUCT", "CONTRIBUTING",
+	"COPYING", "HISTORY", "LICENCE", "LICENSE", "NOTICE", "README", "SECURITY", "SOURCES",
+}
+
+// DocumentationFile reports whether a file met in a folder is a text file
+// about the folder (README.md, LICENSE.txt, SOURCES.md) rather than a
+// posting. Only text names count: a README.jsonl holds records.
+func DocumentationFile(name string) bool {
+	if FormatOf(name) != FormatText {
+		return false
+	}
+	base := filepath.Base(name)
+	if Compression(base) != "" {
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	for _, d := range docNames {
+		if strings.EqualFold(base, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsRecordFormat reports whether files of this format hold many postings.

@@ -270,6 +270,39 @@ func TestRejects(t *testing.T) {
 	}
 }
 
+// TestTokenPerLine checks that a token-level NER data set (CoNLL, BIO or
+// BIOES tags, one or more columns) is not a posting, while postings whose
+// lines end in a capital O or a short tag-like word still are.
+func TestTokenPerLine(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	sentence := "Experience O\nwith O\nApache B-Skill\nSpark I-Skill\n. O\n\n"
+	notPostings := map[string]string{
+		"conll":          strings.Repeat(sentence, 5),
+		"four columns":   strings.Repeat("Spark NNP B-NP S-Skill\nand CC O O\n", 12),
+		"a stray line":   "-DOCSTART- -X- O O\n" + strings.Repeat(sentence, 6) + "# a comment line without a tag\n",
+		"tabs and BIOES": strings.Repeat("데이터\tB-Skill\n엔지니어링\tE-Skill\n경험\tO\n", 8),
+	}
+	for name, data := range notPostings {
+		_, err := rd.Parse(Input{Source: "set.txt", Format: FormatText, Data: []byte(data)})
+		if r, ok := err.(*Reject); !ok || r.Reason != ReasonNotPosting {
+			t.Errorf("%s: Parse error = %v, want %s", name, err, ReasonNotPosting)
+		}
+	}
+	const goodPosting = "Data Engineer\nRequirements\n- 3+ years of experience with Python and Airflow\n- SQL O\n"
+	postings := map[string]string{
+		"plain":       goodPosting,
+		"short lines": strings.Repeat("Team O\nPython B-\n", 3) + goodPosting,
+		"half tagged": strings.Repeat("Spark B-Skill\nWe build data pipelines on Spark and Airflow for our customers.\n", 15),
+		"few lines":   strings.Repeat("Apache B-Skill\n", 19),
+	}
+	for name, data := range postings {
+		if n, ok := tokenPerLine(data); ok {
+			t.Errorf("%s: read as an annotation file (%d tagged lines)", name, n)
+		}
+	}
+}
+
 // TestTextFileHoldingHTML checks that an HTML page saved under a text
 // name is read as a page, and that text mentioning a tag is not.
 func TestTextFileHoldingHTML(t *testing.T) {

@@ -338,6 +338,9 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 	src, enc := Decode(data, false)
 	p := &Posting{Source: source, Format: FormatText, Encoding: enc}
 	src = p.repairText(src)
+	if n, ok := tokenPerLine(src); ok {
+		return nil, reject(ReasonNotPosting, "%s: a token-per-line annotation file (a word and a B-/I-/O tag on %d lines, as CoNLL writes them), not posting text", source, n)
+	}
 	norm := Normalize(src)
 	lines := make([]Line, 0, strings.Count(norm, "\n")+1)
 	for _, l := range strings.Split(norm, "\n") {
@@ -351,6 +354,46 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 	p.Title, p.Company = titleCompanyFromText(p.Text)
 	rd.finish(p, nil)
 	return p, nil
+}
+
+// tokenPerLine reports whether a text is a token-level annotation file:
+// one token a line with its tag last ("Python B-Skill", "to O"), as NER
+// data sets are written. It returns how many lines were tagged. A posting
+// never has 20 such lines making up nine tenths of its lines, and one
+// whose first line is not tagged is passed after that line alone.
+func tokenPerLine(s string) (int, bool) {
+	lines, tagged := 0, 0
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		last := line[strings.LastIndexAny(line, " \t")+1:]
+		if bioTag(last) && strings.Count(line, " ")+strings.Count(line, "\t") <= 8 {
+			tagged++
+			continue
+		}
+		if tagged == 0 || lines >= 20 && 10*(lines-tagged) > lines {
+			return tagged, false
+		}
+	}
+	return tagged, tagged >= 20 && 10*tagged >= 9*lines
+}
+
+// bioTag reports whether a field is a BIO or BIOES tag: "O", or one of
+// B I E S L U and a hyphen before a label ("B-Skill", "I-PER").
+func bioTag(f string) bool {
+	if f == "O" {
+		return true
+	}
+	return len(f) > 2 && f[1] == '-' && strings.IndexByte("BIESLU", f[0]) >= 0
 }
 
 // stripMarkdown removes markdown markup from a line and says whether it was

@@ -384,6 +384,9 @@ func (p *producer) walk(root string) error {
 			}
 			return nil
 		}
+		if extract.DocumentationFile(d.Name()) {
+			return p.notPosting(path)
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := os.Stat(path)
 			switch {
@@ -454,6 +457,13 @@ func (p *producer) unsupported(source, name string) error {
 	return p.rejectPath(source, extract.ReasonUnsupportedType, "%s: %q files are not read (jobstack reads %s)", source, ext, readsWhat)
 }
 
+// notPosting rejects a README, LICENSE or SOURCES file met in a folder or
+// an archive: it describes the postings beside it. A file named on the
+// command line is read whatever its name.
+func (p *producer) notPosting(source string) error {
+	return p.rejectPath(source, extract.ReasonNotPosting, "%s: a folder's documentation file (README, LICENSE, SOURCES and the like), not a posting; name the file on the command line to read it as one", source)
+}
+
 // readsWhat is the files jobstack reads, as its messages say it.
 const readsWhat = ".html .htm .txt .md .jsonl .json .csv .tsv, those compressed as .gz or .zst, and .zip archives of them"
 
@@ -490,6 +500,8 @@ func (p *producer) entry(source string, f *zip.File) error {
 		return p.rejectPath(source, extract.ReasonUnsupportedType, "%s: an archive inside an archive is not read; unpack the outer one and pass the folder", source)
 	case format == "":
 		return p.unsupported(source, f.Name)
+	case extract.DocumentationFile(f.Name):
+		return p.notPosting(source)
 	case size == 0:
 		return p.rejectPath(source, extract.ReasonEmpty, "%s: file is empty", source)
 	case extract.IsRecordFormat(format):

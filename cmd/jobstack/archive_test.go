@@ -64,6 +64,7 @@ func TestArchives(t *testing.T) {
 			`{"title":"MLOps Engineer","text":"Kubeflow와 MLflow로 학습 파이프라인을 운영합니다. 경력 3년 이상."}`+"\n"))},
 		{name: "postings/empty.txt", data: nil},
 		{name: "postings/notes.pdf", data: []byte("%PDF-1.4")},
+		{name: "postings/README.md", data: []byte("# Postings\n\nScraped from the data engineer search in March; one posting a file.\n")},
 		{name: "postings/inner.zip", data: zipped(t, []zipEntry{{name: "a.txt", data: []byte(english)}})},
 		{name: "postings/huge.txt", data: bytes.Repeat([]byte("Spark "), 200_000)}, // over --max-bytes
 		{name: "postings/locked.txt", data: []byte(english), raw: true, method: zip.Store, flags: 0x1},
@@ -82,15 +83,16 @@ func TestArchives(t *testing.T) {
 
 	out, _ := analyzeInto(t, "--max-bytes", "1000000", in)
 	m := readManifest(t, out)
-	// jobs.zip: 2 + 1 + 1 + 2 records and pages that give postings, and 7
+	// jobs.zip: 2 + 1 + 1 + 2 records and pages that give postings, and 8
 	// entries that do not; cut.zip and folders.zip one each.
-	if m.Inputs != 15 || m.Postings != 6 || m.Rejected != 9 {
-		t.Errorf("inputs %d, postings %d, rejected %d; want 15, 6, 9 (%v)", m.Inputs, m.Postings, m.Rejected, m.RejectedByReason)
+	if m.Inputs != 16 || m.Postings != 6 || m.Rejected != 10 {
+		t.Errorf("inputs %d, postings %d, rejected %d; want 16, 6, 10 (%v)", m.Inputs, m.Postings, m.Rejected, m.RejectedByReason)
 	}
 	rej := readRejects(t, out)
 	for name, want := range map[string]struct{ reason, detail string }{
 		"empty.txt":   {extract.ReasonEmpty, "jobs.zip/postings/empty.txt: file is empty"},
 		"notes.pdf":   {extract.ReasonUnsupportedType, `".pdf" files are not read`},
+		"README.md":   {extract.ReasonNotPosting, "jobs.zip/postings/README.md: a folder's documentation file"},
 		"inner.zip":   {extract.ReasonUnsupportedType, "an archive inside an archive"},
 		"huge.txt":    {extract.ReasonTooLarge, "more than --max-bytes 1000000"},
 		"locked.txt":  {extract.ReasonReadError, "encrypted"},

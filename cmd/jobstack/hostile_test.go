@@ -120,6 +120,10 @@ func TestHostileInputs(t *testing.T) {
 		"records.jsonl":     []byte(`{"title":"Data Engineer","description":"` + strings.ReplaceAll(goodKorean, "\n", `\n`) + `"}` + "\n{not json}\n\n" + `{"title":"Analyst","text":"SQL과 Tableau로 대시보드를 만들고 지표를 관리합니다. 경력 2년 이상."}` + "\n" + `[1,2,3]` + "\n"),
 		"rows.csv":          []byte("title,company,description\nData Engineer,A,\"" + goodKorean + "\"\nToo,many,fields,here,x\nAnalyst,B,\"SQL과 Tableau 대시보드 구축, 경력 2년 이상, 지표 관리 업무\"\n"),
 		"PANIC-trigger.txt": []byte("PANIC posting\n" + goodKorean),
+		// A folder's own documentation and a data set of tagged tokens:
+		// text files, but no postings.
+		"README.md":      []byte("# Scraped postings\n\nOne file per posting, from the data engineer search, with Python, Spark and Airflow in most of them.\n"),
+		"ner/tokens.txt": []byte(strings.Repeat("Experience O\nwith O\nApache B-Skill\nSpark I-Skill\n. O\n\n", 10)),
 		// Record files with no records: as empty as a file of no bytes.
 		"header-only.csv": []byte("title,description\n"),
 		"blank.jsonl":     []byte("\n  \n\n"),
@@ -167,13 +171,13 @@ func TestHostileInputs(t *testing.T) {
 	if m.Inputs != sum.Inputs {
 		t.Fatalf("manifest inputs %d, summary %d", m.Inputs, sum.Inputs)
 	}
-	// 17 files and a folder link; the JSON, JSONL and CSV files hold 2, 4
-	// and 3 records, so the files count as 14 + 2 + 4 + 3 + 1 link = 24.
+	// 19 files and a folder link; the JSON, JSONL and CSV files hold 2, 4
+	// and 3 records, so the files count as 16 + 2 + 4 + 3 + 1 link = 26.
 	// Then 3 record files without records, and the compressed files: 2
 	// records, a page, a cut stream with no whole record, a file that is
 	// not compressed and a bomb, 3 + 2 + 1 + 1 + 1 + 1 = 9 more.
-	if m.Inputs != 33 {
-		t.Errorf("inputs = %d, want 33", m.Inputs)
+	if m.Inputs != 35 {
+		t.Errorf("inputs = %d, want 35", m.Inputs)
 	}
 	if m.Inputs != m.Postings+m.Duplicates+m.Rejected {
 		t.Errorf("inputs %d != postings %d + duplicates %d + rejected %d", m.Inputs, m.Postings, m.Duplicates, m.Rejected)
@@ -181,7 +185,7 @@ func TestHostileInputs(t *testing.T) {
 	wantReasons := map[string]int{
 		extract.ReasonBinary: 1, extract.ReasonEmpty: 5, extract.ReasonTooLarge: 2, extract.ReasonUnsupportedType: 1,
 		extract.ReasonNoText: 1, extract.ReasonBadJSON: 3, extract.ReasonBadCSVRow: 1, extract.ReasonSymlink: 1,
-		extract.ReasonInternalError: 1, extract.ReasonReadError: 2,
+		extract.ReasonInternalError: 1, extract.ReasonReadError: 2, extract.ReasonNotPosting: 2,
 	}
 	for reason, n := range wantReasons {
 		if m.RejectedByReason[reason] != n {
@@ -195,6 +199,7 @@ func TestHostileInputs(t *testing.T) {
 		"rows.csv#2": "bad_csv_row", "loop": "symlink", "PANIC-trigger.txt": "internal_error",
 		"header-only.csv": "empty", "blank.jsonl": "empty", "none.json": "empty",
 		"cut.jsonl.gz#1": "read_error", "fake.txt.gz": "read_error", "bomb.txt.gz": "too_large",
+		"README.md": "not_a_posting", "tokens.txt": "not_a_posting",
 	} {
 		r, ok := rej[name]
 		if !ok || r.Reason != reason {
@@ -203,6 +208,12 @@ func TestHostileInputs(t *testing.T) {
 	}
 	if d := rej["PANIC-trigger.txt"].Detail; !strings.Contains(d, "assignment to entry in nil map") || !strings.Contains(d, "goroutine") {
 		t.Errorf("internal_error detail lacks the panic and its stack: %q", d)
+	}
+	if d := rej["tokens.txt"].Detail; !strings.Contains(d, "tokens.txt: a token-per-line annotation file (a word and a B-/I-/O tag on 50 lines") {
+		t.Errorf("tokens.txt detail: %q", d)
+	}
+	if d := rej["README.md"].Detail; !strings.Contains(d, "name the file on the command line") {
+		t.Errorf("README.md detail does not say how to read it: %q", d)
 	}
 	if d := rej["rows.csv#2"].Detail; !strings.Contains(d, "rows.csv:") {
 		t.Errorf("bad_csv_row detail does not name the file and line: %q", d)
@@ -242,6 +253,30 @@ func TestHostileInputs(t *testing.T) {
 	}
 	if m.Duplicates < 2 {
 		t.Errorf("duplicates = %d; ok.txt, invalid-utf8.txt and cp949-bare.txt are one posting", m.Duplicates)
+	}
+}
+
+// TestDocumentationFiles checks that a README met in a folder is rejected
+// as documentation, and read as a posting when named on the command line.
+func TestDocumentationFiles(t *testing.T) {
+	in := t.TempDir()
+	readme := filepath.Join(in, "ReadMe.txt")
+	write(t, readme, []byte(goodKorean))
+	write(t, filepath.Join(in, "posting.txt"), []byte(strings.Replace(goodKorean, "3년", "5년", 1)))
+	write(t, filepath.Join(in, "README.jsonl"), []byte(`{"title":"Analyst","text":"SQL과 Tableau로 대시보드를 만들고 지표를 관리합니다. 경력 2년 이상."}`+"\n"))
+
+	out, _ := analyzeInto(t, in)
+	m := readManifest(t, out)
+	if m.Inputs != 3 || m.Postings != 2 || m.RejectedByReason[extract.ReasonNotPosting] != 1 {
+		t.Errorf("folder: inputs %d, postings %d, rejected %v; want 3, 2 and one not_a_posting", m.Inputs, m.Postings, m.RejectedByReason)
+	}
+	if r := readRejects(t, out)["ReadMe.txt"]; r.Reason != extract.ReasonNotPosting {
+		t.Errorf("ReadMe.txt: %+v", r)
+	}
+
+	out, _ = analyzeInto(t, readme)
+	if m := readManifest(t, out); m.Inputs != 1 || m.Postings != 1 {
+		t.Errorf("named on the command line: inputs %d, postings %d, rejected %v; want it read", m.Inputs, m.Postings, m.RejectedByReason)
 	}
 }
 
