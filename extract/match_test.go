@@ -167,6 +167,8 @@ func TestDefaultForms(t *testing.T) {
 		{"고객사의 Polygon CDK L2 운영", ""},
 		{"AWS CDK로 인프라 구성", "AWS, AWS CDK"},
 		{"hwp 파일은 지양해주세요", ""},
+		{"owns top podcast company Stitcher and Triton, the leader in audio measurement", ""},
+		{"SageMaker, Triton, MLflow", "Amazon SageMaker, MLflow, NVIDIA Triton Inference Server"},
 		{"found online at snowflake.net and Battle.net", ""},
 		{"C#/.NET, VB.net 유지보수", ".NET, C#, VB.NET"},
 		{"experience with .net core", ".NET"},
