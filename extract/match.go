@@ -55,6 +55,10 @@ type Matcher struct {
 	// phraseOf is the caller's phrase id of each pattern, -1 for a
 	// pattern that is only a taxonomy spelling; nil without phrases.
 	phraseOf []int32
+	// firmOf is 1 + the index in firmCues of each pattern that is a firm
+	// cue, 0 for the others: the walk that finds the skills finds the
+	// cues too.
+	firmOf []int8
 }
 
 // NewMatcher compiles a taxonomy into a matcher. Phrases, if given, are
@@ -133,6 +137,10 @@ func NewMatcher(t *Taxonomy, phrases ...string) *Matcher {
 			mk(a, true)
 		}
 	}
+	firmPatterns := make([]int, len(firmCues))
+	for i, fc := range firmCues {
+		firmPatterns[i] = patternOf(fc.cue)
+	}
 	if len(phrases) > 0 {
 		// A phrase that is also a taxonomy spelling shares its pattern;
 		// the others are patterns without forms.
@@ -149,6 +157,10 @@ func NewMatcher(t *Taxonomy, phrases ...string) *Matcher {
 		for i, id := range ids {
 			m.phraseOf[i] = id
 		}
+	}
+	m.firmOf = make([]int8, len(m.patterns))
+	for i, pi := range firmPatterns {
+		m.firmOf[pi] = int8(i + 1)
 	}
 	m.ac = aho.Build(m.patterns, true)
 	return m
@@ -478,13 +490,18 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 	if phrase == nil {
 		phraseOf = nil
 	}
+	firmOf, forms := m.firmOf, m.forms
+	var firms []firmCueAt
 	m.ac.Walk(text, func(s, e, pattern int) bool {
 		if phraseOf != nil {
 			if id := phraseOf[pattern]; id >= 0 {
 				phrase(s, e, int(id))
 			}
 		}
-		for _, f := range m.forms[pattern] {
+		if c := firmOf[pattern]; c != 0 {
+			firms = append(firms, firmCueAt{end: e, cue: c - 1})
+		}
+		for _, f := range forms[pattern] {
 			if f.exact != "" && text[s:e] != f.exact {
 				continue
 			}
@@ -511,7 +528,7 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 		sel = append(sel, c)
 		last = c.end
 	}
-	m.resolveAmbiguous(p, sel)
+	m.resolveAmbiguous(p, sel, firms)
 	m.dropCompanyName(p, sel)
 	out := sel[:0]
 	for _, h := range sel {
@@ -604,7 +621,7 @@ func sortByStart(cands []hit) {
 // resolveAmbiguous accepts an ambiguous hit (Go, R, Glue, Excel) when a
 // cue word stands near it or it sits in a list with accepted technologies,
 // and rejects it when an anti phrase covers it.
-func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit) {
+func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit, firmCues []firmCueAt) {
 	text := p.Text
 	// A posting that did not come from Parse is lowered here, once.
 	var low string
@@ -614,9 +631,17 @@ func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit) {
 		}
 		return low
 	}
+	firms := firmLists(text, firmCues)
 	any := false
 	for i := range hits {
 		h := &hits[i]
+		// Most postings list no firms, and most hits have no word after
+		// them that could start a suffix: the test inlines for those.
+		mayBeFirm := len(firms) > 0 || h.end+1 < len(text) && text[h.end] == ' ' && suffixInitial[text[h.end+1]]
+		if mayBeFirm && (h.ok || h.ambiguous) && firmNamed(text, firms, h) && m.entries[h.entry].Kind == "technology" {
+			h.ok, h.ambiguous = false, false // settled: the firm, not its product
+			continue
+		}
 		if !h.ambiguous {
 			// An anti phrase refutes any match it covers: "star/snowflake
 			// schema" is a modelling pattern, not Snowflake.
@@ -652,6 +677,79 @@ func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit) {
 			}
 		}
 	}
+}
+
+// firmCues introduce firms that stand to the employer as investors,
+// customers or partners: "customers such as Intuit, Cloudflare, GitHub",
+// "investors, including Novartis, Oracle". A product named in the rest of
+// the sentence is the firm. After a cue that also opens other things
+// ("partnership with the data team", "clients such as marketing") the
+// sentence must go on as a list, with two commas or more.
+var firmCues = []struct {
+	cue  string
+	list bool
+}{
+	{"investors include", false}, {"investors including", false}, {"investors, including", false},
+	{"investors such as", false}, {"investors like", false}, {"acquired by", false},
+	{"customers include", true}, {"customers including", true}, {"customers such as", true}, {"customers like", true},
+	{"customer base", true}, {"clients include", true}, {"clients including", true}, {"clients such as", true},
+	{"clients like", true}, {"notable clients", true}, {"partners include", true}, {"partners such as", true},
+	{"partnerships include", true}, {"partnership with", true}, {"partnerships with", true}, {"companies such as", true},
+}
+
+// firmSuffixes follow a firm's name in the name of its investment arm:
+// "Salesforce Ventures", "Intel Capital", "JMP Securities".
+var firmSuffixes = []string{" ventures", " capital", " investments", " securities"}
+
+// firmCueAt is a firm cue found in a text: the index in firmCues of the
+// cue that ends at byte end.
+type firmCueAt struct {
+	end int
+	cue int8
+}
+
+// suffixInitial marks the first letters of firmSuffixes, either case.
+var suffixInitial = func() (t [256]bool) {
+	for _, suf := range firmSuffixes {
+		t[suf[1]], t[suf[1]-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// firmLists returns the byte ranges of a text that list firms: from the
+// end of each firm cue found to the end of its sentence or list item, at
+// most 300 bytes on.
+func firmLists(text string, found []firmCueAt) [][2]int {
+	var spans [][2]int
+	for _, f := range found {
+		start := f.end
+		end := min(len(text), start+300)
+		if j := strings.IndexAny(text[start:end], "\n;*•"); j >= 0 {
+			end = start + j
+		}
+		end = start + sentenceEnd(text[start:end], 0, true)
+		if !firmCues[f.cue].list || strings.Count(text[start:end], ",") >= 2 {
+			spans = append(spans, [2]int{start, end})
+		}
+	}
+	return spans
+}
+
+// firmNamed reports whether a hit names a firm: it stands in a list of
+// firms, or its name goes on into that of an investment arm.
+func firmNamed(text string, firms [][2]int, h *hit) bool {
+	for _, sp := range firms {
+		if sp[0] <= h.start && h.end <= sp[1] {
+			return true
+		}
+	}
+	after := text[h.end:]
+	for _, suf := range firmSuffixes {
+		if len(after) >= len(suf) && equalFoldLower(after[:len(suf)], suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Matcher) refuted(lower string, h *hit) bool {
