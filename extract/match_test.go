@@ -168,6 +168,8 @@ func TestDefaultForms(t *testing.T) {
 		{"AWS CDK로 인프라 구성", "AWS, AWS CDK"},
 		{"hwp 파일은 지양해주세요", ""},
 		{"owns top podcast company Stitcher and Triton, the leader in audio measurement", ""},
+		{"해외 컨퍼런스 지원 ⇒ 백엔드 개발자 : AWS re:Invent", ""},
+		{"AWS Summit 참가 지원, AWS Lambda 운영", "AWS, AWS Lambda"},
 		// Firms that invest in, buy from or partner with the employer.
 		{"advocates include customers such as Intuit, Postmates, Cloudflare, Visa and GitHub", ""},
 		{"backed by investors, including JMI Equity, Mithril, Salesforce Ventures and Bullpen Capital", ""},
