@@ -42,7 +42,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads "+readsWhat+"; other files are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads "+readsWhat+"; other files, and a folder's README, LICENSE or SOURCES, are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
