@@ -459,12 +459,14 @@ func (m *Matcher) MatchPhrases(p *Posting, phrase func(start, end, id int)) ([]S
 // terms or both from them.
 func (m *Matcher) match(p *Posting, skills, terms bool, phrase func(start, end, id int)) (found []Skill, unknown []string) {
 	buf := hitPool.Get().(*[]hit)
-	hits, used := m.hits(p, *buf, phrase)
-	if skills {
-		found = m.aggregate(p, hits)
-	}
+	sel, used := m.hits(p, *buf, phrase)
 	if terms {
-		unknown = m.unknownTerms(p, hits)
+		// A taxonomy spelling that was refuted or left unconfirmed
+		// ("AWS re:Invent", "Go ahead") is no unknown term either.
+		unknown = m.unknownTerms(p, sel)
+	}
+	if skills {
+		found = m.aggregate(p, accepted(sel))
 	}
 	// Hits hold substrings of the text: clear them before the next
 	// posting reuses the array.
@@ -479,10 +481,10 @@ func (m *Matcher) match(p *Posting, skills, terms bool, phrase func(start, end, 
 // was a tenth of a text posting's allocation.
 var hitPool = sync.Pool{New: func() any { return new([]hit) }}
 
-// hits returns the accepted, non-overlapping occurrences in a posting's
-// text, in buf's array (grown if needed), and the part of the array it
-// used.
-func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (accepted, used []hit) {
+// hits returns the non-overlapping occurrences of taxonomy spellings in a
+// posting's text, ok where they are accepted, in buf's array (grown if
+// needed), and the part of the array it used.
+func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (selected, used []hit) {
 	text := p.Text
 	addresses := mayHoldAddress(text)
 	cands := buf[:0]
@@ -530,13 +532,18 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 	}
 	m.resolveAmbiguous(p, sel, firms)
 	m.dropCompanyName(p, sel)
+	return sel, cands
+}
+
+// accepted keeps the hits that are ok, in place.
+func accepted(sel []hit) []hit {
 	out := sel[:0]
 	for _, h := range sel {
 		if h.ok {
 			out = append(out, h)
 		}
 	}
-	return out, cands
+	return out
 }
 
 // dropCompanyName rejects the hits of the products the posting's company

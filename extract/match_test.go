@@ -1203,6 +1203,10 @@ func TestUnknownTerms(t *testing.T) {
 		// In Korean text every Latin word is a candidate, so the
 		// everyday words of benefits and headings must not be listed.
 		{"ko", "Refresh 휴가, MacBook Pro 지급, NYSE 상장사. POSITION: Back-end 개발 (Tech 리드). 주요 업무: QuorvexDB 운영", []string{"QuorvexDB"}},
+		// A taxonomy name that was refuted or left unconfirmed is known,
+		// not unknown.
+		{"ko", "해외 컨퍼런스 지원: AWS re:Invent, EMR 연동 병원 데이터, QuorvexDB 운영", []string{"Invent", "QuorvexDB"}},
+		{"en", "Our customers include Intuit, Postmates, Cloudflare and GitHub. Go ahead and try QuorvexDB.", []string{"QuorvexDB"}},
 	} {
 		if got := m.UnknownTerms(&Posting{Language: tt.lang, Text: tt.text}); !slices.Equal(got, tt.want) {
 			t.Errorf("UnknownTerms(%q) = %q, want %q", tt.text, got, tt.want)
