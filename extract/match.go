@@ -730,6 +730,9 @@ func firmLists(text string, found []firmCueAt) [][2]int {
 	var spans [][2]int
 	for _, f := range found {
 		start := f.end
+		if start < len(text) && isLetterASCII(text[start]) {
+			continue // a longer word: "customers included in the pilot"
+		}
 		end := min(len(text), start+300)
 		if j := strings.IndexAny(text[start:end], "\n;*•"); j >= 0 {
 			end = start + j

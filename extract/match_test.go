@@ -182,6 +182,7 @@ func TestDefaultForms(t *testing.T) {
 		{"In partnership with the data team, build pipelines in Spark", "Spark"},
 		{"reports for clients such as marketing and sales in Tableau", "Tableau"},
 		{"a search API backed by an Elasticsearch cluster", "Elasticsearch"},
+		{"The customers included in the pilot ran Spark, Kafka, and Flink", "Flink, Kafka, Spark"},
 		{"Spark, Kafka and Airflow in a customer data platform", "Airflow, Customer Data Platform, Kafka, Spark"},
 		{"SageMaker, Triton, MLflow", "Amazon SageMaker, MLflow, NVIDIA Triton Inference Server"},
 		{"found online at snowflake.net and Battle.net", ""},
