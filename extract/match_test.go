@@ -170,6 +170,8 @@ func TestDefaultForms(t *testing.T) {
 		{"owns top podcast company Stitcher and Triton, the leader in audio measurement", ""},
 		{"해외 컨퍼런스 지원 ⇒ 백엔드 개발자 : AWS re:Invent", ""},
 		{"AWS Summit 참가 지원, AWS Lambda 운영", "AWS, AWS Lambda"},
+		{"we take part in major events (Google Next, Google Cloud Meetups, Microsoft Build)", ""},
+		{"Google Cloud, BigQuery 기반 분석", "BigQuery, GCP"},
 		// Firms that invest in, buy from or partner with the employer.
 		{"advocates include customers such as Intuit, Postmates, Cloudflare, Visa and GitHub", ""},
 		{"backed by investors, including JMI Equity, Mithril, Salesforce Ventures and Bullpen Capital", ""},
