@@ -1188,35 +1188,33 @@ func (c *Classifier) seniority(p *extract.Posting, title string, f found) (strin
 	if title != "" {
 		junior := firstWord(title, sr.Junior)
 		experienced := strings.Contains(title, "경력") && junior != "" // "신입/경력": either
-		// A range of levels ("Mid / Senior", "Senior~Staff") is read at
-		// its lower bound.
-		if strings.ContainsAny(title, "/~") || slices.ContainsFunc(levelJoiners, func(j string) bool { return strings.Contains(title, j) }) {
-			levels := []struct {
-				name  string
-				words []string
-			}{{"junior", sr.Junior}, {"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
-			var found []string
-			var first string
-			lo, hi := len(title), -1 // where the level words start
-			var spans [][2]int       // where each level word starts and ends
-			for _, l := range levels {
-				if w := firstWord(title, l.words); w != "" {
-					if first == "" {
-						first = l.name
-					}
-					found = append(found, fmt.Sprintf("%q", w))
-					at := phraseIndex(title, w)
-					lo, hi = min(lo, at), max(hi, at)
-					spans = append(spans, [2]int{at, at + len(strings.TrimPrefix(w, "^"))})
+		// A range of levels ("Mid / Senior", "Senior~Staff", "Junior &
+		// Senior") is read at its lower bound.
+		levels := []struct {
+			name  string
+			words []string
+		}{{"junior", sr.Junior}, {"mid", sr.Mid}, {"senior", sr.Senior}, {"lead", sr.Lead}}
+		var found []string // the level words, lowest level first
+		var first string
+		var spans [][2]int       // where each level word starts and ends
+		lo, hi := len(title), -1 // where the first and the last level word start
+		for _, l := range levels {
+			if w := firstWord(title, l.words); w != "" {
+				if first == "" {
+					first = l.name
 				}
+				found = append(found, w)
+				at := phraseIndex(title, w)
+				lo, hi = min(lo, at), max(hi, at)
+				spans = append(spans, [2]int{at, at + len(strings.TrimPrefix(w, "^"))})
 			}
-			// The separator stands between them: "Senior Manager,
-			// Product Data / PLM" is no range. An "&" joins two levels
-			// only when it is all that stands between them ("Junior &
-			// Senior", not "Senior Engineer & Tech Lead").
-			if len(found) >= 2 && (strings.ContainsAny(title[lo:hi], "/~") || levelsJoined(title, spans)) {
-				return first, []string{fmt.Sprintf("title %q names a range of levels (%s): the lower one", p.Title, strings.Join(found, ", "))}
-			}
+		}
+		// The separator stands between them: "Senior Manager, Product
+		// Data / PLM" is no range. A joiner joins two levels only when
+		// it is all that stands between them ("Junior & Senior", not
+		// "Senior Engineer & Tech Lead").
+		if len(found) >= 2 && (strings.ContainsAny(title[lo:hi], "/~") || levelsJoined(title, spans)) {
+			return first, []string{fmt.Sprintf("title %q names a range of levels (%s): the lower one", p.Title, quoteAll(found))}
 		}
 		switch w := firstWord(title, sr.Lead); {
 		case w != "":

@@ -704,9 +704,10 @@ var firmCues = []struct {
 	{"partnerships include", true}, {"partnership with", true}, {"partnerships with", true}, {"companies such as", true},
 }
 
-// firmSuffixes follow a firm's name in the name of its investment arm:
-// "Salesforce Ventures", "Intel Capital", "JMP Securities".
-var firmSuffixes = []string{" ventures", " capital", " investments", " securities"}
+// firmSuffixes follow a firm's name, after a space, in the name of its
+// investment arm: "Salesforce Ventures", "Intel Capital", "JMP
+// Securities".
+var firmSuffixes = []string{"ventures", "capital", "investments", "securities"}
 
 // firmCueAt is a firm cue found in a text: the index in firmCues of the
 // cue that ends at byte end.
@@ -718,7 +719,7 @@ type firmCueAt struct {
 // suffixInitial marks the first letters of firmSuffixes, either case.
 var suffixInitial = func() (t [256]bool) {
 	for _, suf := range firmSuffixes {
-		t[suf[1]], t[suf[1]-'a'+'A'] = true, true
+		t[suf[0]], t[suf[0]-'a'+'A'] = true, true
 	}
 	return t
 }()
@@ -753,13 +754,7 @@ func firmNamed(text string, firms [][2]int, h *hit) bool {
 			return true
 		}
 	}
-	after := text[h.end:]
-	for _, suf := range firmSuffixes {
-		if len(after) >= len(suf) && equalFoldLower(after[:len(suf)], suf) {
-			return true
-		}
-	}
-	return false
+	return h.end+1 < len(text) && text[h.end] == ' ' && followedBy(text[h.end+1:], firmSuffixes)
 }
 
 func (m *Matcher) refuted(lower string, h *hit) bool {
