@@ -250,11 +250,14 @@ type htmlView struct {
 	SalaryN   int
 	Salaries  []htmlSalary
 	Companies []htmlCompany
-	Terms     []htmlTerm
-	Quality   []htmlPair
-	Rejects   []htmlReject
-	Truncated bool
-	Index     []htmlIndexRow
+	// CompaniesIntro and CompaniesCapped are the text around the
+	// companies table.
+	CompaniesIntro, CompaniesCapped string
+	Terms                           []htmlTerm
+	Quality                         []htmlPair
+	Rejects                         []htmlReject
+	Truncated                       bool
+	Index                           []htmlIndexRow
 }
 
 // barChart is a horizontal bar chart drawn as SVG.
@@ -550,7 +553,10 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 		v.Salaries = append(v.Salaries, htmlSalary{Currency: c, N: len(vals), Min: money(vals[0]), Median: money(vals[len(vals)/2]), Max: money(vals[len(vals)-1])})
 	}
 
-	v.Companies = htmlCompanies(st)
+	v.Companies, v.CompaniesIntro = htmlCompanies(st), companiesIntro
+	if st.CompaniesCapped {
+		v.CompaniesCapped = companiesCappedNote
+	}
 	for _, t := range topTerms(st, 20) {
 		v.Terms = append(v.Terms, htmlTerm{Term: t, Postings: st.Terms[t].Postings, Example: st.Terms[t].Example})
 	}
@@ -586,37 +592,11 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 }
 
 // htmlCompanies is the companies table: those with two or more postings,
-// most postings first, at most 50.
+// most postings first, at most 50. The template escapes the names.
 func htmlCompanies(st *Stats) []htmlCompany {
 	var out []htmlCompany
-	names := make([]string, 0, len(st.Companies))
-	for name, c := range st.Companies {
-		if c.Postings >= 2 {
-			names = append(names, name)
-		}
-	}
-	sort.Slice(names, func(i, j int) bool {
-		a, b := st.Companies[names[i]], st.Companies[names[j]]
-		if a.Postings != b.Postings {
-			return a.Postings > b.Postings
-		}
-		return names[i] < names[j]
-	})
-	for i, name := range names {
-		if i == 50 {
-			break
-		}
-		c := st.Companies[name]
-		stack := make([]string, 0, len(c.Stack))
-		for t := range c.Stack {
-			stack = append(stack, t)
-		}
-		sort.Strings(stack)
-		var votes []string
-		for _, kv := range c.Maturity.Top(0) {
-			votes = append(votes, fmt.Sprintf("%s %d", kv.Key, kv.N))
-		}
-		out = append(out, htmlCompany{Name: name, Postings: c.Postings, Votes: strings.Join(votes, ", "), Stack: strings.Join(stack, ", ")})
+	for _, c := range topCompanies(st, 50) {
+		out = append(out, htmlCompany{Name: c.Name, Postings: c.Postings, Votes: kvList(c.Votes, 0, same), Stack: kvList(c.Stack, c.More, same)})
 	}
 	return out
 }
@@ -803,10 +783,10 @@ const htmlTemplate = `<!DOCTYPE html>
 {{- if not .Companies}}
 <p>No company has two or more postings.</p>
 {{- else}}
-<p>Companies with two or more postings, their maturity vote and the union of their stacks.</p>
+<p>{{.CompaniesIntro}}</p>
 <div class="scroll">
 <table class="wide">
-<thead><tr><th scope="col">company</th><th scope="col" class="n">postings</th><th scope="col">maturity vote</th><th scope="col">stack</th></tr></thead>
+<thead><tr><th scope="col">company</th><th scope="col" class="n">postings</th><th scope="col">maturity vote</th><th scope="col">most named technologies</th></tr></thead>
 <tbody>
 {{- range .Companies}}
 <tr><td class="name">{{.Name}}</td><td class="n">{{.Postings}}</td><td class="nowrap">{{.Votes}}</td><td>{{.Stack}}</td></tr>
@@ -814,6 +794,9 @@ const htmlTemplate = `<!DOCTYPE html>
 </tbody>
 </table>
 </div>
+{{- if .CompaniesCapped}}
+<p>{{.CompaniesCapped}}</p>
+{{- end}}
 {{- end}}
 </section>
 

@@ -265,43 +265,18 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 	}
 
 	p("## Companies\n\n")
-	type co struct {
-		name string
-		c    *CompanyStat
-	}
-	var cos []co
-	for name, c := range st.Companies {
-		if c.Postings >= 2 {
-			cos = append(cos, co{name, c})
-		}
-	}
-	sort.Slice(cos, func(i, j int) bool {
-		if cos[i].c.Postings != cos[j].c.Postings {
-			return cos[i].c.Postings > cos[j].c.Postings
-		}
-		return cos[i].name < cos[j].name
-	})
-	if len(cos) == 0 {
+	if cos := topCompanies(st, 50); len(cos) == 0 {
 		p("No company has two or more postings.\n\n")
 	} else {
-		p("Companies with two or more postings, their maturity vote and the union of their stacks.\n\n")
-		p("| company | postings | maturity vote | stack |\n|---|---:|---|---|\n")
-		for i, x := range cos {
-			if i == 50 {
-				break
-			}
-			stack := make([]string, 0, len(x.c.Stack))
-			for t := range x.c.Stack {
-				stack = append(stack, t)
-			}
-			sort.Strings(stack)
-			votes := []string{}
-			for _, kv := range x.c.Maturity.Top(0) {
-				votes = append(votes, fmt.Sprintf("%s %d", kv.Key, kv.N))
-			}
-			p("| %s | %d | %s | %s |\n", EscapeCell(x.name), x.c.Postings, strings.Join(votes, ", "), EscapeCell(strings.Join(stack, ", ")))
+		p("%s\n\n", companiesIntro)
+		p("| company | postings | maturity vote | most named technologies |\n|---|---:|---|---|\n")
+		for _, c := range cos {
+			p("| %s | %d | %s | %s |\n", EscapeCell(c.Name), c.Postings, kvList(c.Votes, 0, same), kvList(c.Stack, c.More, EscapeCell))
 		}
 		p("\n")
+		if st.CompaniesCapped {
+			p("%s\n\n", companiesCappedNote)
+		}
 	}
 
 	p("## New terms\n\n")

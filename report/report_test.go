@@ -56,7 +56,7 @@ func TestMarkdownFromStats(t *testing.T) {
 	for _, want := range []string{
 		"| cloud_startup | 2 | 67% |",
 		"| 1 | Airflow | 2 | 67% | 50% | 50% |",
-		"| acme | 2 | cloud_startup 2 | Airflow, Amazon EMR |",
+		"| Acme | 2 | cloud_startup 2 | Airflow 2, Amazon EMR 2 |",
 		"| Airflow + Amazon EMR | 2 |",
 		"| binary | 1 | x.html: binary |",
 		"Data Engineer \\| &lt;b&gt;x&lt;/b&gt;",

@@ -147,8 +147,73 @@ type TechStat struct {
 type CompanyStat struct {
 	Postings int
 	Maturity Counter
-	Stack    map[string]bool
+	Stack    Counter // postings per technology
+	// Name is the first spelling of the company's name met; names counts
+	// the postings per spelling once a second spelling appears.
+	Name  string
+	names Counter
 }
+
+// addName counts one posting's spelling of the company's name.
+func (c *CompanyStat) addName(name string) {
+	switch {
+	case c.Name == "":
+		c.Name = name
+	case c.names != nil:
+		c.names[name]++
+	case name != c.Name:
+		c.names = Counter{c.Name: c.Postings - 1, name: 1}
+	}
+}
+
+// Display is the spelling most of the company's postings use, ties by
+// name.
+func (c *CompanyStat) Display() string {
+	if c.names == nil {
+		return c.Name
+	}
+	return c.names.Top(1)[0].Key
+}
+
+// companyKey folds the spellings of one company's name into one key: case
+// and white space, legal forms ("Inc.", ", LLC", "Corporation", "Co., Ltd.",
+// "(주)", "㈜", "주식회사") and a bracketed alias at the end ("넛지헬스케어
+// (캐시워크)", "Electronic Arts (EA)"). A name that is nothing but those
+// keeps its own folded spelling.
+func companyKey(name string) string {
+	full := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	k := full
+	for {
+		was := k
+		for _, form := range koreanLegalForms {
+			k = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(k, form), form))
+		}
+		if strings.HasSuffix(k, ")") {
+			if i := strings.LastIndexByte(k, '('); i > 0 {
+				k = strings.TrimSpace(k[:i])
+			}
+		}
+		if i := strings.LastIndexByte(k, ' '); i > 0 && legalForms[strings.Trim(k[i+1:], ",.")] {
+			k = k[:i]
+		}
+		k = strings.TrimRight(k, " ,.")
+		if k == was {
+			break
+		}
+	}
+	if k == "" {
+		return full
+	}
+	return k
+}
+
+// The legal forms companyKey folds away: Korean ones before or after the
+// name, English ones as the name's last word.
+var (
+	koreanLegalForms = []string{"(주)", "㈜", "주식회사", "(유)", "유한회사"}
+	legalForms       = map[string]bool{"inc": true, "llc": true, "l.l.c": true, "corp": true, "corporation": true, "co": true,
+		"ltd": true, "limited": true, "company": true, "plc": true, "gmbh": true, "ag": true, "s.a": true, "pte": true, "lp": true, "llp": true}
+)
 
 // IndexRow is one line of the postings index.
 type IndexRow struct {
@@ -165,31 +230,33 @@ type TermStat struct {
 // Stats aggregates a run for the report. Add is called once per unique
 // posting, in output order.
 type Stats struct {
-	Postings        int
-	Languages       Counter
-	Maturity        Counter // postings per maturity class (the denominator of class shares)
-	Undetermined    Counter // undetermined postings by undetermined_reason
-	Roles           Counter
-	Seniority       Counter
-	Degrees         Counter
-	Years           Counter // "0", "1", ... "10+", "unstated"
-	RoleByMaturity  map[string]Counter
-	Tech            map[string]*TechStat
-	Concepts        Counter
-	Pairs           *PairCounter // co-occurring technologies
-	Companies       map[string]*CompanyStat
-	Terms           map[string]*TermStat
-	Salaries        map[string][]float64 // yearly midpoints by currency
-	SalaryPostings  int
-	DateMin         string
-	DateMax         string
-	Repaired        int
-	Encodings       Counter
-	NoRequirements  int
-	Index           []IndexRow
-	DEFocus         Counter
-	MaturityByLang  map[string]Counter
-	companiesCapped bool
+	Postings       int
+	Languages      Counter
+	Maturity       Counter // postings per maturity class (the denominator of class shares)
+	Undetermined   Counter // undetermined postings by undetermined_reason
+	Roles          Counter
+	Seniority      Counter
+	Degrees        Counter
+	Years          Counter // "0", "1", ... "10+", "unstated"
+	RoleByMaturity map[string]Counter
+	Tech           map[string]*TechStat
+	Concepts       Counter
+	Pairs          *PairCounter // co-occurring technologies
+	Companies      map[string]*CompanyStat
+	Terms          map[string]*TermStat
+	Salaries       map[string][]float64 // yearly midpoints by currency
+	SalaryPostings int
+	DateMin        string
+	DateMax        string
+	Repaired       int
+	Encodings      Counter
+	NoRequirements int
+	Index          []IndexRow
+	DEFocus        Counter
+	MaturityByLang map[string]Counter
+	// CompaniesCapped says the run met more than maxCompanies companies;
+	// the postings of the later ones are not in Companies.
+	CompaniesCapped bool
 }
 
 // NewStats returns empty stats.
@@ -255,20 +322,21 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 		techs = append(techs, sk.Skill)
 	}
 	s.Pairs.AddAll(techs)
-	if row.Company != "" {
-		key := strings.ToLower(strings.TrimSpace(row.Company))
+	if name := strings.TrimSpace(row.Company); name != "" {
+		key := companyKey(name)
 		c := s.Companies[key]
 		if c == nil && len(s.Companies) < maxCompanies {
-			c = &CompanyStat{Maturity: Counter{}, Stack: map[string]bool{}}
+			c = &CompanyStat{Maturity: Counter{}, Stack: Counter{}}
 			s.Companies[key] = c
 		} else if c == nil {
-			s.companiesCapped = true
+			s.CompaniesCapped = true
 		}
 		if c != nil {
 			c.Postings++
+			c.addName(name)
 			c.Maturity[row.Maturity]++
 			for _, t := range techs {
-				c.Stack[t] = true
+				c.Stack[t]++
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/jobstack/jobstack/classify"
@@ -97,5 +98,79 @@ func TestReportOrdersMatchLabels(t *testing.T) {
 		if !slices.Contains(yearsOrder, k) {
 			t.Errorf("years bucket %q is not in yearsOrder %v", k, yearsOrder)
 		}
+	}
+}
+
+func TestCompanyKey(t *testing.T) {
+	t.Parallel()
+	// Each group is one company's spellings; no two groups share a key.
+	groups := [][]string{
+		{"넛지헬스케어", "넛지헬스케어(캐시워크)", " 넛지헬스케어 (캐시워크) ", "(주)넛지헬스케어", "㈜ 넛지헬스케어", "넛지헬스케어 주식회사"},
+		{"Electronic Arts", "Electronic Arts (EA)", "ELECTRONIC  ARTS, Inc."},
+		{"Grand Rounds", "Grand Rounds, Inc.", "Grand Rounds Inc"},
+		{"Samsung", "Samsung Co., Ltd.", "Samsung Corporation", "SAMSUNG LTD"},
+		{"Walt Disney", "Walt Disney Company"},
+		{"Inc."}, // a name that is only a legal form keeps it
+		{"(주)"},
+		{"Company"},
+		{"Intel Capital"},
+		{"Intel"},
+	}
+	seen := map[string]int{}
+	for gi, g := range groups {
+		want := companyKey(g[0])
+		if want == "" {
+			t.Errorf("companyKey(%q) is empty", g[0])
+		}
+		for _, name := range g[1:] {
+			if got := companyKey(name); got != want {
+				t.Errorf("companyKey(%q) = %q, want %q as for %q", name, got, want, g[0])
+			}
+		}
+		if other, ok := seen[want]; ok {
+			t.Errorf("groups %v and %v share the key %q", groups[other], g, want)
+		}
+		seen[want] = gi
+	}
+}
+
+func TestCompanySpellings(t *testing.T) {
+	t.Parallel()
+	st := NewStats()
+	for _, name := range []string{"Nudge(캐시워크)", "nudge", "Nudge(캐시워크)", "Other", "Other"} {
+		st.Add(&PostingRow{Company: name, Maturity: "undetermined"}, []SkillRow{{Skill: "SQL", Kind: "technology"}}, nil)
+	}
+	rows := topCompanies(st, 50)
+	if len(rows) != 2 {
+		t.Fatalf("rows = %+v, want 2 companies", rows)
+	}
+	// The spelling most postings use names the company, whichever came first.
+	if rows[0].Name != "Nudge(캐시워크)" || rows[0].Postings != 3 || rows[0].Stack[0] != (KV{"SQL", 3}) {
+		t.Errorf("first row = %+v, want Nudge(캐시워크) with 3 postings, SQL in 3", rows[0])
+	}
+	if rows[1].Name != "Other" || rows[1].Postings != 2 {
+		t.Errorf("second row = %+v, want Other with 2 postings", rows[1])
+	}
+}
+
+func TestCompanyStackList(t *testing.T) {
+	t.Parallel()
+	st := NewStats()
+	var skills []SkillRow
+	for i := range companyStack + 3 {
+		skills = append(skills, SkillRow{Skill: fmt.Sprintf("T%02d", i), Kind: "technology"})
+	}
+	st.Add(&PostingRow{Company: "A", Maturity: "cloud_startup"}, skills, nil)
+	st.Add(&PostingRow{Company: "A", Maturity: "undetermined"}, skills[3:4], nil)
+	rows := topCompanies(st, 50)
+	if len(rows) != 1 {
+		t.Fatalf("rows = %+v", rows)
+	}
+	got := kvList(rows[0].Stack, rows[0].More, same)
+	if !strings.HasPrefix(got, "T03 2, T00 1, T01 1") || !strings.HasSuffix(got, " and 3 more") {
+		t.Errorf("stack = %q, want T03 first with 2 postings and 3 left out", got)
+	}
+	if votes := kvList(rows[0].Votes, 0, same); votes != "cloud_startup 1, undetermined 1" {
+		t.Errorf("votes = %q", votes)
 	}
 }
