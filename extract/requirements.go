@@ -1446,6 +1446,39 @@ var (
 	currencyWords = []string{"$", "€", "£", "usd", "eur", "pln", "zł", "gbp"}
 )
 
+// allowanceWords mark an amount on a Korean line as an allowance or a perk, not
+// pay: "식비 월 30만원 급여 외 별도 지급", "연 120만원의 자기계발비", "연봉에
+// 포함되지 않는 월 20만원 가량의 식대". On such a line only an amount right
+// after "연봉" or "월급" is pay ("연봉 4,000만원, 식대 별도").
+var allowanceWords = []string{"식대", "식비", "자기계발", "육아", "수당", "포인트", "지원금", "복지", "교육비", "도서", "휴가비", "경조",
+	"통신비", "교통비", "학자금", "의료비", "보험", "주거", "성과급", "인센티브", "보너스", "상여", "포함되지 않", "급여 외", "급여와는 별도",
+	"급여와 별도", "연봉 외", "연봉과 별도", "연봉과는 별도"}
+
+// paidAt reports whether the first match of re on line, a line that names
+// an allowance, is pay itself: "연봉" or "월급" starts it or stands at most
+// payWordGap bytes before it ("연봉은 3,800~4,600만원", "연봉 4,000만원, 식대
+// 별도"), not further off ("연봉에 포함되지 않는 월 20만원 가량의 식대").
+func paidAt(re *regexp.Regexp, line string) bool {
+	m := re.FindStringIndex(line)
+	if m == nil {
+		return false
+	}
+	s := line[max(0, m[0]-payWordGap):m[1]]
+	return strings.Contains(s, "연봉") || strings.Contains(s, "월급")
+}
+
+// payWordGap is how far before a pay amount its "연봉" may stand.
+const payWordGap = 12
+
+// monthWindow is how far after a pay range its period may stand;
+// plnYearFloor is a yearly PLN pay no full-time job falls below (twelve
+// months of the minimum wage come to more), so a PLN range below it
+// without a period is monthly pay.
+const (
+	monthWindow  = 40
+	plnYearFloor = 60000
+)
+
 // amountSeparators are dropped from a pay amount: "5,000", "5 000".
 var amountSeparators = strings.NewReplacer(",", "", " ", "")
 
@@ -1483,7 +1516,8 @@ func salaryFromLine(line string) (Salary, bool) {
 			return 1
 		}
 		monthly := (strings.Contains(line, "월급") || strings.Contains(line, "월 ") || strings.Contains(line, "월:")) && !strings.Contains(line, "연봉")
-		if m := krwRange.FindStringSubmatch(line); m != nil {
+		perk := slices.ContainsFunc(allowanceWords, func(w string) bool { return strings.Contains(line, w) })
+		if m := krwRange.FindStringSubmatch(line); m != nil && (!perk || paidAt(krwRange, line)) {
 			u2 := unit(m[4])
 			u1 := u2
 			if m[2] != "" {
@@ -1501,7 +1535,7 @@ func salaryFromLine(line string) (Salary, bool) {
 				return Salary{Min: lo, Max: hi, Currency: "KRW", Period: period, Text: snippet(line, 120)}, true
 			}
 		}
-		if m := krwSingle.FindStringSubmatch(line); m != nil {
+		if m := krwSingle.FindStringSubmatch(line); m != nil && (!perk || paidAt(krwSingle, line)) {
 			v := parseAmount(m[2]) * unit(m[3])
 			period := "year"
 			if m[1] != "연봉" {
@@ -1517,7 +1551,7 @@ func salaryFromLine(line string) (Salary, bool) {
 	if !slices.ContainsFunc(currencyWords, func(w string) bool { return strings.Contains(low, w) }) {
 		return Salary{}, false
 	}
-	m := findFirstNear(fxRange, line, low, 64, fxSeparator)
+	m, end := findFirstNear(fxRange, line, low, 64, fxSeparator)
 	if m == nil {
 		return Salary{}, false
 	}
@@ -1547,10 +1581,20 @@ func salaryFromLine(line string) (Salary, bool) {
 	case "day":
 		period, mult = "day", 260
 	default:
-		if strings.Contains(low, "per month") || strings.Contains(low, "/month") || strings.Contains(low, "monthly") {
+		// A period word shortly after the range: "15 000 - 20 000 PLN
+		// (gross) per month". Further on it belongs to other text: a
+		// description that is one line of kilobytes says "monthly" about
+		// anything.
+		switch after := low[end:min(len(low), end+monthWindow)]; {
+		case strings.Contains(after, "per month") || strings.Contains(after, "/month") || strings.Contains(after, "monthly") ||
+			strings.Contains(after, "a month") || strings.Contains(after, "/mo"):
 			period, mult = "month", 12
-		} else if hi < 500 {
+		case hi < 500:
 			period, mult = "hour", 2080
+		case cur == "PLN" && hi < plnYearFloor:
+			// Polish pay is quoted a month: "MID 12 800PLN - 17 600PLN
+			// in gross terms". A year's pay is well above this.
+			period, mult = "month", 12
 		}
 	}
 	return Salary{Min: math.Round(lo * mult), Max: math.Round(hi * mult), Currency: cur, Period: period, Text: snippet(line, 120)}, true

@@ -223,6 +223,23 @@ func TestParseSalary(t *testing.T) {
 		{"$50 - $60 per hour", 104000, 124800, "USD"},
 		{"15 000 - 20 000 PLN/month", 180000, 240000, "PLN"},
 		{"€60,000 to €75,000 per year", 60000, 75000, "EUR"},
+		// Allowances and perks are no pay; pay named as such on the same
+		// line still is.
+		{"• 오피스 출근 관계없이 식비 월 30만원 급여 외 별도 지급 (연간 360만원)", 0, 0, ""},
+		{"• 급여와는 별도로 월 20만 원 롯데포인트 지급 (점심 식대)", 0, 0, ""},
+		{"연봉에 포함되지 않는 월 20만원 가량의 식대를 제공해 점심시간의 부담을 덜어드립니다.", 0, 0, ""},
+		{"• 연 120만원의 자기계발비 : 월 10만원씩 도서구매에 사용할 수 있는 포인트", 0, 0, ""},
+		{"• 자녀탄생 ~ 초등학교 졸업까지 연 120만원 육아수당 (월 10만원)", 0, 0, ""},
+		{"연봉 4,000만원 이상, 식대 월 20만원 별도 지원", 4e7, 4e7, "KRW"},
+		{"연봉 4,000~5,000만원 (성과급 별도)", 4e7, 5e7, "KRW"},
+		{"• 인턴기간 급여 : 신입사원 월 290만원(경력직 협의)", 3.48e7, 3.48e7, "KRW"},
+		{"연봉은 3,800~4,600만원 수준에서 면접 후 협의하며, 지원은 이력서로 받습니다. 식대 별도.", 3.8e7, 4.6e7, "KRW"},
+		// A period word far from the range is about something else.
+		{"Compensation: $45-52KSummary Do you have experience in the analysis of market data? We review monthly reports.", 45000, 52000, "USD"},
+		{"Salary: $4,000 - $5,000 a month", 48000, 60000, "USD"},
+		// Polish pay without a period is monthly.
+		{"MID 12 800PLN - 17 600PLN in gross terms", 153600, 211200, "PLN"},
+		{"Salary Range: PLN 350,700 - 474,400 + Benefits + Equity", 350700, 474400, "PLN"},
 	}
 	for _, tt := range tests {
 		got := ParseSalary(tt.in)

@@ -485,11 +485,11 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // match contains one of the range separators "-", "–" or "to", with at
 // most span bytes on either side: it runs re on a window around each
 // separator in turn, widened to white space, and returns the first match
-// that holds its separator.
+// that holds its separator, and where in line the match ends.
 //
 // meets, when not nil, tells whether a match can have the separator of n
 // bytes at i as its own: a separator it rejects costs no regexp.
-func findFirstNear(re *regexp.Regexp, line, low string, span int, meets func(line string, i, n int) bool) []string {
+func findFirstNear(re *regexp.Regexp, line, low string, span int, meets func(line string, i, n int) bool) ([]string, int) {
 	for i := 0; i < len(line); i++ {
 		n := 0
 		switch {
@@ -523,8 +523,8 @@ func findFirstNear(re *regexp.Regexp, line, low string, span int, meets func(lin
 					out[k] = line[lo+m[2*k] : lo+m[2*k+1]]
 				}
 			}
-			return out
+			return out, lo + m[1]
 		}
 	}
-	return nil
+	return nil, -1
 }
