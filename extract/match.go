@@ -724,9 +724,12 @@ var suffixInitial = func() (t [256]bool) {
 	return t
 }()
 
+// firmListReach is the most bytes a firm list runs on after its cue.
+const firmListReach = 300
+
 // firmLists returns the byte ranges of a text that list firms: from the
 // end of each firm cue found to the end of its sentence or list item, at
-// most 300 bytes on.
+// most firmListReach bytes on; in order of their starts.
 func firmLists(text string, found []firmCueAt) [][2]int {
 	var spans [][2]int
 	for _, f := range found {
@@ -734,7 +737,7 @@ func firmLists(text string, found []firmCueAt) [][2]int {
 		if start < len(text) && isLetterASCII(text[start]) {
 			continue // a longer word: "customers included in the pilot"
 		}
-		end := min(len(text), start+300)
+		end := min(len(text), start+firmListReach)
 		if j := strings.IndexAny(text[start:end], "\n;*•"); j >= 0 {
 			end = start + j
 		}
@@ -743,14 +746,19 @@ func firmLists(text string, found []firmCueAt) [][2]int {
 			spans = append(spans, [2]int{start, end})
 		}
 	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
 	return spans
 }
 
 // firmNamed reports whether a hit names a firm: it stands in a list of
 // firms, or its name goes on into that of an investment arm.
 func firmNamed(text string, firms [][2]int, h *hit) bool {
-	for _, sp := range firms {
-		if sp[0] <= h.start && h.end <= sp[1] {
+	// Only the lists that start at most firmListReach bytes before the
+	// hit can hold it: a page of a thousand lists is not read through for
+	// each hit.
+	i, _ := slices.BinarySearchFunc(firms, h.start+1, func(sp [2]int, t int) int { return sp[0] - t })
+	for i--; i >= 0 && firms[i][0] >= h.start-firmListReach; i-- {
+		if h.end <= firms[i][1] {
 			return true
 		}
 	}
@@ -1033,18 +1041,26 @@ func lineStart(text string, off int) int {
 // paragraph: a cue on it decides only its own clause, sentence or item.
 const longCueLine = 300
 
+// scopeReach bounds how far a clause or a sentence reaches on each side of
+// the term it is read for. Text without a comma or a stop for that long is
+// a flattened page, not a clause, and a cue that far off does not speak of
+// the term; without the bound a line of a megabyte with no stop on it was
+// read again for each of its thousands of terms, for minutes.
+const scopeReach = 1000
+
 // clauseAround returns the bounds of the clause of a line that holds byte
-// offset off: between commas, semicolons and the stops of stopAt.
+// offset off: between commas, semicolons and the stops of stopAt, at most
+// scopeReach bytes from off.
 func clauseAround(line string, off int, items bool) (start, end int) {
 	isBoundary := func(i int) bool { return line[i] == ',' || line[i] == ';' || stopAt(line, i, items) }
-	for i := off - 1; i >= 0; i-- {
+	start, end = max(0, off-scopeReach), min(len(line), off+scopeReach)
+	for i := off - 1; i >= start; i-- {
 		if isBoundary(i) {
 			start = i + 1
 			break
 		}
 	}
-	end = len(line)
-	for i := off; i < len(line); i++ {
+	for i := off; i < end; i++ {
 		if isBoundary(i) {
 			end = stopEnd(line, i)
 			break
@@ -1074,10 +1090,10 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	if cue, ok := scopeCue(line[start:end]); ok {
 		return cue, true, false
 	}
-	sStart := 0
-	for i := off - 1; i > 0; i-- {
+	sStart, stoppedBefore := max(0, off-scopeReach), false
+	for i := off - 1; i > sStart; i-- {
 		if stopAt(line, i-1, items) {
-			sStart = i
+			sStart, stoppedBefore = i, true
 			break
 		}
 	}
@@ -1087,8 +1103,8 @@ func cueInScope(line string, off int, items bool) (cue Requirement, ok, whole bo
 	if cue, ok = labelCue(line, sStart, off, true); ok {
 		return cue, true, false
 	}
-	sEnd := sentenceEnd(line, off, items)
-	whole = sStart == 0 && sEnd == len(line)
+	sEnd, stoppedAfter := sentenceStop(line, off, items)
+	whole = !stoppedBefore && !stoppedAfter
 	if !whole {
 		if cue, ok = scopeCue(line[sStart:sEnd]); ok {
 			return cue, true, false
@@ -1133,14 +1149,22 @@ func colonCut(line string, off int, items bool) int {
 }
 
 // sentenceEnd is where the sentence holding byte off of line ends: before
-// the first stop (stopAt) from off on, or at the end of the line.
+// the first stop (stopAt) from off on, or at the end of the line, at most
+// scopeReach bytes from off.
 func sentenceEnd(line string, off int, items bool) int {
-	for i := off; i+1 < len(line); i++ {
+	end, _ := sentenceStop(line, off, items)
+	return end
+}
+
+// sentenceStop is sentenceEnd, and whether a stop ended the sentence.
+func sentenceStop(line string, off int, items bool) (end int, stopped bool) {
+	end = min(len(line), off+scopeReach)
+	for i := off; i < end && i+1 < len(line); i++ {
 		if stopAt(line, i, items) {
-			return stopEnd(line, i)
+			return stopEnd(line, i), true
 		}
 	}
-	return len(line)
+	return end, false
 }
 
 // endsWithTag reports whether s ends with a capitalised word or a
@@ -1262,15 +1286,17 @@ func cueEndsSentence(after string) bool {
 // ends at a full stop (also one glued to the next sentence), a semicolon,
 // a bullet, or where a flattened list's next item starts ("…preferably
 // Python Experience with SQL…"); a cue inside brackets ends at the
-// closing one: "Java (preferably 17+) and Go" does not prefer Go.
+// closing one: "Java (preferably 17+) and Go" does not prefer Go. A cue
+// more than scopeReach bytes back is not looked for.
 func preferredAfter(line string, off int) bool {
 	if off <= 0 || off > len(line) {
 		return false
 	}
+	lo := max(0, off-scopeReach)
 	at, n := -1, 0
 	for _, w := range forwardPreferredWords {
-		if i := lastWordFold(line[:off], w); i > at {
-			at, n = i, len(w)
+		if i := lastWordFold(line[lo:off], w); i >= 0 && lo+i > at {
+			at, n = lo+i, len(w)
 		}
 	}
 	if at < 0 {

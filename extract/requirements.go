@@ -755,6 +755,16 @@ func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 		m.cue, m.clauseCue = degreeCue(scoped, cs, ce, start, end)
 		ms = append(ms, m)
 	})
+	// The sentences where a degree's own clause prefers it.
+	var preferredIn map[int]bool
+	for _, m := range ms {
+		if m.clauseCue && m.cue == RequirementPreferred {
+			if preferredIn == nil {
+				preferredIn = map[int]bool{}
+			}
+			preferredIn[m.sentence] = true
+		}
+	}
 	found, generic := DegreeUnspecified, false
 	for _, m := range ms {
 		if m.school {
@@ -763,11 +773,9 @@ func degreeInScope(line string, w wordMask) (Degree, bool, bool) {
 		in := m.clauseCue && m.cue != RequirementPreferred
 		if !m.clauseCue {
 			cue, ok, _ := cueInScope(scoped, m.start, true)
-			in = !ok || cue != RequirementPreferred
-			for _, o := range ms {
-				// The preferred cue is another degree's.
-				in = in || o.sentence == m.sentence && o.clauseCue && o.cue == RequirementPreferred
-			}
+			// A preferred cue of its sentence that is another degree's
+			// leaves this one in.
+			in = !ok || cue != RequirementPreferred || preferredIn[m.sentence]
 		}
 		if !in {
 			continue
