@@ -246,17 +246,24 @@ func analyze(ctx context.Context, cfg *Config, eng *engine, st *staging, bar *pr
 
 	col, err := newCollector(cfg, eng, st, bar)
 	if err != nil {
-		cancel()
-		for range results {
-		}
-		return nil, err
+		return nil, err // the deferred cancel stops the producer and the workers
 	}
 	pending := map[int64]result{}
 	var next int64
 	var colErr error
-	for r := range results {
-		if colErr != nil {
-			continue // drain
+	for colErr == nil {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-results:
+		case <-ctx.Done():
+			// Interrupted (or the collector failed): end now. A worker
+			// may be deep in one huge posting and the producer blocked
+			// on a stdin that stays open; the workers stop at their
+			// next result and the process ends with the run.
+		}
+		if !ok {
+			break
 		}
 		pending[r.seq] = r
 		for {

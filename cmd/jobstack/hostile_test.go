@@ -466,4 +466,37 @@ func TestInterrupt(t *testing.T) {
 			t.Errorf("%v: staging folders left behind: %v", sig, left)
 		}
 	}
+
+	// Records piped from a producer that has not closed stdin: an
+	// interrupt ends the run without waiting for the pipe.
+	cmd := exec.Command(bin, "analyze", "--progress", "never", "-o", out, "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	rec, _ := json.Marshal(map[string]string{"title": "Data Engineer", "description": goodKorean})
+	stdin.Write(append(rec, '\n'))
+	time.Sleep(400 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+		if code := cmd.ProcessState.ExitCode(); code != exitCanceled {
+			t.Errorf("open stdin: exit %d, want %d (%s)", code, exitCanceled, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Errorf("open stdin: the run did not end after SIGINT (%s)", stderr.String())
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, fileManifest)); !bytes.Equal(before, after) {
+		t.Error("open stdin: the previous outputs changed")
+	}
 }
