@@ -398,3 +398,59 @@ func TestMinTextReference(t *testing.T) {
 		}
 	}
 }
+
+func TestParseHeadcount(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in     string
+		lo, hi int
+	}{
+		{"35", 35, 35},
+		{"1,200명", 1200, 1200},
+		{"1001 to 5000 employees", 1001, 5000},
+		{"1 to 50 employees", 1, 50},
+		{"51-200", 51, 200},
+		{"10000+ employees", 10000, 0},
+		{"500명 이상", 500, 0},
+		{"Unknown", 0, 0},
+		{"1", 0, 0},
+		{"", 0, 0},
+	} {
+		if lo, hi := parseHeadcount(tt.in); lo != tt.lo || hi != tt.hi {
+			t.Errorf("parseHeadcount(%q) = %d, %d; want %d, %d", tt.in, lo, hi, tt.lo, tt.hi)
+		}
+	}
+}
+
+// A field a site filled with a placeholder counts as missing, so the
+// next field name for the same role is read.
+func TestRecordPlaceholders(t *testing.T) {
+	t.Parallel()
+	rec := map[string]any{
+		"title":       "Data Engineer",
+		"description": "Python, Spark와 Airflow로 데이터 파이프라인을 만듭니다. 경력 3년 이상.",
+		"location":    "없음",
+		"address":     "서울 강남구",
+		"Size":        "-1",
+		"industry":    "N/A",
+		"company":     "Acme",
+	}
+	p, err := NewReader(Config{}).Parse(Input{Source: "r.jsonl#1", Format: FormatRecord, Record: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Requirements.Location != "서울 강남구" || p.Headcount != 0 || p.Industry != "" || p.Company != "Acme" {
+		t.Errorf("location, headcount, industry, company = %q, %d, %q, %q; want 서울 강남구, 0, \"\", Acme",
+			p.Requirements.Location, p.Headcount, p.Industry, p.Company)
+	}
+	for _, s := range []string{"없음", " N/A ", "-1", "unknown", "해당 없음"} {
+		if !placeholder(s) {
+			t.Errorf("placeholder(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"서울", "-1000", "NAVER", "Nonesuch Inc."} {
+		if placeholder(s) {
+			t.Errorf("placeholder(%q) = true", s)
+		}
+	}
+}

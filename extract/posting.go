@@ -154,7 +154,8 @@ type Posting struct {
 	DatePosted   string // as given (ISO date when the input is structured)
 	ValidThrough string
 	Industry     string
-	Headcount    int // company size when the input states it; 0 when unknown
+	Headcount    int // company size when the input states it, the lower bound of a band; 0 when unknown
+	HeadcountMax int // the upper bound: Headcount for an exact count, 0 when open ("10000+") or unknown
 
 	Encoding string // the encoding the input was decoded from
 	Repaired bool   // mojibake (UTF-8 read as Windows-1252) was repaired

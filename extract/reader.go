@@ -424,7 +424,7 @@ func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, erro
 	get := func(role string) string {
 		for _, name := range rd.fields[role] {
 			if v, ok := flat[name]; ok {
-				if s := p.repairText(str(v)); s != "" {
+				if s := p.repairText(str(v)); s != "" && !placeholder(s) {
 					return s
 				}
 			}
@@ -439,7 +439,7 @@ func (rd *Reader) parseRecord(source string, rec map[string]any) (*Posting, erro
 	p.Industry = firstLine(get(RoleIndustry))
 	p.Requirements.Location = firstLine(get(RoleLocation))
 	p.Requirements.EmploymentType = normEmployment(get(RoleEmployment))
-	p.Headcount = parseHeadcount(get(RoleHeadcount))
+	p.Headcount, p.HeadcountMax = parseHeadcount(get(RoleHeadcount))
 	for _, name := range rd.fields[RoleTags] {
 		if v, ok := flat[name]; ok {
 			p.SiteTags = splitTags(v)
@@ -643,15 +643,55 @@ func splitTags(v any) []string {
 
 var digitsRe = regexp.MustCompile(`\d[\d,]*`)
 
-// parseHeadcount reads a company size: "35", "12,000명", "1001 to 5000
-// employees" (the lower bound), "없음" (unknown).
-func parseHeadcount(s string) int {
-	m := digitsRe.FindString(s)
-	if m == "" {
-		return 0
+// parseHeadcount reads a company size as its bounds: "35" and "12,000명"
+// are exact (both bounds), "1001 to 5000 employees" and "51-200" a band,
+// "10000+ employees" and "500명 이상" open above (max 0). "Unknown" and
+// other text without a number give 0, 0.
+func parseHeadcount(s string) (lo, hi int) {
+	ms := digitsRe.FindAllString(s, 2)
+	if len(ms) == 0 {
+		return 0, 0
 	}
-	n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))
-	return n
+	atoi := func(m string) int {
+		n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))
+		return n
+	}
+	lo = atoi(ms[0])
+	switch {
+	case len(ms) == 2:
+		if hi = atoi(ms[1]); hi < lo {
+			hi = 0
+		}
+	case strings.Contains(s, "+") || strings.Contains(s, "이상") || strings.Contains(strings.ToLower(s), "more"):
+	default:
+		hi = lo
+		if lo == 1 {
+			// A company of one does not post for a data team: in the
+			// Wanted data set "1" is what 야놀자, 무신사, 크래프톤,
+			// LINE Plus and CJ ENM carry, a stand-in for unknown.
+			return 0, 0
+		}
+	}
+	return lo, hi
+}
+
+// placeholders are what job sites put in a field they have no value for.
+var placeholders = []string{"없음", "해당없음", "해당 없음", "정보없음", "정보 없음", "미정", "미기재", "n/a", "na", "none", "null", "nil",
+	"nan", "unknown", "-", "--", "—", "-1", "."}
+
+// placeholder reports whether a field's value stands for no value: "없음",
+// "N/A", "-1" (Glassdoor's unknown).
+func placeholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > len("해당 없음") {
+		return false
+	}
+	for _, p := range placeholders {
+		if strings.EqualFold(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func normEmployment(s string) string {

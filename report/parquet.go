@@ -46,6 +46,7 @@ type PostingRow struct {
 	DatePosted         string   `parquet:"date_posted"`
 	ValidThrough       string   `parquet:"valid_through"`
 	Headcount          *int32   `parquet:"headcount,optional"`
+	HeadcountMax       *int32   `parquet:"headcount_max,optional"`
 	Industry           string   `parquet:"industry,dict"`
 	URL                string   `parquet:"url"`
 	Format             string   `parquet:"format,dict"`

@@ -765,6 +765,10 @@ func buildRows(p *extract.Posting, skills []extract.Skill, labels classify.Resul
 		h := int32(min(p.Headcount, 1<<30))
 		row.Headcount = &h
 	}
+	if p.HeadcountMax > 0 {
+		h := int32(min(p.HeadcountMax, 1<<30))
+		row.HeadcountMax = &h
+	}
 	rows := make([]report.SkillRow, 0, len(skills))
 	for i := range skills {
 		s := &skills[i]
@@ -1077,16 +1081,16 @@ func readSpill(in io.Reader) (<-chan spillBatch, chan<- struct{}) {
 // values, so a pointer to 0 (years_min of 신입) would come back nil: the
 // optional fields travel as a value and a flag.
 type spillRow struct {
-	Row                               report.PostingRow
-	YearsMin, YearsMax, Headcount     int32
-	HasYearsMin, HasYearsMax, HasHead bool
-	SalaryMin, SalaryMax              float64
-	HasSalary                         bool
+	Row                                           report.PostingRow
+	YearsMin, YearsMax, Headcount, HeadMax        int32
+	HasYearsMin, HasYearsMax, HasHead, HasHeadMax bool
+	SalaryMin, SalaryMax                          float64
+	HasSalary                                     bool
 }
 
 func toSpill(r *report.PostingRow) spillRow {
 	s := spillRow{Row: *r}
-	s.Row.YearsMin, s.Row.YearsMax, s.Row.Headcount, s.Row.SalaryMin, s.Row.SalaryMax = nil, nil, nil, nil, nil
+	s.Row.YearsMin, s.Row.YearsMax, s.Row.Headcount, s.Row.HeadcountMax, s.Row.SalaryMin, s.Row.SalaryMax = nil, nil, nil, nil, nil, nil
 	if r.YearsMin != nil {
 		s.YearsMin, s.HasYearsMin = *r.YearsMin, true
 	}
@@ -1095,6 +1099,9 @@ func toSpill(r *report.PostingRow) spillRow {
 	}
 	if r.Headcount != nil {
 		s.Headcount, s.HasHead = *r.Headcount, true
+	}
+	if r.HeadcountMax != nil {
+		s.HeadMax, s.HasHeadMax = *r.HeadcountMax, true
 	}
 	if r.SalaryMin != nil && r.SalaryMax != nil {
 		s.SalaryMin, s.SalaryMax, s.HasSalary = *r.SalaryMin, *r.SalaryMax, true
@@ -1112,6 +1119,9 @@ func (s *spillRow) row() report.PostingRow {
 	}
 	if s.HasHead {
 		r.Headcount = &s.Headcount
+	}
+	if s.HasHeadMax {
+		r.HeadcountMax = &s.HeadMax
 	}
 	if s.HasSalary {
 		r.SalaryMin, r.SalaryMax = &s.SalaryMin, &s.SalaryMax

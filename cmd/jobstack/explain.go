@@ -188,7 +188,7 @@ func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res cl
 		field("salary", fmt.Sprintf("%s %.0f–%.0f per year  (from %q)", r.Salary.Currency, r.Salary.Min, r.Salary.Max, r.Salary.Text))
 	}
 	if p.Headcount > 0 {
-		field("headcount", fmt.Sprint(p.Headcount))
+		field("headcount", headcountText(p.Headcount, p.HeadcountMax))
 	}
 	field("industry", p.Industry)
 	if len(p.SiteTags) > 0 {
@@ -304,4 +304,15 @@ func trunc(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// headcountText writes a company size: "35", "1001–5000", "10000+".
+func headcountText(lo, hi int) string {
+	switch {
+	case hi == lo:
+		return fmt.Sprint(lo)
+	case hi == 0:
+		return fmt.Sprintf("%d+", lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
 }
