@@ -256,6 +256,8 @@ type htmlView struct {
 	Terms                           []htmlTerm
 	Quality                         []htmlPair
 	Rejects                         []htmlReject
+	RejectFiles                     []KV
+	RejectFilesIntro                string
 	Truncated                       bool
 	Index                           []htmlIndexRow
 }
@@ -578,6 +580,7 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 	for _, r := range reasons {
 		v.Rejects = append(v.Rejects, htmlReject{Reason: r, N: info.RejectedByReason[r], Examples: strings.Join(info.RejectExamples[r], "; ")})
 	}
+	v.RejectFiles, v.RejectFilesIntro = info.RejectFiles, rejectFilesIntro
 
 	v.Truncated = st.Postings > len(st.Index)
 	for _, r := range st.Index {
@@ -827,6 +830,19 @@ const htmlTemplate = `<!DOCTYPE html>
 <tbody>
 {{- range .Rejects}}
 <tr><td>{{.Reason}}</td><td class="n">{{.N}}</td><td>{{.Examples}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+{{- end}}
+{{- if .RejectFiles}}
+<p>{{.RejectFilesIntro}}</p>
+<div class="scroll">
+<table>
+<thead><tr><th scope="col">file</th><th scope="col" class="n">rejected</th></tr></thead>
+<tbody>
+{{- range .RejectFiles}}
+<tr><td>{{.Key}}</td><td class="n">{{.N}}</td></tr>
 {{- end}}
 </tbody>
 </table>

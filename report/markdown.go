@@ -20,6 +20,7 @@ type RunInfo struct {
 	RejectedByReason map[string]int
 	RejectExamples   map[string][]string // reason → a few "source: detail" lines
 	DuplicateFolds   int                 // postings that absorbed at least one duplicate
+	RejectFiles      []KV                // the files with the most rejected inputs, most first
 }
 
 // classOrder is the order maturity classes are shown in.
@@ -309,6 +310,13 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 		sort.Strings(reasons)
 		for _, r := range reasons {
 			p("| %s | %d | %s |\n", EscapeCell(r), info.RejectedByReason[r], EscapeCell(strings.Join(info.RejectExamples[r], "; ")))
+		}
+		p("\n")
+	}
+	if len(info.RejectFiles) > 0 {
+		p("%s\n\n| file | rejected |\n|---|---:|\n", rejectFilesIntro)
+		for _, kv := range info.RejectFiles {
+			p("| %s | %d |\n", EscapeCell(kv.Key), kv.N)
 		}
 		p("\n")
 	}

@@ -48,7 +48,8 @@ func TestMarkdownFromStats(t *testing.T) {
 		st.Add(&r.row, r.skills, []string{"Polars"})
 	}
 	var buf bytes.Buffer
-	info := RunInfo{Version: "t", Inputs: 5, Postings: 3, Duplicates: 1, Rejected: 1, RejectedByReason: map[string]int{"binary": 1}, RejectExamples: map[string][]string{"binary": {"x.html: binary"}}}
+	info := RunInfo{Version: "t", Inputs: 5, Postings: 3, Duplicates: 1, Rejected: 1, RejectedByReason: map[string]int{"binary": 1}, RejectExamples: map[string][]string{"binary": {"x.html: binary"}},
+		RejectFiles: []KV{{"dump_2026.csv", 1200}}}
 	if err := WriteMarkdown(&buf, st, info); err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +60,7 @@ func TestMarkdownFromStats(t *testing.T) {
 		"| Acme | 2 | cloud_startup 2 | Airflow 2, Amazon EMR 2 |",
 		"| Airflow + Amazon EMR | 2 |",
 		"| binary | 1 | x.html: binary |",
+		"| dump\\_2026.csv | 1200 |",
 		"Data Engineer \\| &lt;b&gt;x&lt;/b&gt;",
 		"| Polars | 3 | a.html |",
 		"pie showData",

@@ -133,3 +133,6 @@ var (
 
 // same is the escape of text that needs none.
 func same(s string) string { return s }
+
+// rejectFilesIntro heads the list of files with the most rejected inputs.
+const rejectFilesIntro = "Files that lost the most records (a file whose records all fail the same way usually needs `--map`; `rejects.jsonl` has each one):"

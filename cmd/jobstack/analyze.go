@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -831,11 +832,20 @@ type collector struct {
 	ids      map[string]int // posting ids seen, with --keep-duplicates only
 	folds    int
 	examples map[string][]string
+	// exampleFiles are the files of each reason's examples, so the
+	// examples come from different files; rejectFiles counts the rejects
+	// of each file (at most maxRejectFiles files).
+	exampleFiles map[string][]string
+	rejectFiles  map[string]int
 }
+
+// maxRejectFiles bounds the files whose rejects the report counts.
+const maxRejectFiles = 100000
 
 func newCollector(cfg *Config, eng *engine, st *staging, bar *progress) (*collector, error) {
 	c := &collector{cfg: cfg, eng: eng, st: st, bar: bar, stats: report.NewStats(), index: dedup.NewIndex(),
 		dupN: map[int32]int32{}, dupSrc: map[int32][]string{}, examples: map[string][]string{},
+		exampleFiles: map[string][]string{}, rejectFiles: map[string]int{},
 		sum: &summary{Version: version, TaxonomyVersion: eng.taxonomy.Version, RulesVersion: eng.classifier.Rules().Version,
 			RejectedByReason: map[string]int{}, Jobs: cfg.Jobs, Args: cfg.Inputs, GoVersion: runtime.Version()}}
 	if cfg.KeepDuplicates {
@@ -870,12 +880,17 @@ func (c *collector) add(r result) error {
 	if r.rej != nil {
 		c.sum.Rejected++
 		c.sum.RejectedByReason[r.rej.Reason]++
-		if ex := c.examples[r.rej.Reason]; len(ex) < 3 {
+		file := fileOf(r.source)
+		if _, ok := c.rejectFiles[file]; ok || len(c.rejectFiles) < maxRejectFiles {
+			c.rejectFiles[file]++
+		}
+		if ex := c.examples[r.rej.Reason]; len(ex) < 3 && !slices.Contains(c.exampleFiles[r.rej.Reason], file) {
 			detail := r.rej.Detail
 			if i := strings.IndexByte(detail, '\n'); i >= 0 {
 				detail = detail[:i]
 			}
 			c.examples[r.rej.Reason] = append(ex, detail)
+			c.exampleFiles[r.rej.Reason] = append(c.exampleFiles[r.rej.Reason], file)
 		}
 		line, _ := json.Marshal(struct {
 			Source string `json:"source"`
@@ -951,6 +966,7 @@ func (c *collector) finish(start time.Time) error {
 		Version: version, TaxonomyVersion: c.sum.TaxonomyVersion, RulesVersion: c.sum.RulesVersion,
 		Inputs: c.sum.Inputs, Postings: c.sum.Postings, Duplicates: c.sum.Duplicates, Rejected: c.sum.Rejected,
 		RejectedByReason: c.sum.RejectedByReason, RejectExamples: c.examples, DuplicateFolds: c.folds,
+		RejectFiles: topRejectFiles(c.rejectFiles, 10),
 	}
 	if err := writeFile(c.st.path(fileReport), func(w io.Writer) error { return report.WriteMarkdown(w, c.stats, info) }); err != nil {
 		return err
@@ -1178,3 +1194,32 @@ func writeTerms(w io.Writer, st *report.Stats) error {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// fileOf is the file an input comes from: its source without a record's
+// "#N".
+func fileOf(source string) string {
+	if i := strings.LastIndexByte(source, '#'); i >= 0 && i+1 < len(source) && strings.Trim(source[i+1:], "0123456789") == "" {
+		return source[:i]
+	}
+	return source
+}
+
+// topRejectFiles lists the files with the most rejected inputs, most
+// first (ties by name), at most n, leaving out files with one: a page
+// rejected whole is in the reasons table already, a record file that
+// loses many records to one cause is what this list shows.
+func topRejectFiles(files map[string]int, n int) []report.KV {
+	var out []report.KV
+	for f, k := range files {
+		if k > 1 {
+			out = append(out, report.KV{Key: f, N: k})
+		}
+	}
+	slices.SortFunc(out, func(a, b report.KV) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return out[:min(n, len(out))]
+}

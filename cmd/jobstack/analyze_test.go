@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/jobstack/jobstack/internal/testfiles"
+	"github.com/jobstack/jobstack/report"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -264,5 +265,31 @@ func TestAnalyzeLayeredFiles(t *testing.T) {
 	}
 	if none := read(); none.Options.Rules == nil || len(none.Options.Rules) != 0 || none.Options.Taxonomy == nil {
 		t.Errorf("no files: options %+v, want empty lists", none.Options)
+	}
+}
+
+// The report lists the files that lost the most records, by the file
+// each record came from, and leaves out files with one reject.
+func TestRejectFiles(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"a/rows.csv#12":              "a/rows.csv",
+		"jobs.zip/2026/wanted.csv#3": "jobs.zip/2026/wanted.csv",
+		"page.html":                  "page.html",
+		"odd#name.html":              "odd#name.html",
+		"x.jsonl#":                   "x.jsonl#",
+	} {
+		if got := fileOf(in); got != want {
+			t.Errorf("fileOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	files := map[string]int{"b.csv": 7, "a.csv": 7, "page.html": 1, "c.jsonl": 40, "d.csv": 2}
+	got := topRejectFiles(files, 3)
+	want := []report.KV{{Key: "c.jsonl", N: 40}, {Key: "a.csv", N: 7}, {Key: "b.csv", N: 7}}
+	if !slices.Equal(got, want) {
+		t.Errorf("topRejectFiles = %v, want %v", got, want)
+	}
+	if got := topRejectFiles(map[string]int{"page.html": 1}, 3); len(got) != 0 {
+		t.Errorf("one reject per file: %v, want none", got)
 	}
 }
