@@ -318,6 +318,14 @@ type hit struct {
 
 // boundaryOK checks the characters around text[start:end] for a form;
 // the caller checks that it is not part of an address (inURL).
+// accentedLatin reports whether r is a letter of the Latin-1 Supplement or
+// Latin Extended-A and -B blocks ("é", "ü", "ñ", "ł"): it continues an
+// ASCII word as a letter does, where a Hangul particle ("Python과") or
+// punctuation ends it.
+func accentedLatin(r rune) bool {
+	return 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7
+}
+
 func boundaryOK(text string, start, end int, f form) bool {
 	pat := text[start:end]
 	first, last := pat[0], pat[len(pat)-1]
@@ -328,6 +336,9 @@ func boundaryOK(text string, start, end int, f form) bool {
 		if isAlnum(first) {
 			if c < utf8.RuneSelf && isAlnum(c) && !gluedBefore(text, start, f) {
 				return false
+			}
+			if c >= utf8.RuneSelf && accentedLatin(lastRune(text[:start])) {
+				return false // "sql" in "Mysqlé"
 			}
 			if c == '.' && start > 1 && isAlnum(text[start-2]) && !gluedSentence(text, start) {
 				return false // "node.js" must not yield "js"
@@ -349,6 +360,9 @@ func boundaryOK(text string, start, end int, f form) bool {
 			plural := f.exact == "" && c == 's' && len(pat) >= 6 && last != 's' && (end+1 == len(text) || !isAlnum(text[end+1]))
 			if c < utf8.RuneSelf && isAlnum(c) && !plural && !gluedAfter(text, end) {
 				return false
+			}
+			if c >= utf8.RuneSelf && accentedLatin(firstRune(text[end:])) {
+				return false // "R" in "Résumé", "Go" in "Goûter"
 			}
 			if (c == '+' || c == '#') && last != '+' && last != '#' {
 				return false // C vs C++ and C#

@@ -123,6 +123,11 @@ func TestMatchBoundaries(t *testing.T) {
 		{"ETL 파이프라인", "ETL"},
 		{"Star/Snowflake schemas in the warehouse", ""},
 		{"Snowflake and Airflow", "Airflow, Snowflake"},
+		// An accented Latin letter goes on with the word, a Hangul
+		// particle ends it.
+		{"Python, Spark. Résumé in Français welcome", "Python, Spark"},
+		{"Spark와 Airflowé", "Spark"},
+		{"Python·SQL 필수, Naïve Bayes", "Python, SQL"},
 	})
 }
 
