@@ -316,8 +316,6 @@ type hit struct {
 	via        string
 }
 
-// boundaryOK checks the characters around text[start:end] for a form;
-// the caller checks that it is not part of an address (inURL).
 // accentedLatin reports whether r is a letter of the Latin-1 Supplement or
 // Latin Extended-A and -B blocks ("é", "ü", "ñ", "ł"): it continues an
 // ASCII word as a letter does, where a Hangul particle ("Python과") or
@@ -326,6 +324,8 @@ func accentedLatin(r rune) bool {
 	return 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7
 }
 
+// boundaryOK checks the characters around text[start:end] for a form;
+// the caller checks that it is not part of an address (inURL).
 func boundaryOK(text string, start, end int, f form) bool {
 	pat := text[start:end]
 	first, last := pat[0], pat[len(pat)-1]

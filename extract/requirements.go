@@ -1462,16 +1462,22 @@ var allowanceWords = []string{"식대", "식비", "자기계발", "육아", "수
 	"통신비", "교통비", "학자금", "의료비", "보험", "주거", "성과급", "인센티브", "보너스", "상여", "포함되지 않", "급여 외", "급여와는 별도",
 	"급여와 별도", "연봉 외", "연봉과 별도", "연봉과는 별도"}
 
-// paidAt reports whether the first match of re on line, a line that names
+// krwMatch is re.FindStringSubmatch(line) for a KRW pay pattern, or nil
+// when the line names an allowance (perk) and the match is not pay itself.
+func krwMatch(re *regexp.Regexp, line string, perk bool) []string {
+	m := re.FindStringSubmatchIndex(line)
+	if m == nil || perk && !paidAt(line, m[0], m[1]) {
+		return nil
+	}
+	return submatches(line, m)
+}
+
+// paidAt reports whether the amount line[start:end], on a line that names
 // an allowance, is pay itself: "연봉" or "월급" starts it or stands at most
 // payWordGap bytes before it ("연봉은 3,800~4,600만원", "연봉 4,000만원, 식대
 // 별도"), not further off ("연봉에 포함되지 않는 월 20만원 가량의 식대").
-func paidAt(re *regexp.Regexp, line string) bool {
-	m := re.FindStringIndex(line)
-	if m == nil {
-		return false
-	}
-	s := line[max(0, m[0]-payWordGap):m[1]]
+func paidAt(line string, start, end int) bool {
+	s := line[max(0, start-payWordGap):end]
 	return strings.Contains(s, "연봉") || strings.Contains(s, "월급")
 }
 
@@ -1525,7 +1531,7 @@ func salaryFromLine(line string) (Salary, bool) {
 		}
 		monthly := (strings.Contains(line, "월급") || strings.Contains(line, "월 ") || strings.Contains(line, "월:")) && !strings.Contains(line, "연봉")
 		perk := slices.ContainsFunc(allowanceWords, func(w string) bool { return strings.Contains(line, w) })
-		if m := krwRange.FindStringSubmatch(line); m != nil && (!perk || paidAt(krwRange, line)) {
+		if m := krwMatch(krwRange, line, perk); m != nil {
 			u2 := unit(m[4])
 			u1 := u2
 			if m[2] != "" {
@@ -1543,7 +1549,7 @@ func salaryFromLine(line string) (Salary, bool) {
 				return Salary{Min: lo, Max: hi, Currency: "KRW", Period: period, Text: snippet(line, 120)}, true
 			}
 		}
-		if m := krwSingle.FindStringSubmatch(line); m != nil && (!perk || paidAt(krwSingle, line)) {
+		if m := krwMatch(krwSingle, line, perk); m != nil {
 			v := parseAmount(m[2]) * unit(m[3])
 			period := "year"
 			if m[1] != "연봉" {

@@ -517,14 +517,20 @@ func findFirstNear(re *regexp.Regexp, line, low string, span int, meets func(lin
 			continue // a range has a number on either side
 		}
 		if m := re.FindStringSubmatchIndex(line[lo:hi]); m != nil && lo+m[0] <= i && lo+m[1] >= i+n {
-			out := make([]string, len(m)/2)
-			for k := range out {
-				if m[2*k] >= 0 {
-					out[k] = line[lo+m[2*k] : lo+m[2*k+1]]
-				}
-			}
-			return out, lo + m[1]
+			return submatches(line[lo:hi], m), lo + m[1]
 		}
 	}
 	return nil, -1
+}
+
+// submatches turns the indexes of a FindStringSubmatchIndex match on s
+// into what FindStringSubmatch returns.
+func submatches(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for k := range out {
+		if m[2*k] >= 0 {
+			out[k] = s[m[2*k]:m[2*k+1]]
+		}
+	}
+	return out
 }
