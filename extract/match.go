@@ -457,7 +457,7 @@ func (m *Matcher) Match(p *Posting) []Skill {
 }
 
 // MatchTerms is Match and UnknownTerms in one pass over the text.
-func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
+func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []Term) {
 	return m.match(p, true, true, nil)
 }
 
@@ -465,13 +465,13 @@ func (m *Matcher) MatchTerms(p *Posting) ([]Skill, []string) {
 // of one of the phrases the matcher was built with, in the order an
 // aho walk over p.LowerText() for the phrases alone would report them:
 // by end offset, the longer first. id is the phrase's index among them.
-func (m *Matcher) MatchPhrases(p *Posting, phrase func(start, end, id int)) ([]Skill, []string) {
+func (m *Matcher) MatchPhrases(p *Posting, phrase func(start, end, id int)) ([]Skill, []Term) {
 	return m.match(p, true, true, phrase)
 }
 
 // match finds a posting's hits once and makes its skills, its unknown
 // terms or both from them.
-func (m *Matcher) match(p *Posting, skills, terms bool, phrase func(start, end, id int)) (found []Skill, unknown []string) {
+func (m *Matcher) match(p *Posting, skills, terms bool, phrase func(start, end, id int)) (found []Skill, unknown []Term) {
 	buf := hitPool.Get().(*[]hit)
 	sel, used := m.hits(p, *buf, phrase)
 	if terms {

@@ -1216,8 +1216,50 @@ func TestUnknownTerms(t *testing.T) {
 		{"ko", "해외 컨퍼런스 지원: AWS re:Invent, EMR 연동 병원 데이터, QuorvexDB 운영", []string{"Invent", "QuorvexDB"}},
 		{"en", "Our customers include Intuit, Postmates, Cloudflare and GitHub. Go ahead and try QuorvexDB.", []string{"QuorvexDB"}},
 	} {
-		if got := m.UnknownTerms(&Posting{Language: tt.lang, Text: tt.text}); !slices.Equal(got, tt.want) {
+		if got := termNames(m.UnknownTerms(&Posting{Language: tt.lang, Text: tt.text})); !slices.Equal(got, tt.want) {
 			t.Errorf("UnknownTerms(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func termNames(terms []Term) []string {
+	var names []string
+	for _, t := range terms {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+// An unknown term is listed where it stands in a list beside a known
+// technology, or beside a listed term: a new product's usual place.
+func TestUnknownTermsListed(t *testing.T) {
+	t.Parallel()
+	m := defaultMatcher(t)
+	for _, tt := range []struct {
+		lang, text string
+		listed     []string // the rest are not listed
+	}{
+		{"en", "Tools: Python, QuorvexDB, Tableau", []string{"QuorvexDB"}},
+		{"en", "Spark | QuorvexDB or WidgetFlow & Kafka", []string{"QuorvexDB", "WidgetFlow"}},
+		// A list that opens with unknown terms, however long.
+		{"en", "QuorvexDB, WidgetFlow, StreamWidget2Go and Airflow", []string{"QuorvexDB", "StreamWidget2Go", "WidgetFlow"}},
+		{"ko", "Airflow와 QuorvexDB 운영 경험, Spark 및 WidgetFlow 사용", []string{"QuorvexDB", "WidgetFlow"}},
+		// Space alone, a bracket or a word between is no list.
+		{"en", "Kubernetes QuorvexDB clusters; we love WidgetFlow. Also Python", nil},
+		{"ko", "카프카(QuorvexDB) 구조 이해, NDC 코드와 Python", nil},
+		// A concept is not a product list's neighbour.
+		{"en", "ETL, QuorvexDB", nil},
+		// Listed once is listed.
+		{"en", "QuorvexDB is our engine. Stack: Go, Python, QuorvexDB.", []string{"QuorvexDB"}},
+	} {
+		var got []string
+		for _, term := range m.UnknownTerms(&Posting{Language: tt.lang, Text: tt.text}) {
+			if term.Listed {
+				got = append(got, term.Name)
+			}
+		}
+		if !slices.Equal(got, tt.listed) {
+			t.Errorf("listed in %q = %q, want %q", tt.text, got, tt.listed)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,7 +36,7 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		task needs key must required minimum note apply physical technical offer purpose position duties location
 		infra architecture stack workflow admin back back-end front-end fit game kitchen room roof tea air nursing iii
 		ojt poc vip url eap tips sme fsa mis hris dna cro pmp cpa stem mit nasa nyc nyse nasdaq dod doe fda iso
-		mac imac macbook ipad iphone google youtube facebook ibm paypal nvidia`)
+		mac imac macbook ipad iphone google youtube facebook ibm paypal nvidia amazon apache microsoft`)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -50,29 +50,39 @@ func wordSet(words string) map[string]bool {
 // taxonomy did not match: CamelCase (ClickHouse), dotted names (Socket.io),
 // ALLCAPS (DBT), and, in Korean text, Latin words (a Korean posting rarely
 // uses an English word that is not a product). Each term is listed once.
-func (m *Matcher) UnknownTerms(p *Posting) []string {
+func (m *Matcher) UnknownTerms(p *Posting) []Term {
 	_, terms := m.match(p, false, true, nil)
 	return terms
 }
 
-func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
+// Term is a tech-looking term the taxonomy does not know. Listed says
+// that somewhere in the posting it stands in a list beside a technology
+// the taxonomy knows ("Airflow, Dagster", "Spark/Flink 및 Pinot"), directly
+// or through other such terms: that is where a new product's name is
+// found, where an acronym of a hospital, a drug code or a trade fair
+// ("UCSF", "NDC", "WWDC") is not.
+type Term struct {
+	Name   string
+	Listed bool
+}
+
+func (m *Matcher) unknownTerms(p *Posting, covered []hit) []Term {
 	text := p.Text
 	ci := 0
-	seen := map[string]bool{}
-	var out []string
+	seen := map[string]int{} // index in out by lower-case spelling
+	var out []Term
+	// occs are the terms' occurrences in order, for lists of several
+	// unknown terms.
+	type occ struct {
+		start, end, at int
+		listed         bool
+	}
+	var occs []occ
 	korean := p.Language != "en"
 	addresses := mayHoldAddress(text)
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			// Only a letter starts a term: step over words of eight
-			// bytes without one (Korean text, spaces, punctuation).
-			i++
-			for i+8 <= len(text) && letters(load64(text, i)) == 0 {
-				i += 8
-			}
-			continue
+	for i := 0; ; {
+		if i = nextLetter(text, i); i == len(text) {
+			break
 		}
 		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') && !glueAt(text, i) {
 			i++
@@ -127,15 +137,100 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []string {
 			continue
 		}
 		low := strings.ToLower(tok)
-		if commonWords[low] || seen[low] {
+		if commonWords[low] {
 			continue
 		}
-		seen[low] = true
-		out = append(out, tok)
+		k, dup := seen[low]
+		if !dup {
+			k = len(out)
+			seen[low] = k
+			out = append(out, Term{Name: tok})
+		}
+		// Listed: a known technology stands just before or after it.
+		listed := ci > 0 && m.listedTech(covered[ci-1]) && listGap(text[covered[ci-1].end:start]) ||
+			ci < len(covered) && m.listedTech(covered[ci]) && listGap(text[end:covered[ci].start])
+		occs = append(occs, occ{start, end, k, listed})
 	}
-	sort.Strings(out)
+	// A term is listed too beside a listed term, either way: in
+	// "QuorvexDB, WidgetFlow, Airflow" both are.
+	for i := 1; i < len(occs); i++ {
+		a, b := &occs[i-1], &occs[i]
+		if a.listed != b.listed && listGap(text[a.end:b.start]) {
+			a.listed, b.listed = true, true
+		}
+	}
+	for i := len(occs) - 2; i >= 0; i-- {
+		a, b := &occs[i], &occs[i+1]
+		if !a.listed && b.listed && listGap(text[a.end:b.start]) {
+			a.listed = true
+		}
+	}
+	for _, o := range occs {
+		out[o.at].Listed = out[o.at].Listed || o.listed
+	}
+	slices.SortFunc(out, func(a, b Term) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
+
+// nextLetter returns where the first ASCII letter at or after i is in
+// text, len(text) when there is none: only a letter starts a term. It
+// steps over words of eight bytes without one (Korean text, spaces,
+// punctuation). A function of its own, it keeps text and i in registers,
+// where in unknownTerms's loop they were spilled.
+//
+//go:noinline
+func nextLetter(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return i
+		}
+		i++
+		for i+8 <= len(text) && letters(load64(text, i)) == 0 {
+			i += 8
+		}
+	}
+	return len(text)
+}
+
+// listedTech reports whether a hit is an accepted technology, one a list
+// of products would hold.
+func (m *Matcher) listedTech(h hit) bool {
+	return h.ok && m.entries[h.entry].Kind == "technology"
+}
+
+// listGap reports whether the text between two names is a list's
+// separator: punctuation, "and", "or", "및", "또는", or a Korean particle
+// of a list ("Airflow와 Dagster"). Space alone is not: a word after a
+// product's name is more often part of a longer name or a common noun
+// ("Kubernetes Cluster", "Spark Batch") than the next item of a list. Nor
+// is a bracket: what stands before one names what is in it ("Office
+// Program (Excel, Word)", "카프카(Apache Kafka)").
+func listGap(gap string) bool {
+	if len(gap) > 16 || strings.TrimSpace(gap) == "" {
+		return false
+	}
+	words := 0
+	for gap != "" {
+		if r, size := utf8.DecodeRuneInString(gap); listSeparator(r) {
+			gap = gap[size:]
+			continue
+		}
+		end := strings.IndexFunc(gap, listSeparator)
+		if end < 0 {
+			end = len(gap)
+		}
+		switch gap[:end] {
+		case "and", "or", "및", "또는", "혹은", "와", "과", "나", "이나":
+		default:
+			return false
+		}
+		words++
+		gap = gap[end:]
+	}
+	return words <= 1
+}
+
+func listSeparator(r rune) bool { return strings.ContainsRune(" \t\n,/|&+;·、", r) }
 
 // glueAt reports whether a word that opens a sentence starts at i glued
 // to the word before it, where a scrape dropped a line break: in

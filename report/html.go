@@ -212,8 +212,8 @@ type htmlCompany struct {
 }
 
 type htmlTerm struct {
-	Term, Example string
-	Postings      int
+	Term, Example    string
+	Listed, Postings int
 }
 
 type htmlReject struct {
@@ -560,7 +560,8 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 		v.CompaniesCapped = companiesCappedNote
 	}
 	for _, t := range topTerms(st, 20) {
-		v.Terms = append(v.Terms, htmlTerm{Term: t, Postings: st.Terms[t].Postings, Example: st.Terms[t].Example})
+		ts := st.Terms[t]
+		v.Terms = append(v.Terms, htmlTerm{Term: t, Listed: ts.Listed, Postings: ts.Postings, Example: ts.Example})
 	}
 
 	v.Quality = []htmlPair{
@@ -808,12 +809,12 @@ const htmlTemplate = `<!DOCTYPE html>
 {{- if not .Terms}}
 <p>No frequent unmatched technology-like terms.</p>
 {{- else}}
-<p>Technology-like terms that matched nothing in the taxonomy (add them with <code>--taxonomy</code>); the full list is in <code>unknown_terms.jsonl</code>.</p>
+<p>Technology-like terms that matched nothing in the taxonomy and stand in a list beside a technology it knows (“Airflow, Dagster”): the likeliest products to add with <code>--taxonomy</code>. <code>unknown_terms.jsonl</code> lists every technology-like term with both counts.</p>
 <table>
-<thead><tr><th scope="col">term</th><th scope="col" class="n">postings</th><th scope="col">example</th></tr></thead>
+<thead><tr><th scope="col">term</th><th scope="col" class="n">in lists</th><th scope="col" class="n">postings</th><th scope="col">example</th></tr></thead>
 <tbody>
 {{- range .Terms}}
-<tr><td>{{.Term}}</td><td class="n">{{.Postings}}</td><td>{{.Example}}</td></tr>
+<tr><td>{{.Term}}</td><td class="n">{{.Listed}}</td><td class="n">{{.Postings}}</td><td>{{.Example}}</td></tr>
 {{- end}}
 </tbody>
 </table>

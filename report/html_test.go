@@ -17,14 +17,14 @@ func hostileStats() (*Stats, RunInfo) {
 	rows := []struct {
 		row    PostingRow
 		skills []SkillRow
-		terms  []string
+		terms  []Term
 	}{
 		{PostingRow{Source: "javascript:alert(1)", Title: "<script>alert(1)</script>", Company: "<img src=x onerror=alert(1)>", Language: "en", Maturity: "cloud_startup", Role: "data_engineer", Seniority: "mid", DegreeMin: "bachelor", YearsMin: i32(3)},
 			[]SkillRow{{Skill: "Airflow", Kind: "technology", Requirement: "required"}, {Skill: `"><svg onload=alert(1)>`, Kind: "technology", Requirement: "preferred"}, {Skill: "ETL", Kind: "concept", Requirement: "required"}},
-			[]string{"</title><script>alert(2)</script>"}},
+			[]Term{{Name: "</title><script>alert(2)</script>", Listed: true}}},
 		{PostingRow{Source: "b.html", Title: "Data Engineer", Company: "<img src=x onerror=alert(1)>", Language: "ko", Maturity: "cloud_startup", Role: "data_engineer", Seniority: "senior", DegreeMin: "unspecified"},
 			[]SkillRow{{Skill: "Airflow", Kind: "technology", Requirement: "preferred"}, {Skill: `"><svg onload=alert(1)>`, Kind: "technology", Requirement: "required"}},
-			[]string{"</title><script>alert(2)</script>"}},
+			[]Term{{Name: "</title><script>alert(2)</script>", Listed: true}}},
 		{PostingRow{Source: "c.txt", Title: "데이터 분석가", Language: "ko", Maturity: "early_service", Role: "data_analyst", Seniority: "junior", DegreeMin: "none", YearsMin: i32(0)},
 			[]SkillRow{{Skill: "SQL", Kind: "technology", Requirement: "required"}}, nil},
 	}
@@ -332,7 +332,7 @@ func TestHTMLDeterministic(t *testing.T) {
 		for _, s := range []string{"Zeta", "Alpha", "Mu", "Beta", "Kappa", "Eta", "Nu", "Xi"} {
 			sk = append(sk, SkillRow{Skill: s, Kind: "technology", Requirement: "required"})
 		}
-		st.Add(&row, sk, []string{"TermA", "TermB", "TermC"})
+		st.Add(&row, sk, []Term{{Name: "TermA", Listed: true}, {Name: "TermB", Listed: true}, {Name: "TermC"}})
 	}
 	info := RunInfo{Inputs: 6, Postings: 6, RejectedByReason: map[string]int{"binary": 1, "empty": 2, "too_large": 1}}
 	first := writeHTML(t, st, info)

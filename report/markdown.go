@@ -285,10 +285,10 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 	if len(terms) == 0 {
 		p("No frequent unmatched technology-like terms.\n\n")
 	} else {
-		p("Technology-like terms that matched nothing in the taxonomy (add them with `--taxonomy`); the full list is in `unknown_terms.jsonl`.\n\n")
-		p("| term | postings | example |\n|---|---:|---|\n")
+		p("Technology-like terms that matched nothing in the taxonomy and stand in a list beside a technology it knows (\"Airflow, Dagster\"): the likeliest products to add with `--taxonomy`. `unknown_terms.jsonl` lists every technology-like term with both counts.\n\n")
+		p("| term | in lists | postings | example |\n|---|---:|---:|---|\n")
 		for _, t := range terms {
-			p("| %s | %d | %s |\n", EscapeCell(t), st.Terms[t].Postings, EscapeCell(st.Terms[t].Example))
+			p("| %s | %d | %d | %s |\n", EscapeCell(t), st.Terms[t].Listed, st.Terms[t].Postings, EscapeCell(st.Terms[t].Example))
 		}
 		p("\n")
 	}
@@ -372,16 +372,29 @@ func distinctive(st *Stats, class string, n int) []string {
 	return s
 }
 
+// topTerms returns the n unknown terms to show: those in two postings or
+// more that stand in a list beside a known technology in one at least,
+// the most often listed first. A term never listed is mostly an acronym
+// of the trade ("NDC", "CCTV") or a capitalised word, however frequent.
 func topTerms(st *Stats, n int) []string {
-	c := Counter{}
+	out := []string{}
 	for t, ts := range st.Terms {
-		if ts.Postings >= 2 {
-			c[t] = ts.Postings
+		if ts.Postings >= 2 && ts.Listed > 0 {
+			out = append(out, t)
 		}
 	}
-	out := []string{}
-	for _, kv := range c.Top(n) {
-		out = append(out, kv.Key)
+	sort.Slice(out, func(i, j int) bool {
+		a, b := st.Terms[out[i]], st.Terms[out[j]]
+		if a.Listed != b.Listed {
+			return a.Listed > b.Listed
+		}
+		if a.Postings != b.Postings {
+			return a.Postings > b.Postings
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > n {
+		out = out[:n]
 	}
 	return out
 }

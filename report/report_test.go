@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestMarkdownFromStats(t *testing.T) {
 			[]SkillRow{{Skill: "SQL", Kind: "technology", Requirement: "required"}}},
 	}
 	for _, r := range rows {
-		st.Add(&r.row, r.skills, []string{"Polars"})
+		st.Add(&r.row, r.skills, []Term{{Name: "Polars", Listed: true}})
 	}
 	var buf bytes.Buffer
 	info := RunInfo{Version: "t", Inputs: 5, Postings: 3, Duplicates: 1, Rejected: 1, RejectedByReason: map[string]int{"binary": 1}, RejectExamples: map[string][]string{"binary": {"x.html: binary"}},
@@ -62,7 +63,7 @@ func TestMarkdownFromStats(t *testing.T) {
 		"| binary | 1 | x.html: binary |",
 		"| dump\\_2026.csv | 1200 |",
 		"Data Engineer \\| &lt;b&gt;x&lt;/b&gt;",
-		"| Polars | 3 | a.html |",
+		"| Polars | 3 | 3 | a.html |",
 		"pie showData",
 		"xychart-beta",
 	} {
@@ -155,5 +156,28 @@ func TestParquetStatistics(t *testing.T) {
 		if len(ci.MinValues) == 0 || len(ci.MinValues) != len(ci.MaxValues) {
 			t.Errorf("column index %d: %d min, %d max values", i, len(ci.MinValues), len(ci.MaxValues))
 		}
+	}
+}
+
+// The report's new terms are those listed beside a known technology in a
+// posting at least and seen in two, the most often listed first; a
+// frequent term never listed (a trade's acronym) is left to the JSONL.
+func TestTopTerms(t *testing.T) {
+	st := NewStats()
+	add := func(terms ...Term) { st.Add(&PostingRow{Source: "x.txt"}, nil, terms) }
+	for range 9 {
+		add(Term{Name: "NDC"})
+	}
+	add(Term{Name: "Dagster", Listed: true}, Term{Name: "Prefect", Listed: true}, Term{Name: "Once", Listed: true})
+	add(Term{Name: "Dagster", Listed: true}, Term{Name: "Prefect"})
+	add(Term{Name: "Prefect"})
+	if got, want := topTerms(st, 20), []string{"Dagster", "Prefect"}; !slices.Equal(got, want) {
+		t.Errorf("topTerms = %q, want %q", got, want)
+	}
+	if got := topTerms(st, 1); !slices.Equal(got, []string{"Dagster"}) {
+		t.Errorf("topTerms(1) = %q", got)
+	}
+	if ts := st.Terms["Prefect"]; ts.Postings != 3 || ts.Listed != 1 {
+		t.Errorf("Prefect = %+v, want 3 postings, 1 listed", *ts)
 	}
 }

@@ -221,10 +221,18 @@ type IndexRow struct {
 	Skills                                 []string
 }
 
+// Term is a tech-looking term of one posting that the taxonomy did not
+// match; Listed says it stands in a list beside a known technology there.
+type Term struct {
+	Name   string
+	Listed bool
+}
+
 // TermStat is an unmatched tech-looking term.
 type TermStat struct {
 	Postings int
-	Example  string // a source where it occurs
+	Listed   int    // postings where it stands in a list of technologies
+	Example  string // a source where it occurs, one where it is listed if any
 }
 
 // Stats aggregates a run for the report. Add is called once per unique
@@ -271,7 +279,7 @@ func NewStats() *Stats {
 
 // Add counts one unique posting, from the same row and skill rows that go
 // into the Parquet files.
-func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
+func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []Term) {
 	s.Postings++
 	s.Languages[row.Language]++
 	s.Maturity[row.Maturity]++
@@ -341,15 +349,21 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []string) {
 		}
 	}
 	for _, term := range terms {
-		t := s.Terms[term]
+		t := s.Terms[term.Name]
 		if t == nil {
 			if len(s.Terms) >= maxTerms {
 				continue
 			}
 			t = &TermStat{Example: row.Source}
-			s.Terms[term] = t
+			s.Terms[term.Name] = t
 		}
 		t.Postings++
+		if term.Listed {
+			if t.Listed == 0 {
+				t.Example = row.Source
+			}
+			t.Listed++
+		}
 	}
 	if row.SalaryMin != nil && row.SalaryCurrency != "" {
 		s.SalaryPostings++

@@ -143,7 +143,7 @@ type result struct {
 	row    *report.PostingRow
 	skills []report.SkillRow
 	print  dedup.Print
-	terms  []string
+	terms  []report.Term
 	rej    *extract.Reject
 }
 
@@ -606,7 +606,12 @@ func (e *engine) process(t task) (r result) {
 	labels := e.classifier.ClassifyHits(p, skills, hits)
 	r.print = dedup.FingerprintSpans(p.Title, p.Text, dedupCore(p)).WithTitle(p.Title)
 	r.row, r.skills = buildRows(p, skills, labels, r.print)
-	r.terms = terms
+	if len(terms) > 0 {
+		r.terms = make([]report.Term, len(terms))
+		for i, t := range terms {
+			r.terms[i] = report.Term{Name: t.Name, Listed: t.Listed}
+		}
+	}
 	return r
 }
 
@@ -1171,13 +1176,17 @@ func writeTerms(w io.Writer, st *report.Stats) error {
 	type term struct {
 		Term     string `json:"term"`
 		Postings int    `json:"postings"`
+		Listed   int    `json:"listed"`
 		Example  string `json:"example"`
 	}
 	terms := make([]term, 0, len(st.Terms))
 	for t, ts := range st.Terms {
-		terms = append(terms, term{t, ts.Postings, ts.Example})
+		terms = append(terms, term{t, ts.Postings, ts.Listed, ts.Example})
 	}
 	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].Listed != terms[j].Listed {
+			return terms[i].Listed > terms[j].Listed
+		}
 		if terms[i].Postings != terms[j].Postings {
 			return terms[i].Postings > terms[j].Postings
 		}
