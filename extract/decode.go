@@ -517,3 +517,48 @@ func IsBinary(data []byte) bool {
 	}
 	return len(head) > 0 && ctrl*10 > len(head)
 }
+
+// binaryDetail says what a binary file is and what to do with it, from
+// the magic bytes it starts with: a scraper's output is often a
+// compressed stream or a workbook under a text file's name. It says
+// "binary data" for other bytes. name is the file's name; one that names
+// a compression (.gz, .zst) held the data inside that stream.
+func binaryDetail(name string, data []byte) string {
+	has := func(magic string) bool { return bytes.HasPrefix(data, []byte(magic)) }
+	inner := Compression(name) != ""
+	compressed := func(kind, ext string) string {
+		switch {
+		case inner:
+			return kind + "-compressed data inside the compressed file: it was compressed twice; decompress it once and pass the result"
+		case ext == "":
+			return kind + "-compressed data, which is not read; recompress it with gzip (.gz) or zstd (.zst)"
+		}
+		return kind + "-compressed data under a name without " + ext + ": rename it to end in " + ext + " and it is read decompressed"
+	}
+	head := data[:min(len(data), 8192)]
+	switch {
+	case has("\x1f\x8b"):
+		return compressed("gzip", ".gz")
+	case has("\x28\xb5\x2f\xfd"):
+		return compressed("zstd", ".zst")
+	case has("BZh") && len(data) > 3 && '1' <= data[3] && data[3] <= '9':
+		return compressed("bzip2", "")
+	case has("\xfd7zXZ\x00"):
+		return compressed("xz", "")
+	case has("PK\x03\x04") && (bytes.Contains(head, []byte("xl/")) || bytes.Contains(head, []byte("[Content_Types].xml"))):
+		return "an Excel or Office workbook (.xlsx), not text: save it as \"CSV UTF-8\" and pass that"
+	case has("PK\x03\x04"), has("PK\x05\x06"):
+		return "a zip archive under a name without .zip: rename it to end in .zip and its files are read"
+	case has("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+		return "an Excel 97–2003 workbook or another old Office file, not text: save it as \"CSV UTF-8\" and pass that"
+	case has("PAR1"):
+		return "a Parquet file, not postings: jobstack reads HTML, text, JSONL, JSON and CSV"
+	case has("%PDF-"):
+		return "a PDF document, not text: jobstack reads HTML, text, JSONL, JSON and CSV"
+	case has("\x7fELF"), has("MZ"):
+		return "an executable program, not text"
+	case has("\x89PNG"), has("\xff\xd8\xff"), has("GIF8"):
+		return "an image, not text"
+	}
+	return "binary data (NUL or control bytes), not text"
+}

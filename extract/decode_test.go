@@ -262,3 +262,31 @@ func FuzzLineNormalisation(f *testing.F) {
 		}
 	})
 }
+
+// A binary file's reject says what it is and what to do, from its magic
+// bytes: a compressed stream wants its extension, a workbook an export.
+func TestBinaryDetail(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, data, want string
+	}{
+		{"jobs.jsonl", "\x1f\x8b\x08\x00", "gzip-compressed data under a name without .gz: rename it to end in .gz"},
+		{"jobs.jsonl.gz", "\x1f\x8b\x08\x00", "gzip-compressed data inside the compressed file: it was compressed twice"},
+		{"page.html", "\x28\xb5\x2f\xfd\x00", "zstd-compressed data under a name without .zst"},
+		{"jobs.csv", "BZh91AY&SY\x00", "bzip2-compressed data, which is not read; recompress it with gzip (.gz) or zstd (.zst)"},
+		{"jobs.csv", "\xfd7zXZ\x00\x00", "xz-compressed data, which is not read"},
+		{"jobs.csv", "PK\x03\x04\x14\x00\x00\x00[Content_Types].xml", "an Excel or Office workbook (.xlsx)"},
+		{"jobs.csv", "PK\x03\x04\x14\x00\x00\x00postings/a.html", "a zip archive under a name without .zip"},
+		{"jobs.csv", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "an Excel 97–2003 workbook"},
+		{"jobs.json", "PAR1\x15\x04", "a Parquet file"},
+		{"a.txt", "%PDF-1.7\x00", "a PDF document"},
+		{"a.html", "\x89PNG\r\n\x1a\n", "an image"},
+		{"a.txt", "\x00\x01\x02\x03", "binary data (NUL or control bytes), not text"},
+		// "BZ" without a block size is no bzip2 stream.
+		{"a.txt", "BZhx\x00\x00", "binary data"},
+	} {
+		if got := binaryDetail(tt.name, []byte(tt.data)); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("binaryDetail(%q, %q) = %q, want it to start %q", tt.name, tt.data, got, tt.want)
+		}
+	}
+}

@@ -141,6 +141,13 @@ func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input)
 	r = br
 	enc := ""
 	if head, _ := br.Peek(8192); len(head) > 0 {
+		if IsBinary(head) {
+			// A workbook, a compressed stream or a program under a
+			// record file's name is one rejected input, not a line of
+			// bad JSON or a broken row per newline byte in it.
+			yield(Input{Source: file, Format: FormatRecord, Err: reject(ReasonBinary, "%s: %s", file, binaryDetail(file, head))})
+			return nil
+		}
 		if order, ok := utf16Of(head); ok {
 			r = transform.NewReader(br, xunicode.UTF16(order, xunicode.UseBOM).NewDecoder())
 			enc = EncUTF16

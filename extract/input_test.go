@@ -454,3 +454,21 @@ func TestRecordPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// A binary stream under a record format's name is one rejected input
+// named by the file, however many newline bytes it holds.
+func TestRecordsBinary(t *testing.T) {
+	t.Parallel()
+	data := "\x1f\x8b\x08\x00" + strings.Repeat("\x00\n\x03{", 5000)
+	for _, format := range []string{"jsonl", "json", "csv", "tsv"} {
+		got := records(t, format, data, 1<<20)
+		if len(got) != 1 || got[0].source != "f."+format || got[0].reason != ReasonBinary {
+			t.Errorf("%s: %+v, want one binary reject of f.%s", format, got, format)
+		}
+	}
+	// UTF-16 text has NULs and is still text.
+	got := records(t, "jsonl", "\xff\xfe{\x00\"\x00a\x00\"\x00:\x00\"\x00b\x00\"\x00}\x00\n\x00", 1<<20)
+	if len(got) != 1 || got[0].reason != "" || got[0].enc != EncUTF16 {
+		t.Errorf("UTF-16 JSONL: %+v", got)
+	}
+}

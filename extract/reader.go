@@ -171,7 +171,7 @@ func checkFile(source string, data []byte) *Reject {
 		return reject(ReasonEmpty, "%s: file is empty", source)
 	}
 	if IsBinary(data) {
-		return reject(ReasonBinary, "%s: binary data (NUL or control bytes), not text", source)
+		return reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return reject(ReasonEmpty, "%s: file has only white space", source)

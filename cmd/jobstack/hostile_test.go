@@ -135,6 +135,13 @@ func TestHostileInputs(t *testing.T) {
 		"gz/cut.jsonl.gz":  gzipped(t, []byte(`{"title":"x","text":"`+strings.Repeat("Kafka와 Flink 스트리밍 ", 2000)+`"}`+"\n"))[:120],
 		"gz/fake.txt.gz":   []byte("not compressed at all\n" + goodKorean),
 		"gz/bomb.txt.gz":   gzipped(t, make([]byte, 17<<20)),
+		// Binary files under a record file's name: each is one input
+		// rejected as what it is, not a bad line per newline byte.
+		"gz/twice.jsonl.gz": gzipped(t, gzipped(t, []byte(`{"title":"x","text":"`+goodKorean[:60]+`"}`+"\n"))),
+		"bin/unnamed.jsonl": gzipped(t, []byte(strings.Repeat(`{"title":"Data Engineer","text":"Spark"}`+"\n", 200))),
+		"bin/workbook.csv": zipped(t, []zipEntry{{name: "[Content_Types].xml", data: []byte("<Types/>")},
+			{name: "xl/workbook.xml", data: []byte("<workbook/>")}, {name: "xl/worksheets/sheet1.xml", data: bytes.Repeat([]byte("<row>\n</row>\n"), 500)}}),
+		"bin/program.json": append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte("\x00\x01\n{\x02"), 2000)...),
 	}
 	for name, data := range files {
 		write(t, filepath.Join(in, name), data)
@@ -175,15 +182,16 @@ func TestHostileInputs(t *testing.T) {
 	// and 3 records, so the files count as 16 + 2 + 4 + 3 + 1 link = 26.
 	// Then 3 record files without records, and the compressed files: 2
 	// records, a page, a cut stream with no whole record, a file that is
-	// not compressed and a bomb, 3 + 2 + 1 + 1 + 1 + 1 = 9 more.
-	if m.Inputs != 35 {
-		t.Errorf("inputs = %d, want 35", m.Inputs)
+	// not compressed and a bomb, 3 + 2 + 1 + 1 + 1 + 1 = 9 more; and 4
+	// binary record files.
+	if m.Inputs != 39 {
+		t.Errorf("inputs = %d, want 39", m.Inputs)
 	}
 	if m.Inputs != m.Postings+m.Duplicates+m.Rejected {
 		t.Errorf("inputs %d != postings %d + duplicates %d + rejected %d", m.Inputs, m.Postings, m.Duplicates, m.Rejected)
 	}
 	wantReasons := map[string]int{
-		extract.ReasonBinary: 1, extract.ReasonEmpty: 5, extract.ReasonTooLarge: 2, extract.ReasonUnsupportedType: 1,
+		extract.ReasonBinary: 5, extract.ReasonEmpty: 5, extract.ReasonTooLarge: 2, extract.ReasonUnsupportedType: 1,
 		extract.ReasonNoText: 1, extract.ReasonBadJSON: 3, extract.ReasonBadCSVRow: 1, extract.ReasonSymlink: 1,
 		extract.ReasonInternalError: 1, extract.ReasonReadError: 2, extract.ReasonNotPosting: 2,
 	}
@@ -200,10 +208,20 @@ func TestHostileInputs(t *testing.T) {
 		"header-only.csv": "empty", "blank.jsonl": "empty", "none.json": "empty",
 		"cut.jsonl.gz#1": "read_error", "fake.txt.gz": "read_error", "bomb.txt.gz": "too_large",
 		"README.md": "not_a_posting", "tokens.txt": "not_a_posting",
+		"twice.jsonl.gz": "binary", "unnamed.jsonl": "binary", "workbook.csv": "binary", "program.json": "binary",
 	} {
 		r, ok := rej[name]
 		if !ok || r.Reason != reason {
 			t.Errorf("rejects.jsonl: %s = %+v, want reason %s", name, r, reason)
+		}
+	}
+	for name, want := range map[string]string{
+		"twice.jsonl.gz": "compressed twice", "unnamed.jsonl": "rename it to end in .gz",
+		"workbook.csv": "(.xlsx), not text: save it as \"CSV UTF-8\"", "program.json": "an executable program",
+		"binary.html": "an image, not text",
+	} {
+		if d := rej[name].Detail; !strings.Contains(d, want) {
+			t.Errorf("%s detail %q lacks %q", name, d, want)
 		}
 	}
 	if d := rej["PANIC-trigger.txt"].Detail; !strings.Contains(d, "assignment to entry in nil map") || !strings.Contains(d, "goroutine") {
