@@ -586,6 +586,13 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 			}
 			in.Line = pe.StartLine
 			in.Err = reject(ReasonBadCSVRow, "%s:%d: %v", file, pe.StartLine, pe.Err)
+			if pe.Line > pe.StartLine {
+				// A quote left open runs the row on over the lines after
+				// it: say which lines this reject holds, so no row is
+				// lost unseen.
+				in.Err = reject(ReasonBadCSVRow, "%s:%d-%d: %v (lines %d-%d are this one rejected row; a quote left open on line %d takes in the rows after it)",
+					file, pe.StartLine, pe.Line, pe.Err, pe.StartLine, pe.Line, pe.StartLine)
+			}
 			if !yield(in) {
 				return nil
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -470,5 +471,34 @@ func TestRecordsBinary(t *testing.T) {
 	got := records(t, "jsonl", "\xff\xfe{\x00\"\x00a\x00\"\x00:\x00\"\x00b\x00\"\x00}\x00\n\x00", 1<<20)
 	if len(got) != 1 || got[0].reason != "" || got[0].enc != EncUTF16 {
 		t.Errorf("UTF-16 JSONL: %+v", got)
+	}
+}
+
+// A quote left open takes the rows after it into one bad row; the reject
+// names every line it holds, so a reader knows which rows were not read.
+func TestRecordsCSVOpenQuote(t *testing.T) {
+	t.Parallel()
+	data := "title,company,description\n" +
+		"One,A,\"first\"\n" +
+		"Two,B,\"never closed\n" +
+		"Three,C,\"swallowed\"\n" +
+		"Four,D,\"read again\"\n"
+	var details, titles []string
+	err := Records("f.csv", "csv", strings.NewReader(data), 1<<20, func(in Input) bool {
+		if in.Err != nil {
+			details = append(details, in.Err.Detail)
+		} else {
+			titles = append(titles, in.Record["title"].(string))
+		}
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(details) != 1 || !strings.HasPrefix(details[0], "f.csv:3-4: ") || !strings.Contains(details[0], "lines 3-4 are this one rejected row") {
+		t.Errorf("rejects = %q, want one naming lines 3-4", details)
+	}
+	if !slices.Equal(titles, []string{"One", "Four"}) {
+		t.Errorf("rows read = %q, want One and Four", titles)
 	}
 }
