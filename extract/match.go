@@ -716,6 +716,7 @@ var firmCues = []struct {
 	{"customer base", true}, {"clients include", true}, {"clients including", true}, {"clients such as", true},
 	{"clients like", true}, {"notable clients", true}, {"partners include", true}, {"partners such as", true},
 	{"partnerships include", true}, {"partnership with", true}, {"partnerships with", true}, {"companies such as", true},
+	{"technology partners", true},
 }
 
 // firmSuffixes follow a firm's name, after a space, in the name of its

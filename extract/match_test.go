@@ -187,6 +187,8 @@ func TestDefaultForms(t *testing.T) {
 		{"Our customers include Fortune 500 retailers. You will build on AWS, Kafka and Snowflake.", "AWS, Kafka, Snowflake"},
 		{"The analyst partners with colleagues, develops approaches, writes SQL on Teradata", "SQL, Teradata"},
 		{"In partnership with the data team, build pipelines in Spark", "Spark"},
+		{"our cooperation with our technology partners Microsoft, Snowflake, Databricks, ZebraBI.", ""},
+		{"Work with technology partners on Spark pipelines", "Spark"},
 		{"reports for clients such as marketing and sales in Tableau", "Tableau"},
 		{"a search API backed by an Elasticsearch cluster", "Elasticsearch"},
 		{"The customers included in the pilot ran Spark, Kafka, and Flink", "Flink, Kafka, Spark"},
