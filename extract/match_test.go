@@ -1210,6 +1210,9 @@ func TestUnknownTerms(t *testing.T) {
 	}{
 		{"en", "Work with our teamThe QuorvexDB engine and data.Experience with WidgetFlow.Strong plus for skillsExperience", []string{"QuorvexDB", "WidgetFlow"}},
 		{"en", "Apply via RMjcuMTA5LjExNS4xNTU or aB3dE5fG7hJ9kL. Salary: None. Ph.D preferred. We run QuorvexDB and StreamWidget2Go.", []string{"QuorvexDB", "StreamWidget2Go"}},
+		// A full stop glued to an everyday word ends a sentence; a
+		// product's own dot does not ("Zorblet.IO").
+		{"en", "Python, R, etc.QuorvexDB and others.WidgetFlow. Also etc.2 and Zorblet.IO", []string{"QuorvexDB", "WidgetFlow", "Zorblet.IO"}},
 		// In Korean text every Latin word is a candidate, so the
 		// everyday words of benefits and headings must not be listed.
 		{"ko", "Refresh 휴가, MacBook Pro 지급, NYSE 상장사. POSITION: Back-end 개발 (Tech 리드). 주요 업무: QuorvexDB 운영", []string{"QuorvexDB"}},

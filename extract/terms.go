@@ -36,7 +36,7 @@ var commonWords = wordSet(`the and for with you our are will your this that have
 		task needs key must required minimum note apply physical technical offer purpose position duties location
 		infra architecture stack workflow admin back back-end front-end fit game kitchen room roof tea air nursing iii
 		ojt poc vip url eap tips sme fsa mis hris dna cro pmp cpa stem mit nasa nyc nyse nasdaq dod doe fda iso
-		mac imac macbook ipad iphone google youtube facebook ibm paypal nvidia amazon apache microsoft`)
+		mac imac macbook ipad iphone google youtube facebook ibm paypal nvidia amazon apache microsoft others`)
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -84,7 +84,7 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []Term {
 		if i = nextLetter(text, i); i == len(text) {
 			break
 		}
-		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') && !glueAt(text, i) {
+		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') && !glueAt(text, i) && !afterGluedStop(text, i) {
 			i++
 			continue
 		}
@@ -101,6 +101,11 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []Term {
 				shaped = true
 			} else if !isAlnum(c) {
 				if !(c == '.' || c == '-' || c == '+' || c == '#') || j+1 >= len(text) || !isAlnum(text[j+1]) {
+					break
+				}
+				if c == '.' && !shaped && !isLowerASCII(text[j+1]) && commonWords[text[i:j]] {
+					// A sentence's end glued to the next one: "etc.SQL",
+					// "others.Work", "etc.2".
 					break
 				}
 				shaped = shaped || c != '-'
@@ -238,6 +243,19 @@ func listSeparator(r rune) bool { return strings.ContainsRune(" \t\n,/|&+;·、"
 // product's name.
 func glueAt(text string, i int) bool {
 	return i > 0 && (isLetterASCII(text[i-1]) || text[i-1] == '.') && gluedAfter(text, i)
+}
+
+// afterGluedStop reports whether the word at i follows a full stop glued
+// to an everyday word: "QuorvexDB" in "etc.QuorvexDB" opens a sentence.
+func afterGluedStop(text string, i int) bool {
+	if i < 2 || text[i-1] != '.' || isLowerASCII(text[i]) {
+		return false
+	}
+	k := i - 1
+	for k > 0 && isLowerASCII(text[k-1]) {
+		k--
+	}
+	return (k == 0 || !isAlnum(text[k-1]) && text[k-1] != '.') && commonWords[text[k:i-1]]
 }
 
 func hangulNear(text string, at int) bool {
