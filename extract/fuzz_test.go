@@ -86,10 +86,17 @@ func fuzzRecords(f *testing.F, format string) {
 	rd := NewReader(Config{})
 	m := testMatcherF(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		n := 0
+		n, whole := 0, false
 		err := Records("f."+format, format, strings.NewReader(string(data)), 1<<16, func(in Input) bool {
 			n++
-			if !strings.HasPrefix(in.Source, "f."+format+"#") {
+			// A record is "f.csv#N"; a file rejected whole (binary) is
+			// "f.csv", its only input.
+			switch {
+			case whole:
+				t.Fatalf("input %q after the whole file was rejected", in.Source)
+			case in.Source == "f."+format && in.Err != nil && n == 1:
+				whole = true
+			case !strings.HasPrefix(in.Source, "f."+format+"#"):
 				t.Fatalf("record source %q", in.Source)
 			}
 			if in.Err == nil && in.Record == nil {

@@ -131,7 +131,9 @@ func RecordSource(file string, n int) string {
 // Records splits a JSONL, JSON or CSV stream into one Input per record and
 // calls yield for each, in file order; yield returns false to stop. Broken
 // records (a line that is not JSON, a CSV row that cannot be parsed) are
-// yielded with Err set, so every record is accounted for. A record longer
+// yielded with Err set, so every record is accounted for. A binary file (a
+// workbook, a compressed stream) is one Input named by the file, with Err
+// set. A record longer
 // than maxBytes is rejected as too large without being held in memory.
 // Records returns an error only when reading the stream itself fails.
 func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
