@@ -524,6 +524,34 @@ func IsBinary(data []byte) bool {
 // "binary data" for other bytes. name is the file's name; one that names
 // a compression (.gz, .zst) held the data inside that stream.
 func binaryDetail(name string, data []byte) string {
+	detail, _ := binaryKind(name, data)
+	return detail
+}
+
+// recordFileBinary reports whether the head of a record file (JSONL,
+// JSON, CSV) is a binary file's: a known format's magic bytes, or control
+// bytes (NULs among them) in more than one byte in ten. A stray NUL in one
+// row of a CSV export leaves the file to be read row by row, so the rows
+// around it are not lost.
+func recordFileBinary(name string, head []byte) bool {
+	if !IsBinary(head) {
+		return false
+	}
+	if _, known := binaryKind(name, head); known {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(head)
+}
+
+// binaryKind is binaryDetail's detail, and whether the magic bytes were
+// a known format's.
+func binaryKind(name string, data []byte) (string, bool) {
 	has := func(magic string) bool { return bytes.HasPrefix(data, []byte(magic)) }
 	inner := Compression(name) != ""
 	compressed := func(kind, ext string) string {
@@ -538,27 +566,27 @@ func binaryDetail(name string, data []byte) string {
 	head := data[:min(len(data), 8192)]
 	switch {
 	case has("\x1f\x8b"):
-		return compressed("gzip", ".gz")
+		return compressed("gzip", ".gz"), true
 	case has("\x28\xb5\x2f\xfd"):
-		return compressed("zstd", ".zst")
+		return compressed("zstd", ".zst"), true
 	case has("BZh") && len(data) > 3 && '1' <= data[3] && data[3] <= '9':
-		return compressed("bzip2", "")
+		return compressed("bzip2", ""), true
 	case has("\xfd7zXZ\x00"):
-		return compressed("xz", "")
+		return compressed("xz", ""), true
 	case has("PK\x03\x04") && (bytes.Contains(head, []byte("xl/")) || bytes.Contains(head, []byte("[Content_Types].xml"))):
-		return "an Excel or Office workbook (.xlsx), not text: save it as \"CSV UTF-8\" and pass that"
+		return "an Excel or Office workbook (.xlsx), not text: save it as \"CSV UTF-8\" and pass that", true
 	case has("PK\x03\x04"), has("PK\x05\x06"):
-		return "a zip archive under a name without .zip: rename it to end in .zip and its files are read"
+		return "a zip archive under a name without .zip: rename it to end in .zip and its files are read", true
 	case has("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-		return "an Excel 97–2003 workbook or another old Office file, not text: save it as \"CSV UTF-8\" and pass that"
+		return "an Excel 97–2003 workbook or another old Office file, not text: save it as \"CSV UTF-8\" and pass that", true
 	case has("PAR1"):
-		return "a Parquet file, not postings: jobstack reads HTML, text, JSONL, JSON and CSV"
+		return "a Parquet file, not postings: jobstack reads HTML, text, JSONL, JSON and CSV", true
 	case has("%PDF-"):
-		return "a PDF document, not text: jobstack reads HTML, text, JSONL, JSON and CSV"
+		return "a PDF document, not text: jobstack reads HTML, text, JSONL, JSON and CSV", true
 	case has("\x7fELF"), has("MZ"):
-		return "an executable program, not text"
+		return "an executable program, not text", true
 	case has("\x89PNG"), has("\xff\xd8\xff"), has("GIF8"):
-		return "an image, not text"
+		return "an image, not text", true
 	}
-	return "binary data (NUL or control bytes), not text"
+	return "binary data (NUL or control bytes), not text", false
 }

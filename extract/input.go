@@ -143,7 +143,7 @@ func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input)
 	r = br
 	enc := ""
 	if head, _ := br.Peek(8192); len(head) > 0 {
-		if IsBinary(head) {
+		if recordFileBinary(file, head) {
 			// A workbook, a compressed stream or a program under a
 			// record file's name is one rejected input, not a line of
 			// bad JSON or a broken row per newline byte in it.

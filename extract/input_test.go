@@ -502,3 +502,15 @@ func TestRecordsCSVOpenQuote(t *testing.T) {
 		t.Errorf("rows read = %q, want One and Four", titles)
 	}
 }
+
+// A stray NUL in one row of a CSV export is that row's problem: the file
+// is read row by row, not rejected whole as binary.
+func TestRecordsStrayNUL(t *testing.T) {
+	t.Parallel()
+	data := "title,description\n" + strings.Repeat("Data Engineer,Python과 Spark로 파이프라인을 만듭니다\n", 20) +
+		"Broken\x00Row,x\n" + strings.Repeat("Analyst,SQL과 Tableau 대시보드\n", 20)
+	got := records(t, "csv", data, 1<<20)
+	if len(got) != 41 || got[0].source != "f.csv#1" || got[0].reason != "" {
+		t.Errorf("got %d inputs, first %+v; want 41 records read one by one", len(got), got[0])
+	}
+}
