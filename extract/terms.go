@@ -77,12 +77,22 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []Term {
 		start, end, at int
 		listed         bool
 	}
-	var occs []occ
+	// Behind a pointer, the occurrences take one register in the scan's
+	// loop, not three.
+	occs := new([]occ)
 	korean := p.Language != "en"
 	addresses := mayHoldAddress(text)
-	for i := 0; ; {
-		if i = nextLetter(text, i); i == len(text) {
-			break
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			// Only a letter starts a term: step over words of eight
+			// bytes without one (Korean text, spaces, punctuation).
+			i++
+			for i+8 <= len(text) && letters(load64(text, i)) == 0 {
+				i += 8
+			}
+			continue
 		}
 		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '.' || text[i-1] == '-' || text[i-1] == '/') && !glueAt(text, i) && !afterGluedStop(text, i) {
 			i++
@@ -154,47 +164,28 @@ func (m *Matcher) unknownTerms(p *Posting, covered []hit) []Term {
 		// Listed: a known technology stands just before or after it.
 		listed := ci > 0 && m.listedTech(covered[ci-1]) && listGap(text[covered[ci-1].end:start]) ||
 			ci < len(covered) && m.listedTech(covered[ci]) && listGap(text[end:covered[ci].start])
-		occs = append(occs, occ{start, end, k, listed})
+		*occs = append(*occs, occ{start, end, k, listed})
 	}
 	// A term is listed too beside a listed term, either way: in
 	// "QuorvexDB, WidgetFlow, Airflow" both are.
-	for i := 1; i < len(occs); i++ {
-		a, b := &occs[i-1], &occs[i]
+	list := *occs
+	for i := 1; i < len(list); i++ {
+		a, b := &list[i-1], &list[i]
 		if a.listed != b.listed && listGap(text[a.end:b.start]) {
 			a.listed, b.listed = true, true
 		}
 	}
-	for i := len(occs) - 2; i >= 0; i-- {
-		a, b := &occs[i], &occs[i+1]
+	for i := len(list) - 2; i >= 0; i-- {
+		a, b := &list[i], &list[i+1]
 		if !a.listed && b.listed && listGap(text[a.end:b.start]) {
 			a.listed = true
 		}
 	}
-	for _, o := range occs {
+	for _, o := range list {
 		out[o.at].Listed = out[o.at].Listed || o.listed
 	}
 	slices.SortFunc(out, func(a, b Term) int { return strings.Compare(a.Name, b.Name) })
 	return out
-}
-
-// nextLetter returns where the first ASCII letter at or after i is in
-// text, len(text) when there is none: only a letter starts a term. It
-// steps over words of eight bytes without one (Korean text, spaces,
-// punctuation). A function of its own, it keeps text and i in registers,
-// where in unknownTerms's loop they were spilled.
-//
-//go:noinline
-func nextLetter(text string, i int) int {
-	for i < len(text) {
-		if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-			return i
-		}
-		i++
-		for i+8 <= len(text) && letters(load64(text, i)) == 0 {
-			i += 8
-		}
-	}
-	return len(text)
 }
 
 // listedTech reports whether a hit is an accepted technology, one a list
