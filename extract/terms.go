@@ -200,7 +200,9 @@ func (m *Matcher) listedTech(h hit) bool {
 // product's name is more often part of a longer name or a common noun
 // ("Kubernetes Cluster", "Spark Batch") than the next item of a list. Nor
 // is a bracket: what stands before one names what is in it ("Office
-// Program (Excel, Word)", "카프카(Apache Kafka)").
+// Program (Excel, Word)", "카프카(Apache Kafka)"). It is stricter than
+// adjacent, which decides whether an ambiguous name such as Go counts and
+// takes brackets, colons, dashes and runs of words too.
 func listGap(gap string) bool {
 	if len(gap) > 16 || strings.TrimSpace(gap) == "" {
 		return false

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -383,16 +384,7 @@ func topTerms(st *Stats, n int) []string {
 			out = append(out, t)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := st.Terms[out[i]], st.Terms[out[j]]
-		if a.Listed != b.Listed {
-			return a.Listed > b.Listed
-		}
-		if a.Postings != b.Postings {
-			return a.Postings > b.Postings
-		}
-		return out[i] < out[j]
-	})
+	slices.SortFunc(out, st.CompareTerms)
 	if len(out) > n {
 		out = out[:n]
 	}

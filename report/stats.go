@@ -235,6 +235,20 @@ type TermStat struct {
 	Example  string // a source where it occurs, one where it is listed if any
 }
 
+// CompareTerms orders two unknown terms of s the most often listed first,
+// then by postings and by name: the order of unknown_terms.jsonl and of
+// the report's new terms.
+func (s *Stats) CompareTerms(a, b string) int {
+	ta, tb := s.Terms[a], s.Terms[b]
+	if ta.Listed != tb.Listed {
+		return tb.Listed - ta.Listed
+	}
+	if ta.Postings != tb.Postings {
+		return tb.Postings - ta.Postings
+	}
+	return strings.Compare(a, b)
+}
+
 // Stats aggregates a run for the report. Add is called once per unique
 // posting, in output order.
 type Stats struct {

@@ -1179,23 +1179,16 @@ func writeTerms(w io.Writer, st *report.Stats) error {
 		Listed   int    `json:"listed"`
 		Example  string `json:"example"`
 	}
-	terms := make([]term, 0, len(st.Terms))
-	for t, ts := range st.Terms {
-		terms = append(terms, term{t, ts.Postings, ts.Listed, ts.Example})
+	names := make([]string, 0, len(st.Terms))
+	for t := range st.Terms {
+		names = append(names, t)
 	}
-	sort.Slice(terms, func(i, j int) bool {
-		if terms[i].Listed != terms[j].Listed {
-			return terms[i].Listed > terms[j].Listed
-		}
-		if terms[i].Postings != terms[j].Postings {
-			return terms[i].Postings > terms[j].Postings
-		}
-		return terms[i].Term < terms[j].Term
-	})
+	slices.SortFunc(names, st.CompareTerms)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, t := range terms {
-		if err := enc.Encode(t); err != nil {
+	for _, t := range names {
+		ts := st.Terms[t]
+		if err := enc.Encode(term{t, ts.Postings, ts.Listed, ts.Example}); err != nil {
 			return err
 		}
 	}
@@ -1218,17 +1211,11 @@ func fileOf(source string) string {
 // rejected whole is in the reasons table already, a record file that
 // loses many records to one cause is what this list shows.
 func topRejectFiles(files map[string]int, n int) []report.KV {
-	var out []report.KV
+	many := report.Counter{}
 	for f, k := range files {
 		if k > 1 {
-			out = append(out, report.KV{Key: f, N: k})
+			many[f] = k
 		}
 	}
-	slices.SortFunc(out, func(a, b report.KV) int {
-		if a.N != b.N {
-			return b.N - a.N
-		}
-		return strings.Compare(a.Key, b.Key)
-	})
-	return out[:min(n, len(out))]
+	return many.Top(n)
 }
