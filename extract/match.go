@@ -37,6 +37,8 @@ type form struct {
 	ambiguous bool
 	hangul    int // Hangul syllables in the form, for particle rules
 	short     bool
+	listOnly  bool // a spelling of the entry's in_lists
+	alt       bool // also a spelling of another entry's in_lists
 }
 
 // Matcher finds taxonomy entries in text. It is built once and is safe for
@@ -51,7 +53,10 @@ type Matcher struct {
 	prefixes [][]string // vendor prefixes of each entry's parent, lower case
 	cues     [][]string
 	anti     [][]string
-	marks    sync.Pool // *[]int32 of len(entries), all zero, for aggregate
+	// alts are, by entry, the other readings its spellings take in a
+	// list: Oracle Database's "oracle" is Oracle Cloud beside AWS.
+	alts  [][]altReading
+	marks sync.Pool // *[]int32 of len(entries), all zero, for aggregate
 	// phraseOf is the caller's phrase id of each pattern, -1 for a
 	// pattern that is only a taxonomy spelling; nil without phrases.
 	phraseOf []int32
@@ -135,6 +140,24 @@ func NewMatcher(t *Taxonomy, phrases ...string) *Matcher {
 		}
 		for _, a := range e.Exact {
 			mk(a, true)
+		}
+	}
+	// List-only spellings come last in their patterns: a spelling that is
+	// also another entry's alias is that entry's hit, with this reading
+	// as its alternative.
+	m.alts = make([][]altReading, len(t.Entries))
+	for i, e := range t.Entries {
+		for _, a := range e.InLists {
+			low := asciiLower(a)
+			if pi, ok := index[low]; ok {
+				for k, f := range m.forms[pi] {
+					if f.exact == "" && !f.listOnly {
+						m.alts[f.entry] = append(m.alts[f.entry], altReading{spelling: a, entry: int32(i)})
+						m.forms[pi][k].alt = true
+					}
+				}
+			}
+			add(low, form{entry: int32(i), hangul: hangulCount(a), short: len(a) <= 2, ambiguous: true, listOnly: true})
 		}
 	}
 	firmPatterns := make([]int, len(firmCues))
@@ -313,6 +336,8 @@ type hit struct {
 	entry      int32
 	ambiguous  bool
 	ok         bool
+	listOnly   bool // a spelling of an entry's in_lists; see resolveInLists
+	alt        bool // entry's spelling that is also another's in_lists
 	via        string
 }
 
@@ -524,7 +549,7 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 			if !boundaryOK(text, s, e, f) || addresses && inURL(text, s, e) {
 				continue
 			}
-			cands = append(cands, hit{start: s, end: e, entry: f.entry, ambiguous: f.ambiguous, ok: !f.ambiguous})
+			cands = append(cands, hit{start: s, end: e, entry: f.entry, ambiguous: f.ambiguous, ok: !f.ambiguous, listOnly: f.listOnly, alt: f.alt})
 			break
 		}
 		return true
@@ -537,14 +562,19 @@ func (m *Matcher) hits(p *Posting, buf []hit, phrase func(start, end, id int)) (
 	sortByStart(cands)
 	sel := cands[:0]
 	last := -1
+	lists := false
 	for _, c := range cands {
 		if c.start < last {
 			continue
 		}
 		sel = append(sel, c)
 		last = c.end
+		lists = lists || c.listOnly || c.alt
 	}
 	m.resolveAmbiguous(p, sel, firms)
+	if lists {
+		m.resolveInLists(text, sel)
+	}
 	m.dropCompanyName(p, sel)
 	return sel, cands
 }
@@ -608,9 +638,11 @@ func (m *Matcher) namedBy(company string) []int32 {
 		if e-s < 3 {
 			return true
 		}
-		// As in hits: the first form spelled here as a whole token.
+		// As in hits: the first form spelled here as a whole token. A
+		// spelling that names its entry only in lists does not name it
+		// here: Google the company is not GCP.
 		for _, f := range m.forms[pattern] {
-			if f.exact != "" && company[s:e] != f.exact || !boundaryOK(company, s, e, f) {
+			if f.listOnly || f.exact != "" && company[s:e] != f.exact || !boundaryOK(company, s, e, f) {
 				continue
 			}
 			if m.entries[f.entry].Kind == "technology" {
@@ -671,6 +703,9 @@ func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit, firmCues []firmCueAt)
 			}
 			continue
 		}
+		if h.listOnly {
+			continue // only resolveInLists accepts it
+		}
 		any = true
 		if m.refuted(lower(), h) {
 			h.ambiguous = false // settled: stays rejected
@@ -689,7 +724,7 @@ func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit, firmCues []firmCueAt)
 		changed = false
 		for i := range hits {
 			h := &hits[i]
-			if !h.ambiguous || h.ok {
+			if !h.ambiguous || h.ok || h.listOnly {
 				continue
 			}
 			if i > 0 && hits[i-1].ok && adjacent(text[hits[i-1].end:h.start]) ||
@@ -698,6 +733,109 @@ func (m *Matcher) resolveAmbiguous(p *Posting, hits []hit, firmCues []firmCueAt)
 			}
 		}
 	}
+}
+
+// altReading is another entry a spelling names in a list of that
+// entry's category.
+type altReading struct {
+	spelling string
+	entry    int32
+}
+
+// resolveInLists reads the spellings of entries' in_lists in lists of
+// the entries' category: "Google" and "Oracle" in "AWS, Azure, Oracle
+// and Google" are GCP and Oracle Cloud. A list here is a run of hits with
+// only separators between them (as for list context); it holds the
+// reading when at least two of its other items may be of the category,
+// one of them is for sure (an accepted hit of it, so that "Google,
+// Amazon and Microsoft" stay firms), and no technology of another
+// category stands in it ("AWS, Oracle, Hive" keeps Oracle Database).
+// Concepts neither help nor break a list.
+func (m *Matcher) resolveInLists(text string, hits []hit) {
+	var switched []int
+	var to []int32
+	for i := range hits {
+		if !hits[i].listOnly && !hits[i].alt {
+			continue
+		}
+		target := m.inListReading(text, &hits[i])
+		if target < 0 {
+			continue
+		}
+		if m.listOf(text, hits, i, m.entries[target].Category) {
+			switched, to = append(switched, i), append(to, target)
+		}
+	}
+	// Decided on the hits as they were, then applied: the order of a
+	// list's items does not change the outcome.
+	for k, i := range switched {
+		h := &hits[i]
+		h.entry, h.ok, h.ambiguous = to[k], true, false
+		h.via = "listed with " + strings.ReplaceAll(m.entries[to[k]].Category, "_", " ") + "s"
+	}
+}
+
+// inListReading returns the entry a hit would name in a list of that
+// entry's category, -1 when it has no such reading or is settled
+// otherwise.
+func (m *Matcher) inListReading(text string, h *hit) int32 {
+	if h.listOnly {
+		if h.ambiguous {
+			return h.entry
+		}
+		return -1
+	}
+	if !h.ok || !h.alt {
+		return -1
+	}
+	for _, a := range m.alts[h.entry] {
+		if strings.EqualFold(text[h.start:h.end], a.spelling) {
+			return a.entry
+		}
+	}
+	return -1
+}
+
+// listOf reports whether hits[i] stands in a list of the category: see
+// resolveInLists.
+func (m *Matcher) listOf(text string, hits []hit, i int, category string) bool {
+	sure, maybe := 0, 0
+	// item counts hits[j] and reports whether the list goes on past it;
+	// foreign is a technology of another category in it.
+	item := func(j int) (goesOn, foreign bool) {
+		h := &hits[j]
+		if h.ok && m.entries[h.entry].Category == category {
+			sure++
+			return true, false
+		}
+		if t := m.inListReading(text, h); t >= 0 && m.entries[t].Category == category {
+			maybe++
+			return true, false
+		}
+		if !h.ok {
+			return false, false // a rejected hit ends the list
+		}
+		return true, m.entries[h.entry].Kind == "technology"
+	}
+	for j := i - 1; j >= 0 && adjacent(text[hits[j].end:hits[j+1].start]); j-- {
+		goesOn, foreign := item(j)
+		if foreign {
+			return false
+		}
+		if !goesOn {
+			break
+		}
+	}
+	for j := i + 1; j < len(hits) && adjacent(text[hits[j-1].end:hits[j].start]); j++ {
+		goesOn, foreign := item(j)
+		if foreign {
+			return false
+		}
+		if !goesOn {
+			break
+		}
+	}
+	return sure >= 1 && sure+maybe >= 2
 }
 
 // firmCues introduce firms that stand to the employer as investors,

@@ -359,6 +359,63 @@ func TestMatchCompanyName(t *testing.T) {
 	}
 }
 
+// TestMatchInLists checks the spellings that name an entry only in a
+// list of its category: vendors' names in a list of clouds.
+func TestMatchInLists(t *testing.T) {
+	t.Parallel()
+	tax, err := Parse("lists.yaml", strings.NewReader(`
+entries:
+  - {id: aws, name: AWS, kind: technology, category: cloud_platform, prefixes: [amazon], in_lists: [amazon, 아마존]}
+  - {id: gcp, name: GCP, kind: technology, category: cloud_platform, aliases: [google cloud], in_lists: [google, 구글]}
+  - {id: azure, name: Azure, kind: technology, category: cloud_platform, in_lists: [microsoft]}
+  - {id: alibaba_cloud, name: Alibaba Cloud, kind: technology, category: cloud_platform, in_lists: [alibaba, 알리바바]}
+  - {id: oracle_cloud, name: Oracle Cloud, kind: technology, category: cloud_platform, aliases: [oracle cloud], in_lists: [oracle, 오라클]}
+  - {id: oracle_database, name: Oracle Database, kind: technology, category: database, aliases: [oracle, 오라클, oracle db]}
+  - {id: mysql, name: MySQL, kind: technology, category: database}
+  - {id: hive, name: Hive, kind: technology, category: warehouse}
+  - {id: python, name: Python, kind: technology, category: language}
+  - {id: on_premise, name: On-premise, kind: concept, category: infrastructure}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(tax)
+	checkNames(t, m, []nameCase{
+		{"cloud providers including AWS, Azure, Oracle and Google", "AWS, Azure, GCP, Oracle Cloud"},
+		{"Cloud technology from Oracle, AWS, Azure", "AWS, Azure, Oracle Cloud"},
+		{"Public Cloud (AWS, Google Cloud, Azure, Alibaba, Oracle 등) 연동", "AWS, Alibaba Cloud, Azure, GCP, Oracle Cloud"},
+		{"클라우드(AWS, 구글, 알리바바 등) 경험", "AWS, Alibaba Cloud, GCP"},
+		// A concept neither helps nor breaks the list.
+		{"DB 운영 (On-premise/AWS/GCP/Oracle)", "AWS, GCP, On-premise, Oracle Cloud"},
+		// A technology of another category keeps the plain reading.
+		{"Tech Environment: AWS, Oracle, Hive", "AWS, Hive, Oracle Database"},
+		{"AWS, Google, Python", "AWS, Python"},
+		{"AWS, Azure, Oracle, Hive", "AWS, Azure, Hive, Oracle Database"},
+		{"Oracle, MySQL", "MySQL, Oracle Database"},
+		// One other item is not a list of clouds.
+		{"Cloud (AWS or Google)", "AWS"},
+		{"Oracle and AWS", "AWS, Oracle Database"},
+		// None of them surely a cloud: firms.
+		{"alumni of Google, Amazon and Microsoft", ""},
+		// A spelling with more to it is its own reading.
+		{"Oracle DB, AWS, Azure", "AWS, Azure, Oracle Database"},
+		{"Google is hiring", ""},
+	})
+	// A list-only spelling in the company name does not name the
+	// employer's product: at Google, Google Cloud is still a skill.
+	text := "Experience with Google Cloud.\nPython"
+	p := &Posting{Company: "Google", Text: text, Sections: []Section{{Kind: SectionOther, Start: 0, End: len(text)}}}
+	if got := names(m.Match(p)); got != "GCP, Python" {
+		t.Errorf("company Google: Match(%q) = %q, want %q", text, got, "GCP, Python")
+	}
+	// explain says why.
+	for _, s := range matchText(m, "AWS, Azure, Oracle") {
+		if s.ID == "oracle_cloud" && s.Via != "listed with cloud platforms" {
+			t.Errorf("Oracle Cloud via %q, want %q", s.Via, "listed with cloud platforms")
+		}
+	}
+}
+
 func TestMatchRequirement(t *testing.T) {
 	t.Parallel()
 	m := testMatcher(t)
@@ -886,6 +943,19 @@ extra: 1
 	_, err = Parse("bad2.yaml", strings.NewReader(bad2))
 	msg = fmtErr(err)
 	for _, want := range []string{`bad2.yaml:3:5: alias "PY" of "snake" is also claimed by "python"`, `bad2.yaml:4:5: entry "glue": parent "aws" does not exist`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("validation errors lack %q:\n%s", want, msg)
+		}
+	}
+	// A spelling in lists names one entry, and is no plain alias of it.
+	bad3 := `entries:
+  - {id: gcp, name: GCP, kind: technology, category: cloud_platform, in_lists: [google]}
+  - {id: gsheets, name: Google Sheets, kind: technology, category: bi, in_lists: [Google]}
+  - {id: aws, name: AWS, kind: technology, category: cloud_platform, aliases: [amazon], in_lists: [Amazon]}
+`
+	_, err = Parse("bad3.yaml", strings.NewReader(bad3))
+	msg = fmtErr(err)
+	for _, want := range []string{`bad3.yaml:3:5: in_lists "Google" of "gsheets" is also claimed by "gcp"`, `bad3.yaml:4:5: in_lists "Amazon" of "aws" is already its alias`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("validation errors lack %q:\n%s", want, msg)
 		}

@@ -34,6 +34,11 @@ type Entry struct {
 	Cues      []string // words near an ambiguous form that confirm it
 	Anti      []string // phrases that refute it ("excel at")
 	Prefixes  []string // for a platform: vendor prefixes of its services ("aws", "amazon")
+	// InLists are case-insensitive spellings that name the entry only in
+	// a list of entries of its own category: "Oracle" in "AWS, Azure,
+	// Oracle and Google" is Oracle Cloud (elsewhere Oracle Database), and
+	// "Google" there is GCP.
+	InLists []string
 
 	File      string // where the entry was defined, for messages
 	Line, Col int
@@ -204,7 +209,7 @@ type taxonomyDoc struct {
 var (
 	idPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9_.+#-]*$`)
 	validKinds     = map[string]bool{"technology": true, "concept": true}
-	entryKeys      = map[string]bool{"id": true, "name": true, "kind": true, "category": true, "parent": true, "aliases": true, "exact": true, "ambiguous": true, "cues": true, "anti": true, "prefixes": true}
+	entryKeys      = map[string]bool{"id": true, "name": true, "kind": true, "category": true, "parent": true, "aliases": true, "exact": true, "ambiguous": true, "cues": true, "anti": true, "prefixes": true, "in_lists": true}
 	topLevelKeys   = map[string]bool{"version": true, "entries": true, "remove": true}
 	errNotMapping  = errors.New("expected a mapping")
 	errNotSequence = errors.New("expected a list")
@@ -315,6 +320,8 @@ func decodeEntry(file string, n *yaml.Node, bad func(*yaml.Node, string, ...any)
 			e.Anti = list(v, "anti")
 		case "prefixes":
 			e.Prefixes = list(v, "prefixes")
+		case "in_lists":
+			e.InLists = list(v, "in_lists")
 		case "ambiguous":
 			if v.Value != "true" && v.Value != "false" {
 				bad(v, "ambiguous: expected true or false")
@@ -381,6 +388,22 @@ func build(version string, entries []*Entry) (*Taxonomy, error) {
 		}
 		for _, a := range e.Exact {
 			claim(e, a)
+		}
+	}
+	// A spelling in lists names one entry, and never its own entry's
+	// alias: that would be a plain alias.
+	listOwner := map[string]*Entry{}
+	for _, e := range entries {
+		for _, a := range e.InLists {
+			key := strings.ToLower(a)
+			if prev, ok := listOwner[key]; ok && prev != e {
+				at(e, "in_lists %q of %q is also claimed by %q (line %d)", a, e.ID, prev.ID, prev.Line)
+				continue
+			}
+			listOwner[key] = e
+			if owner[key] == e {
+				at(e, "in_lists %q of %q is already its alias", a, e.ID)
+			}
 		}
 	}
 	// Parent chains must end: a → b → a is an error.
