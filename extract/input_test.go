@@ -271,6 +271,47 @@ func TestRejects(t *testing.T) {
 	}
 }
 
+// TestTextTable checks that a table saved as text (Excel's "Unicode
+// Text", a CSV export named .txt) is rejected with the fix, not read as
+// one posting of all its rows, and that postings whose first line has a
+// comma or a tab are still postings.
+func TestTextTable(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{Fields: map[string][]string{RoleText: {"JD Body"}}})
+	rows := "데이터 엔지니어\t가나다\tPython과 Airflow로 파이프라인을 구축합니다. 경력 3년 이상.\r\n" +
+		"BI Analyst\tABC\tSQL and Tableau dashboards, 2+ years of experience with Looker.\r\n"
+	unicodeText := append([]byte{0xFF, 0xFE}, utf16Bytes(t, "title\tcompany\tdescription\r\n"+rows, xunicode.LittleEndian)...)
+	tables := []struct {
+		name   string
+		data   []byte
+		detail string
+	}{
+		{"excel unicode text", unicodeText, "a header row (title, company, description) and 2 rows of 3 columns separated by tabs; rename the file to end in .tsv"},
+		{"csv", []byte("title,company,description\n\"Data Engineer\",A,\"Python, Spark and Airflow, 3 years\"\nAnalyst,B,\"SQL, Tableau\"\n"),
+			"a header row (title, company, description) and 2 rows of 3 columns separated by commas; rename the file to end in .csv"},
+		{"korean semicolons", []byte("공고명;회사명;공고내용\n데이터 엔지니어;가나다;Python과 Spark 경험 3년 이상\n"), "(공고명, 회사명, 공고내용) and 1 rows of 3 columns separated by semicolons"},
+		{"a --map name", []byte("url\tJD Body\n1\tPython, Spark and Airflow on AWS, 3+ years\n2\tSQL and Tableau dashboards, 2+ years\n"), "(url, JD Body) and 2 rows"},
+	}
+	for _, tt := range tables {
+		_, err := rd.Parse(Input{Source: "jobs.txt", Format: FormatText, Data: tt.data})
+		if r, ok := err.(*Reject); !ok || r.Reason != ReasonNotPosting || !strings.Contains(r.Detail, tt.detail) {
+			t.Errorf("%s: Parse error = %v, want %s with %q", tt.name, err, ReasonNotPosting, tt.detail)
+		}
+	}
+	postings := map[string]string{
+		"title with a comma": "Data Engineer, Platform\nWe build pipelines with Python, Spark and Airflow.\nRequirements: 3+ years of SQL.\n",
+		"sections as header": "Description, Requirements\nWe build data pipelines with Python, Spark and Airflow on AWS.\nYou have 3+ years of experience with SQL.\nNice to have: Kafka\n",
+		"tab-indented":       "Title\tData Engineer\n\t- Python과 Airflow 경험 3년 이상\n\t- Spark, Kafka 우대\n주요 업무: 데이터 파이프라인 구축과 운영\n",
+		"names and values":   "Title\tData Engineer\nCompany\tABC\nDescription\tPython, Spark and Airflow pipelines; 3+ years of SQL\n",
+		"header, no rows":    "title,company,description\nWe build pipelines with Python and Spark for our analytics platform team.\n",
+	}
+	for name, data := range postings {
+		if _, err := rd.Parse(Input{Source: "p.txt", Format: FormatText, Data: []byte(data)}); err != nil {
+			t.Errorf("%s: Parse error = %v, want a posting", name, err)
+		}
+	}
+}
+
 // TestTokenPerLine checks that a token-level NER data set (CoNLL, BIO or
 // BIOES tags, one or more columns) is not a posting, while postings whose
 // lines end in a capital O or a short tag-like word still are.

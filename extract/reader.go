@@ -2,7 +2,9 @@ package extract
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"maps"
 	"math/bits"
 	"regexp"
@@ -341,6 +343,10 @@ func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
 	if n, ok := tokenPerLine(src); ok {
 		return nil, reject(ReasonNotPosting, "%s: a token-per-line annotation file (a word and a B-/I-/O tag on %d lines, as CoNLL writes them), not posting text", source, n)
 	}
+	if t, ok := rd.table(src); ok {
+		return nil, reject(ReasonNotPosting, "%s: a table, not one posting: a header row (%s) and %d rows of %d columns separated by %s; rename the file to end in %s and each row is read as a posting",
+			source, strings.Join(t.header, ", "), t.rows, len(t.header), delimName(t.comma), delimExt(t.comma))
+	}
 	norm := Normalize(src)
 	lines := make([]Line, 0, strings.Count(norm, "\n")+1)
 	for _, l := range strings.Split(norm, "\n") {
@@ -385,6 +391,92 @@ func tokenPerLine(s string) (int, bool) {
 		}
 	}
 	return tagged, tagged >= 20 && 10*tagged >= 9*lines
+}
+
+// textTable is a table found in a text file.
+type textTable struct {
+	header []string
+	rows   int
+	comma  rune
+}
+
+// table reports whether a text file is a table of postings: Excel's
+// "Unicode Text" (UTF-16, tab-separated) or a CSV export saved as .txt.
+// Its first line must be a header row of record field names, two at
+// least, one of them a posting's text or title ("description",
+// "공고내용", "title"): "Title<tab>Data Engineer" opens a posting written
+// as names and values. And nearly all the rows after it (nine in ten,
+// and one at least) must have as many columns: a posting whose first
+// line reads "Description, Requirements" has a comma or two on some
+// lines, not on every one.
+func (rd *Reader) table(src string) (textTable, bool) {
+	src = strings.TrimLeft(src, "\r\n\t ")
+	first, _, _ := strings.Cut(src, "\n")
+	first = strings.TrimSuffix(first, "\r")
+	if len(first) > 600 {
+		return textTable{}, false
+	}
+	comma := sniffDelimiter([]byte(first))
+	if !strings.ContainsRune(first, comma) {
+		return textTable{}, false
+	}
+	// The header's names first, split plainly: a title line with a comma
+	// in it ("Data Engineer, Platform") is no header and needs no CSV
+	// reader.
+	header := strings.Split(first, string(comma))
+	named, known := false, 0
+	for i, h := range header {
+		h = strings.Trim(strings.TrimSpace(h), `"`)
+		if h == "" || len(h) > 40 {
+			return textTable{}, false
+		}
+		header[i] = h
+		k := foldKey(h)
+		named = named || slices.Contains(rd.fields[RoleText], k) || slices.Contains(rd.fields[RoleTitle], k)
+		for _, names := range rd.fields {
+			if slices.Contains(names, k) {
+				known++
+				break
+			}
+		}
+	}
+	if !named || known < 2 {
+		return textTable{}, false
+	}
+	r := csv.NewReader(strings.NewReader(src))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = comma, true, -1, true
+	if rec, err := r.Read(); err != nil || len(rec) != len(header) {
+		return textTable{}, false
+	}
+	rows, all := 0, 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		all++
+		if err == nil && len(rec) == len(header) {
+			rows++
+		}
+	}
+	return textTable{header: header, rows: rows, comma: comma}, rows > 0 && 10*rows >= 9*all
+}
+
+func delimName(c rune) string {
+	switch c {
+	case '\t':
+		return "tabs"
+	case ';':
+		return "semicolons"
+	}
+	return "commas"
+}
+
+func delimExt(c rune) string {
+	if c == '\t' {
+		return ".tsv"
+	}
+	return ".csv"
 }
 
 // bioTag reports whether a field is a BIO or BIOES tag: "O", or one of
