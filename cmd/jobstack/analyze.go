@@ -615,6 +615,20 @@ func (e *engine) process(t task) (r result) {
 	return r
 }
 
+// rejectExample is a reject's detail as the report shows it: its first
+// line (an internal_error's stack follows the panic), counted from after
+// the source, whose name may hold a newline of its own.
+func rejectExample(source, detail string) string {
+	from := 0
+	if strings.HasPrefix(detail, source) {
+		from = len(source)
+	}
+	if i := strings.IndexByte(detail[from:], '\n'); i >= 0 {
+		return detail[:from+i]
+	}
+	return detail
+}
+
 // dedupCore is the part of a posting that near-duplicate matching compares:
 // its duties, requirements and preferred sections, without the site's
 // header, footer, dates and benefits, as spans of its text in that order.
@@ -890,11 +904,7 @@ func (c *collector) add(r result) error {
 			c.rejectFiles[file]++
 		}
 		if ex := c.examples[r.rej.Reason]; len(ex) < 3 && !slices.Contains(c.exampleFiles[r.rej.Reason], file) {
-			detail := r.rej.Detail
-			if i := strings.IndexByte(detail, '\n'); i >= 0 {
-				detail = detail[:i]
-			}
-			c.examples[r.rej.Reason] = append(ex, detail)
+			c.examples[r.rej.Reason] = append(ex, rejectExample(r.source, r.rej.Detail))
 			c.exampleFiles[r.rej.Reason] = append(c.exampleFiles[r.rej.Reason], file)
 		}
 		line, _ := json.Marshal(struct {

@@ -293,3 +293,21 @@ func TestRejectFiles(t *testing.T) {
 		t.Errorf("one reject per file: %v, want none", got)
 	}
 }
+
+// TestRejectExample checks the report's example of a reject: the first
+// line of its detail, where a newline in the file's name is not the end
+// of that line.
+func TestRejectExample(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ source, detail, want string }{
+		{"p.txt", "p.txt: panic: boom\ngoroutine 7 [running]:\n", "p.txt: panic: boom"},
+		{"new\nline.txt", "new\nline.txt: file is empty", "new\nline.txt: file is empty"},
+		{"new\nline.txt", "new\nline.txt: panic: boom\ngoroutine 7", "new\nline.txt: panic: boom"},
+		{"a.txt", "other wording\nsecond line", "other wording"},
+	}
+	for _, tt := range tests {
+		if got := rejectExample(tt.source, tt.detail); got != tt.want {
+			t.Errorf("rejectExample(%q, %q) = %q, want %q", tt.source, tt.detail, got, tt.want)
+		}
+	}
+}
