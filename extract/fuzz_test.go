@@ -89,8 +89,8 @@ func fuzzRecords(f *testing.F, format string) {
 		n, whole := 0, false
 		err := Records("f."+format, format, strings.NewReader(string(data)), 1<<16, func(in Input) bool {
 			n++
-			// A record is "f.csv#N"; a file rejected whole (binary) is
-			// "f.csv", its only input.
+			// A record is "f.csv#N"; a file rejected whole (binary, or
+			// a CSV file without a header) is "f.csv", its only input.
 			switch {
 			case whole:
 				t.Fatalf("input %q after the whole file was rejected", in.Source)

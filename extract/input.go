@@ -26,6 +26,7 @@ const (
 	ReasonTooLarge        = "too_large"
 	ReasonBadJSON         = "bad_json"
 	ReasonBadCSVRow       = "bad_csv_row"
+	ReasonNoHeader        = "no_header"
 	ReasonNoText          = "no_text"
 	ReasonReadError       = "read_error"
 	ReasonInternalError   = "internal_error"
@@ -539,6 +540,31 @@ scan:
 	return ','
 }
 
+// dataCell returns the index of a header cell that is a posting's data
+// rather than a column name: prose (40 characters or more with five
+// spaces) or an address.
+func dataCell(header []string) (int, bool) {
+	for i, h := range header {
+		if strings.Contains(h, "://") || utf8.RuneCountInString(h) >= 40 && strings.Count(h, " ") >= 5 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// clip shortens s to at most n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := 0; k < n; k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
+
 // csvRecords reads CSV rows as records. comma is the delimiter, or 0 to
 // take it from the header row (sniffDelimiter).
 func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func(Input) bool) error {
@@ -567,6 +593,15 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
+	}
+	if i, ok := dataCell(header); ok {
+		// Without names the rows' fields cannot be told apart: the file
+		// is one rejected input, not a no_text reject per row and a first
+		// row lost as the header.
+		yield(Input{Source: file, Format: FormatRecord, Line: 1,
+			Err: reject(ReasonNoHeader, "%s:1: the first row is data, not a header (its cell %d is %q); jobstack names a CSV file's columns by its header row: add one, such as title,company,description, and the rows are read",
+				file, i+1, clip(header[i], 60))})
+		return nil
 	}
 	n := 0
 	for {

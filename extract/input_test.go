@@ -517,6 +517,33 @@ func TestRecordsBinary(t *testing.T) {
 
 // A quote left open takes the rows after it into one bad row; the reject
 // names every line it holds, so a reader knows which rows were not read.
+// TestRecordsCSVNoHeader checks that a CSV file whose first row is a
+// posting is one no_header reject, while long column names are names.
+func TestRecordsCSVNoHeader(t *testing.T) {
+	t.Parallel()
+	rows := "\"Data Engineer\",ABC,\"Python and Airflow pipelines on AWS with Spark, 3+ years of SQL.\"\n" +
+		"\"BI Analyst\",DEF,\"SQL and Tableau dashboards for the sales team, 2+ years of Looker.\"\n"
+	for name, data := range map[string]string{
+		"prose":   rows,
+		"address": "Data Engineer,https://jobs.example.com/1,Spark\nAnalyst,https://jobs.example.com/2,SQL\n",
+	} {
+		got := records(t, "csv", data, 1<<20)
+		if len(got) != 1 || got[0].source != "f.csv" || got[0].reason != ReasonNoHeader {
+			t.Errorf("%s: Records = %+v, want one %s reject of f.csv", name, got, ReasonNoHeader)
+		}
+	}
+	var detail string
+	Records("f.csv", "csv", strings.NewReader(rows), 1<<20, func(in Input) bool { detail = in.Err.Detail; return true })
+	if want := `f.csv:1: the first row is data, not a header (its cell 3 is "Python and Airflow pipelines on AWS with Spark, 3+ years of …")`; !strings.HasPrefix(detail, want) {
+		t.Errorf("detail = %q, want it to start %q", detail, want)
+	}
+	// Long names without prose's spaces, and a named URL column.
+	named := "채용절차_및_기타_지원_유의사항_그리고_회사가_알리는_모든_것,job_description_text_as_scraped_from_the_site,url\nx,Python and Spark,https://jobs.example.com/1\n"
+	if got := records(t, "csv", named, 1<<20); len(got) != 1 || got[0].source != "f.csv#1" || got[0].reason != "" {
+		t.Errorf("long names: Records = %+v, want one record", got)
+	}
+}
+
 func TestRecordsCSVOpenQuote(t *testing.T) {
 	t.Parallel()
 	data := "title,company,description\n" +
