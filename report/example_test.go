@@ -25,6 +25,6 @@ func ExampleWriteMarkdown() {
 	}
 	// Output:
 	// | cloud_startup | 1 | 100% |
-	// | 1 | Airflow | 1 | 100% | 100% | 0% |
+	// | 1 | Airflow | 1 | 100% | 100% | 0% | 0% |
 	// | 1 | Airflow | 1 | 100% |
 }

@@ -25,7 +25,8 @@ var classColor = map[string]string{
 const (
 	colorRequired  = "#1f4e79"
 	colorPreferred = "#6fa8dc"
-	colorElsewhere = "#c9dcef"
+	colorDuties    = "#9fc5e8"
+	colorElsewhere = "#d9e6f2"
 )
 
 // countsTemplate is a two-column table of keys and posting counts.
@@ -182,6 +183,7 @@ type htmlClass struct {
 type htmlTech struct {
 	Rank                             int
 	Name, Share, Required, Preferred string
+	Duties                           string
 	Postings                         int
 	ClassShare                       string // per-class tables only
 }
@@ -234,6 +236,7 @@ type htmlView struct {
 	WhyUndet  string // undetermined postings by reason
 	Donut     *donutChart
 	HasTech   bool
+	TechIntro string
 	Techs     []htmlTech
 	TechChart *barChart
 	Sections  []htmlClassSection
@@ -470,20 +473,21 @@ func newHTMLView(st *Stats, info RunInfo) *htmlView {
 
 	techs := topTech(st, "", 25)
 	v.HasTech = len(techs) > 0
+	v.TechIntro = techIntro
 	for i, t := range techs {
 		ts := st.Tech[t]
 		v.Techs = append(v.Techs, htmlTech{Rank: i + 1, Name: t, Postings: ts.Postings, Share: pct(ts.Postings, st.Postings),
-			Required: pct(ts.Required, ts.Postings), Preferred: pct(ts.Preferred, ts.Postings)})
+			Required: pct(ts.Required, ts.Postings), Preferred: pct(ts.Preferred, ts.Postings), Duties: pct(ts.Duties, ts.Postings)})
 	}
 	if v.HasTech {
 		top := techs[:min(15, len(techs))]
 		v.TechChart = newBarChart("chart-top-technologies", "Top technologies: postings that mention each, by where they ask for it", chartWideW, top,
 			func(t string) []int {
 				ts := st.Tech[t]
-				return []int{ts.Required, ts.Preferred, ts.Postings - ts.Required - ts.Preferred}
+				return []int{ts.Required, ts.Preferred, ts.Duties, ts.Postings - ts.Required - ts.Preferred - ts.Duties}
 			},
-			[]string{colorRequired, colorPreferred, colorElsewhere},
-			[]string{"required", "preferred", "elsewhere (duties, other)"})
+			[]string{colorRequired, colorPreferred, colorDuties, colorElsewhere},
+			[]string{"required", "preferred", "in duties", "elsewhere"})
 	}
 	for _, c := range classOrder {
 		if st.Maturity[c] == 0 {
@@ -686,16 +690,16 @@ const htmlTemplate = `<!DOCTYPE html>
 {{- if not .HasTech}}
 <p>No technologies found.</p>
 {{- else}}
-<p>Top technologies overall: share of postings that mention each, and how often it is required or only preferred.</p>
+<p>{{.TechIntro}}</p>
 {{- with .TechChart}}
 <figure>{{template "bars" .}}</figure>
 {{- end}}
 <div class="scroll">
 <table id="top-technologies">
-<thead><tr><th scope="col" class="n">#</th><th scope="col">technology</th><th scope="col" class="n">postings</th><th scope="col" class="n">share</th><th scope="col" class="n">required</th><th scope="col" class="n">preferred</th></tr></thead>
+<thead><tr><th scope="col" class="n">#</th><th scope="col">technology</th><th scope="col" class="n">postings</th><th scope="col" class="n">share</th><th scope="col" class="n">required</th><th scope="col" class="n">preferred</th><th scope="col" class="n">in duties</th></tr></thead>
 <tbody>
 {{- range .Techs}}
-<tr><td class="n">{{.Rank}}</td><td>{{.Name}}</td><td class="n">{{.Postings}}</td><td class="n">{{.Share}}</td><td class="n">{{.Required}}</td><td class="n">{{.Preferred}}</td></tr>
+<tr><td class="n">{{.Rank}}</td><td>{{.Name}}</td><td class="n">{{.Postings}}</td><td class="n">{{.Share}}</td><td class="n">{{.Required}}</td><td class="n">{{.Preferred}}</td><td class="n">{{.Duties}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -26,7 +26,7 @@ func hostileStats() (*Stats, RunInfo) {
 			[]SkillRow{{Skill: "Airflow", Kind: "technology", Requirement: "preferred"}, {Skill: `"><svg onload=alert(1)>`, Kind: "technology", Requirement: "required"}},
 			[]Term{{Name: "</title><script>alert(2)</script>", Listed: true}}},
 		{PostingRow{Source: "c.txt", Title: "데이터 분석가", Language: "ko", Maturity: "early_service", Role: "data_analyst", Seniority: "junior", DegreeMin: "none", YearsMin: i32(0)},
-			[]SkillRow{{Skill: "SQL", Kind: "technology", Requirement: "required"}}, nil},
+			[]SkillRow{{Skill: "SQL", Kind: "technology", Requirement: "required"}, {Skill: "dbt", Kind: "technology", Requirement: "responsibility"}}, nil},
 	}
 	for _, r := range rows {
 		st.Add(&r.row, r.skills, r.terms)
@@ -179,8 +179,8 @@ func TestHTMLContent(t *testing.T) {
 	}
 
 	top := bodyRows(byID(doc, "top-technologies"))
-	if len(top) != 3 || strings.Join(top[1], "|") != "2|Airflow|2|67%|50%|50%" {
-		t.Errorf("top technologies = %q, want 3 rows, the second 2|Airflow|2|67%%|50%%|50%%", top)
+	if len(top) != 4 || strings.Join(top[1], "|") != "2|Airflow|2|67%|50%|50%|0%" || strings.Join(top[3], "|") != "4|dbt|1|33%|0%|0%|100%" {
+		t.Errorf("top technologies = %q, want 4 rows, the second 2|Airflow|2|67%%|50%%|50%%|0%%, the last 4|dbt|1|33%%|0%%|0%%|100%%", top)
 	}
 
 	roles := bodyRows(byID(doc, "roles"))

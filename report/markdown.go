@@ -63,6 +63,10 @@ func undeterminedWhy(c Counter, esc func(string) string) string {
 	return strings.Join(parts, ", ")
 }
 
+// techIntro opens the top technologies table, in both reports.
+const techIntro = "Top technologies overall: share of postings that mention each, and where the postings ask for it: " +
+	"required, only preferred, or in the duties at most (the rest name it elsewhere: the team's stack, the company's introduction)."
+
 // EscapeCell makes input text safe inside a markdown table cell: no pipes,
 // newlines, HTML, links or code spans from a posting can break the table or
 // inject markup.
@@ -160,11 +164,12 @@ func WriteMarkdown(w io.Writer, st *Stats, info RunInfo) error {
 	if len(techs) == 0 {
 		p("No technologies found.\n\n")
 	} else {
-		p("Top technologies overall: share of postings that mention each, and how often it is required or only preferred.\n\n")
-		p("| # | technology | postings | share | required | preferred |\n|---:|---|---:|---:|---:|---:|\n")
+		p("%s\n\n", techIntro)
+		p("| # | technology | postings | share | required | preferred | in duties |\n|---:|---|---:|---:|---:|---:|---:|\n")
 		for i, t := range techs {
 			ts := st.Tech[t]
-			p("| %d | %s | %d | %s | %s | %s |\n", i+1, EscapeCell(t), ts.Postings, pct(ts.Postings, st.Postings), pct(ts.Required, ts.Postings), pct(ts.Preferred, ts.Postings))
+			p("| %d | %s | %d | %s | %s | %s | %s |\n", i+1, EscapeCell(t), ts.Postings, pct(ts.Postings, st.Postings),
+				pct(ts.Required, ts.Postings), pct(ts.Preferred, ts.Postings), pct(ts.Duties, ts.Postings))
 		}
 		p("\n")
 		writeBarChart(&b, "Top technologies", techs[:min(12, len(techs))], func(t string) int { return st.Tech[t].Postings })

@@ -140,6 +140,7 @@ type TechStat struct {
 	Postings  int // postings that mention it
 	Required  int // ... in a requirements section
 	Preferred int
+	Duties    int     // ... at best in the duties (responsibilities)
 	ByClass   Counter // postings per maturity class
 }
 
@@ -340,6 +341,8 @@ func (s *Stats) Add(row *PostingRow, skills []SkillRow, terms []Term) {
 			t.Required++
 		case "preferred":
 			t.Preferred++
+		case "responsibility":
+			t.Duties++
 		}
 		techs = append(techs, sk.Skill)
 	}

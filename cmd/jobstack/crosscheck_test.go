@@ -214,13 +214,14 @@ func parquetFacts(t *testing.T, out string, m manifest) map[string]string {
 		// 5, 6: maturity, undetermined by reason
 		`SELECT 'maturity/' || maturity, count(*)::VARCHAR || '|' || pct(count(*), (SELECT count(*) FROM `+p+`)) FROM `+p+` GROUP BY maturity`,
 		`SELECT 'undetermined/' || undetermined_reason, count(*)::VARCHAR FROM `+p+` WHERE maturity = 'undetermined' GROUP BY ALL`,
-		// 7: top technologies: postings, share, required, preferred
+		// 7: top technologies: postings, share, required, preferred, in duties
 		`WITH t AS (SELECT skill, count(DISTINCT posting_id) AS n,
 				count(DISTINCT posting_id) FILTER (WHERE requirement = 'required') AS req,
-				count(DISTINCT posting_id) FILTER (WHERE requirement = 'preferred') AS pref
+				count(DISTINCT posting_id) FILTER (WHERE requirement = 'preferred') AS pref,
+				count(DISTINCT posting_id) FILTER (WHERE requirement = 'responsibility') AS duties
 			FROM `+s+` WHERE kind = 'technology' GROUP BY skill)
 		SELECT 'technologies/#' || row_number() OVER (ORDER BY n DESC, skill),
-			concat_ws('|', skill, n, pct(n, (SELECT count(*) FROM `+p+`)), pct(req, n), pct(pref, n))
+			concat_ws('|', skill, n, pct(n, (SELECT count(*) FROM `+p+`)), pct(req, n), pct(pref, n), pct(duties, n))
 		FROM t ORDER BY n DESC, skill LIMIT 25`,
 		// 8: top technologies per maturity class, the class from postings.parquet
 		`WITH c AS (SELECT maturity, count(*) AS total FROM `+p+` GROUP BY maturity),
@@ -352,6 +353,7 @@ func TestReportMatchesParquet(t *testing.T) {
 		{"undetermined reason", `Why undetermined: not a data role (\d+)`, "undetermined/not_data_role"},
 		{"technology postings", `\| 1 \| [^|]+ \| (\d+) \|`, "technologies/#1"},
 		{"required share", `\| 2 \| [^|]+ \| \d+ \| \d+% \| (\d+)% \|`, "technologies/#2"},
+		{"duties share", `\| 4 \| [^|]+ \| \d+ \| \d+% \| \d+% \| \d+% \| (\d+)% \|`, "technologies/#4"},
 		{"class table", `### cloud_startup[^\n]*\n\n[^\n]*\n[^\n]*\n\| 1 \| [^|]+ \| (\d+) \|`, "class/cloud_startup/#1"},
 		{"role", `\| data\\_engineer \| (\d+) \|`, "roles/#"},
 		{"seniority", `\| mid \| (\d+) \|`, "seniority/mid"},
