@@ -3,6 +3,10 @@
 GO      ?= go
 DUCKDB  := tools/duckdb/node_modules/@duckdb/node-api/package.json
 FUZZTIME ?= 30s
+# Go minimizes each new interesting input for up to a minute by default;
+# on the multi-kilobyte seed postings that is the whole FUZZTIME, with no
+# inputs tried. A few seconds keeps the fuzzers fuzzing.
+FUZZMIN  ?= 3s
 
 .PHONY: build run test race golden fuzz lint tidy bench instructions deps browser clean
 
@@ -25,19 +29,19 @@ golden:
 	$(GO) test ./cmd/jobstack ./extract ./report -update
 
 fuzz:
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseHTML$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSONL$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSON$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsCSV$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsTSV$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzLineNormalisation$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzArchive$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./internal/dedup -run='^$$' -fuzz='^FuzzNormalize$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./internal/aho -run='^$$' -fuzz='^FuzzWalk$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./extract -run='^$$' -fuzz='^FuzzTaxonomyExtend$$' -fuzztime=$(FUZZTIME)
-	$(GO) test ./classify -run='^$$' -fuzz='^FuzzRulesOverride$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseHTML$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzParseText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSONL$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsJSON$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsCSV$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzRecordsTSV$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzLineNormalisation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzArchive$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./internal/dedup -run='^$$' -fuzz='^FuzzNormalize$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./internal/aho -run='^$$' -fuzz='^FuzzWalk$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./extract -run='^$$' -fuzz='^FuzzTaxonomyExtend$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
+	$(GO) test ./classify -run='^$$' -fuzz='^FuzzRulesOverride$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMIN)
 
 lint:
 	$(GO) vet ./...
