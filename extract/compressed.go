@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -61,6 +63,62 @@ func decompress(name string, f io.ReadCloser) (io.ReadCloser, error) {
 		return &decompressed{r: z, kind: "zstd", close: func() { z.Close(); f.Close() }}, nil
 	}
 	return f, nil
+}
+
+// Stream reads a stream of records whose name says nothing (standard
+// input): a gzip or zstd stream is decompressed, known by its magic
+// bytes, and the format is taken from how it starts: "jsonl" for an
+// object, "json" for an array, "csv" for a first line with a comma,
+// semicolon or tab in it (a CSV header), "jsonl" otherwise.
+func Stream(r io.Reader) (io.ReadCloser, string, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var rc io.ReadCloser = io.NopCloser(br)
+	if magic, _ := br.Peek(4); len(magic) == 4 {
+		name := ""
+		switch {
+		case magic[0] == 0x1f && magic[1] == 0x8b:
+			name = "stdin.gz"
+		case string(magic) == "\x28\xb5\x2f\xfd":
+			name = "stdin.zst"
+		}
+		if name != "" {
+			d, err := decompress(name, rc)
+			if err != nil {
+				return nil, "", err
+			}
+			rc = d
+		}
+	}
+	head := bufio.NewReaderSize(rc, 64<<10)
+	peek, _ := head.Peek(4096)
+	return struct {
+		io.Reader
+		io.Closer
+	}{head, rc}, streamFormat(peek), nil
+}
+
+// streamFormat tells a record stream's format from its first bytes:
+// see Stream. A byte-order mark and NULs (of UTF-16) are stepped over.
+func streamFormat(head []byte) string {
+	for _, bom := range [][]byte{{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE}, {0xFE, 0xFF}} {
+		if bytes.HasPrefix(head, bom) {
+			head = head[len(bom):]
+			break
+		}
+	}
+	head = bytes.ReplaceAll(head, []byte{0}, nil)
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 || head[0] == '{' {
+		return "jsonl"
+	}
+	if head[0] == '[' {
+		return "json"
+	}
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	if bytes.ContainsAny(line, ",;\t") {
+		return "csv"
+	}
+	return "jsonl"
 }
 
 // decompressed reads a decompressor, says which one failed when it

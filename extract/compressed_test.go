@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 func TestFormatOfCompressed(t *testing.T) {
@@ -70,5 +71,57 @@ func TestOpenCompressed(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v, want %q", name, err, want)
 		}
+	}
+}
+
+// TestStream checks standard input's sniffing: decompressed by its magic
+// bytes, read as the format it starts with, its bytes unchanged.
+func TestStream(t *testing.T) {
+	t.Parallel()
+	jsonl := "{\"title\":\"a\"}\n{\"title\":\"b\"}\n"
+	csvText := "title;company;description\nData Engineer;A;Python and Spark\n"
+	gz := func(s string) string {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	zst := func(s string) string {
+		w, _ := zstd.NewWriter(nil)
+		return string(w.EncodeAll([]byte(s), nil))
+	}
+	utf16 := "\xff\xfe" + string(utf16Bytes(t, csvText, xunicode.LittleEndian))
+	tests := []struct{ name, in, format, out string }{
+		{"jsonl", jsonl, "jsonl", jsonl},
+		{"blank lines first", "\n\n" + jsonl, "jsonl", "\n\n" + jsonl},
+		{"json array", "[" + strings.TrimSpace(jsonl[:14]) + "]", "json", "[" + strings.TrimSpace(jsonl[:14]) + "]"},
+		{"csv", csvText, "csv", csvText},
+		{"csv with a bom", "\ufeff" + csvText, "csv", "\ufeff" + csvText},
+		{"utf-16 csv", utf16, "csv", utf16},
+		{"gzip jsonl", gz(jsonl), "jsonl", jsonl},
+		{"zstd csv", zst(csvText), "csv", csvText},
+		{"empty", "", "jsonl", ""},
+		{"prose", "not a record\n", "jsonl", "not a record\n"},
+	}
+	for _, tt := range tests {
+		r, format, err := Stream(strings.NewReader(tt.in))
+		if err != nil {
+			t.Errorf("%s: Stream: %v", tt.name, err)
+			continue
+		}
+		got, err := io.ReadAll(r)
+		r.Close()
+		if format != tt.format || err != nil || string(got) != tt.out {
+			t.Errorf("%s: Stream = %q, %q, %v; want %q, %q", tt.name, format, got, err, tt.format, tt.out)
+		}
+	}
+	// A cut gzip stream fails as it is read, naming gzip.
+	r, _, err := Stream(strings.NewReader(gz(jsonl)[:12]))
+	if err == nil {
+		_, err = io.ReadAll(r)
+	}
+	if err == nil || !strings.Contains(err.Error(), "gzip") {
+		t.Errorf("cut gzip: error %v, want one naming gzip", err)
 	}
 }

@@ -43,7 +43,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for JSONL on stdin.\nReads "+readsWhat+"; other files, and a folder's README, LICENSE or SOURCES, are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for records on stdin (JSONL; a JSON array or CSV by how it starts; gzip or zstd decompressed).\nReads "+readsWhat+"; other files, and a folder's README, LICENSE or SOURCES, are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
@@ -51,7 +51,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintln(stderr, "jobstack analyze: no INPUT given (a file, a directory, or - for JSONL on stdin)")
+		fmt.Fprintln(stderr, "jobstack analyze: no INPUT given (a file, a directory, or - for records on stdin)")
 		return errUsage
 	}
 	if cfg.Jobs < 1 {
@@ -350,7 +350,7 @@ func (p *producer) run() error {
 		}
 		seen[in] = true
 		if in == "-" {
-			if err := p.records("stdin", "jsonl", p.cfg.Stdin); err != nil {
+			if err := p.stdin(); err != nil {
 				return err
 			}
 			continue
@@ -360,6 +360,18 @@ func (p *producer) run() error {
 		}
 	}
 	return nil
+}
+
+// stdin reads standard input as records: JSONL, or a JSON array or CSV
+// by how it starts, decompressed when it is a gzip or zstd stream
+// (extract.Stream).
+func (p *producer) stdin() error {
+	r, format, err := extract.Stream(p.cfg.Stdin)
+	if err != nil {
+		return p.rejectPath("stdin", extract.ReasonReadError, "stdin: %v", err)
+	}
+	defer r.Close()
+	return p.records("stdin", format, r)
 }
 
 func (p *producer) walk(root string) error {

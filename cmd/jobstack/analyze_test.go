@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
@@ -308,6 +309,30 @@ func TestRejectExample(t *testing.T) {
 	for _, tt := range tests {
 		if got := rejectExample(tt.source, tt.detail); got != tt.want {
 			t.Errorf("rejectExample(%q, %q) = %q, want %q", tt.source, tt.detail, got, tt.want)
+		}
+	}
+}
+
+// TestStdinFormats checks that standard input is read as what it holds:
+// a CSV export piped in gzip-compressed is its rows, not a bad_json
+// reject per line.
+func TestStdinFormats(t *testing.T) {
+	t.Parallel()
+	csvText := "title,company,description\n" +
+		"\"Data Engineer\",ABC,\"Python과 Airflow로 데이터 파이프라인을 구축합니다. 경력 3년 이상, Spark 우대.\"\n" +
+		"\"BI Analyst\",DEF,\"SQL and Tableau dashboards for the sales team, 2+ years of experience with Looker.\"\n"
+	var gz bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write([]byte(csvText))
+	w.Close()
+	for name, in := range map[string][]byte{"csv": []byte(csvText), "gzip csv": gz.Bytes()} {
+		out := filepath.Join(t.TempDir(), "out")
+		var stdout, stderr bytes.Buffer
+		if code := runWith(context.Background(), []string{"analyze", "--progress", "never", "-o", out, "-"}, bytes.NewReader(in), &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", name, code, stderr.String())
+		}
+		if m := readManifest(t, out); m.Inputs != 2 || m.Postings != 2 {
+			t.Errorf("%s: inputs %d, postings %d (rejected %v), want 2 and 2", name, m.Inputs, m.Postings, m.RejectedByReason)
 		}
 	}
 }

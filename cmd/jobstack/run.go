@@ -44,7 +44,7 @@ const usage = `jobstack reads job postings and writes their tech stack, requirem
 company data maturity as Parquet tables and a markdown report.
 
 usage:
-  jobstack analyze [flags] INPUT...   files, directories (walked recursively), or - (JSONL on stdin)
+  jobstack analyze [flags] INPUT...   files, directories (walked recursively), or - (records on stdin)
   jobstack explain [flags] FILE[#N]   one posting: fields, skills with evidence, why it got its labels
   jobstack eval --gold FILE INPUT...  compare labels and skills with a labelled set
   jobstack taxonomy                   print the embedded taxonomy (a starting point for --taxonomy)
