@@ -552,19 +552,6 @@ func dataCell(header []string) (int, bool) {
 	return 0, false
 }
 
-// clip shortens s to at most n runes, marking the cut with "…".
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := 0; k < n; k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i] + "…"
-}
-
 // csvRecords reads CSV rows as records. comma is the delimiter, or 0 to
 // take it from the header row (sniffDelimiter).
 func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func(Input) bool) error {
@@ -600,7 +587,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 		// row lost as the header.
 		yield(Input{Source: file, Format: FormatRecord, Line: 1,
 			Err: reject(ReasonNoHeader, "%s:1: the first row is data, not a header (its cell %d is %q); jobstack names a CSV file's columns by its header row: add one, such as title,company,description, and the rows are read",
-				file, i+1, clip(header[i], 60))})
+				file, i+1, snippet(header[i], 60))})
 		return nil
 	}
 	n := 0

@@ -534,7 +534,7 @@ func TestRecordsCSVNoHeader(t *testing.T) {
 	}
 	var detail string
 	Records("f.csv", "csv", strings.NewReader(rows), 1<<20, func(in Input) bool { detail = in.Err.Detail; return true })
-	if want := `f.csv:1: the first row is data, not a header (its cell 3 is "Python and Airflow pipelines on AWS with Spark, 3+ years of …")`; !strings.HasPrefix(detail, want) {
+	if want := `f.csv:1: the first row is data, not a header (its cell 3 is "Python and Airflow pipelines on AWS with Spark, 3+ years of…")`; !strings.HasPrefix(detail, want) {
 		t.Errorf("detail = %q, want it to start %q", detail, want)
 	}
 	// Long names without prose's spaces, and a named URL column.

@@ -337,7 +337,7 @@ type hit struct {
 	ambiguous  bool
 	ok         bool
 	listOnly   bool // a spelling of an entry's in_lists; see resolveInLists
-	alt        bool // entry's spelling that is also another's in_lists
+	alt        bool // its spelling is also in another entry's in_lists
 	via        string
 }
 
@@ -771,7 +771,7 @@ func (m *Matcher) resolveInLists(text string, hits []hit) {
 	for k, i := range switched {
 		h := &hits[i]
 		h.entry, h.ok, h.ambiguous = to[k], true, false
-		h.via = "listed with " + strings.ReplaceAll(m.entries[to[k]].Category, "_", " ") + "s"
+		h.via = "in a list of " + m.entries[to[k]].Category
 	}
 }
 
@@ -817,22 +817,21 @@ func (m *Matcher) listOf(text string, hits []hit, i int, category string) bool {
 		}
 		return true, m.entries[h.entry].Kind == "technology"
 	}
-	for j := i - 1; j >= 0 && adjacent(text[hits[j].end:hits[j+1].start]); j-- {
-		goesOn, foreign := item(j)
-		if foreign {
-			return false
-		}
-		if !goesOn {
-			break
-		}
-	}
-	for j := i + 1; j < len(hits) && adjacent(text[hits[j-1].end:hits[j].start]); j++ {
-		goesOn, foreign := item(j)
-		if foreign {
-			return false
-		}
-		if !goesOn {
-			break
+	// Out from the hit, left and then right, while separators join the
+	// items.
+	for _, step := range [2]int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(hits); j += step {
+			a, b := min(j, j-step), max(j, j-step)
+			if !adjacent(text[hits[a].end:hits[b].start]) {
+				break
+			}
+			goesOn, foreign := item(j)
+			if foreign {
+				return false
+			}
+			if !goesOn {
+				break
+			}
 		}
 	}
 	return sure >= 1 && sure+maybe >= 2

@@ -420,8 +420,8 @@ entries:
 	}
 	// explain says why.
 	for _, s := range matchText(m, "AWS, Azure, Oracle") {
-		if s.ID == "oracle_cloud" && s.Via != "listed with cloud platforms" {
-			t.Errorf("Oracle Cloud via %q, want %q", s.Via, "listed with cloud platforms")
+		if s.ID == "oracle_cloud" && s.Via != "in a list of cloud_platform" {
+			t.Errorf("Oracle Cloud via %q, want %q", s.Via, "in a list of cloud_platform")
 		}
 	}
 }
