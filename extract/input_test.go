@@ -290,6 +290,8 @@ func TestTextTable(t *testing.T) {
 		{"csv", []byte("title,company,description\n\"Data Engineer\",A,\"Python, Spark and Airflow, 3 years\"\nAnalyst,B,\"SQL, Tableau\"\n"),
 			"a header row (title, company, description) and 2 rows of 3 columns separated by commas; rename the file to end in .csv"},
 		{"korean semicolons", []byte("공고명;회사명;공고내용\n데이터 엔지니어;가나다;Python과 Spark 경험 3년 이상\n"), "(공고명, 회사명, 공고내용) and 1 rows of 3 columns separated by semicolons"},
+		{"a data frame's index", []byte(",title,공고내용\n0,Data Engineer,Python과 Spark 경험 3년 이상\n1,Analyst,SQL과 Tableau 대시보드\n"), `a header row ("", title, 공고내용) and 2 rows of 3 columns`},
+		{"a long korean name", []byte("공고명\t채용절차_및_기타_지원_유의사항\t공고내용\n데이터 엔지니어\t서류 전형\tPython과 Spark 경험\n"), "and 1 rows of 3 columns separated by tabs"},
 		{"a --map name", []byte("url\tJD Body\n1\tPython, Spark and Airflow on AWS, 3+ years\n2\tSQL and Tableau dashboards, 2+ years\n"), "(url, JD Body) and 2 rows"},
 	}
 	for _, tt := range tables {

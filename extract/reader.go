@@ -427,10 +427,14 @@ func (rd *Reader) table(src string) (textTable, bool) {
 	named, known := false, 0
 	for i, h := range header {
 		h = strings.Trim(strings.TrimSpace(h), `"`)
-		if h == "" || len(h) > 40 {
-			return textTable{}, false
+		if h == "" {
+			header[i] = `""`
+			continue // a data frame's unnamed index column
 		}
 		header[i] = h
+		if utf8.RuneCountInString(h) > 40 {
+			return textTable{}, false
+		}
 		k := foldKey(h)
 		named = named || slices.Contains(rd.fields[RoleText], k) || slices.Contains(rd.fields[RoleTitle], k)
 		for _, names := range rd.fields {
@@ -462,6 +466,7 @@ func (rd *Reader) table(src string) (textTable, bool) {
 	return textTable{header: header, rows: rows, comma: comma}, rows > 0 && 10*rows >= 9*all
 }
 
+// delimName names a delimiter in a reject's detail.
 func delimName(c rune) string {
 	switch c {
 	case '\t':
@@ -472,6 +477,8 @@ func delimName(c rune) string {
 	return "commas"
 }
 
+// delimExt is the extension that reads a file with this delimiter as
+// records.
 func delimExt(c rune) string {
 	if c == '\t' {
 		return ".tsv"
