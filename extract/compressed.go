@@ -43,10 +43,28 @@ func Open(path string) (io.ReadCloser, error) {
 	return decompress(path, f)
 }
 
+// magicCompression returns the compression whose magic bytes open head:
+// "gzip", "zstd" or "".
+func magicCompression(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("\x1f\x8b")):
+		return "gzip"
+	case bytes.HasPrefix(head, []byte("\x28\xb5\x2f\xfd")):
+		return "zstd"
+	}
+	return ""
+}
+
 // decompress reads f as its name says: through gzip or zstd for a .gz or
 // .zst name, as it is otherwise. It closes f when it fails.
 func decompress(name string, f io.ReadCloser) (io.ReadCloser, error) {
-	switch Compression(name) {
+	return decompressAs(Compression(name), f)
+}
+
+// decompressAs reads f through a compression ("gzip", "zstd"), or as it
+// is for "". It closes f when it fails.
+func decompressAs(kind string, f io.ReadCloser) (io.ReadCloser, error) {
+	switch kind {
 	case "gzip":
 		z, err := gzip.NewReader(f)
 		if err != nil {
@@ -73,21 +91,12 @@ func decompress(name string, f io.ReadCloser) (io.ReadCloser, error) {
 func Stream(r io.Reader) (io.ReadCloser, string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var rc io.ReadCloser = io.NopCloser(br)
-	if magic, _ := br.Peek(4); len(magic) == 4 {
-		name := ""
-		switch {
-		case magic[0] == 0x1f && magic[1] == 0x8b:
-			name = "stdin.gz"
-		case string(magic) == "\x28\xb5\x2f\xfd":
-			name = "stdin.zst"
+	if magic, _ := br.Peek(4); magicCompression(magic) != "" {
+		d, err := decompressAs(magicCompression(magic), rc)
+		if err != nil {
+			return nil, "", err
 		}
-		if name != "" {
-			d, err := decompress(name, rc)
-			if err != nil {
-				return nil, "", err
-			}
-			rc = d
-		}
+		rc = d
 	}
 	head := bufio.NewReaderSize(rc, 64<<10)
 	peek, _ := head.Peek(4096)

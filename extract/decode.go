@@ -565,9 +565,9 @@ func binaryKind(name string, data []byte) (string, bool) {
 	}
 	head := data[:min(len(data), 8192)]
 	switch {
-	case has("\x1f\x8b"):
+	case magicCompression(data) == "gzip":
 		return compressed("gzip", ".gz"), true
-	case has("\x28\xb5\x2f\xfd"):
+	case magicCompression(data) == "zstd":
 		return compressed("zstd", ".zst"), true
 	case has("BZh") && len(data) > 3 && '1' <= data[3] && data[3] <= '9':
 		return compressed("bzip2", ""), true
