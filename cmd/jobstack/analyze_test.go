@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -189,6 +190,116 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(fa, fc) {
 			t.Errorf("%s differs when the inputs are named in reverse order", f)
 		}
+	}
+}
+
+// TestBatchesInOrder runs 700 records, many windows of batches, with one,
+// three and eight workers, and some of them rejected or duplicates: every
+// input is counted once and the outputs are the same bytes.
+func TestBatchesInOrder(t *testing.T) {
+	words := strings.Fields("Kafka Spark Airflow Python SQL AWS EMR 데이터 파이프라인 구축 운영 대용량 처리 경험 우대 " +
+		"Kubernetes Docker BigQuery dbt Tableau 분석 대시보드 설계 개발 협업 서비스 백엔드 Django MySQL PostgreSQL " +
+		"Redshift Snowflake Flink Hadoop Hive 모델 배포 MLOps 실시간 스트리밍 배치 품질 모니터링 거버넌스")
+	in := t.TempDir()
+	var b bytes.Buffer
+	for i := range 700 {
+		switch {
+		case i%97 == 0:
+			b.WriteString("{broken\n")
+		case i%50 == 0:
+			rec, _ := json.Marshal(map[string]string{"title": "Data Engineer", "description": goodKorean})
+			b.Write(rec)
+			b.WriteByte('\n')
+		default:
+			// Words drawn at random make each posting its own, not a
+			// near duplicate of the others.
+			rng := rand.New(rand.NewPCG(uint64(i), 7))
+			var d strings.Builder
+			fmt.Fprintf(&d, "자격요건\n- 경력 %d년 이상\n", i%9+1)
+			for range 80 {
+				d.WriteString(words[rng.IntN(len(words))])
+				d.WriteByte(' ')
+			}
+			rec, _ := json.Marshal(map[string]string{"title": fmt.Sprintf("Data Engineer %d", i), "description": d.String()})
+			b.Write(rec)
+			b.WriteByte('\n')
+		}
+	}
+	write(t, filepath.Join(in, "many.jsonl"), b.Bytes())
+	var first map[string][]byte
+	for _, j := range []string{"1", "3", "8"} {
+		out, _ := analyzeInto(t, "-j", j, in)
+		var m manifest
+		mb, _ := os.ReadFile(filepath.Join(out, fileManifest))
+		if err := json.Unmarshal(mb, &m); err != nil {
+			t.Fatal(err)
+		}
+		// 8 broken lines, 13 copies of one posting (12 duplicates).
+		if m.Inputs != 700 || m.Rejected != 8 || m.Duplicates != 12 || m.Postings != 680 {
+			t.Errorf("-j %s: inputs %d, postings %d, duplicates %d, rejected %d; want 700, 680, 12, 8", j, m.Inputs, m.Postings, m.Duplicates, m.Rejected)
+		}
+		got := map[string][]byte{}
+		for _, f := range []string{filePostings, fileSkills, fileReport, fileRejects, fileTerms} {
+			got[f], _ = os.ReadFile(filepath.Join(out, f))
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		for f, data := range got {
+			if !bytes.Equal(data, first[f]) {
+				t.Errorf("%s differs between -j 1 and -j %s", f, j)
+			}
+		}
+	}
+}
+
+// TestProducerBatches: a task goes out at once when the workers have
+// nothing queued, and otherwise waits for a full batch.
+func TestProducerBatches(t *testing.T) {
+	tasks := make(chan []task, 2)
+	p := &producer{ctx: context.Background(), tasks: tasks, slots: make(chan struct{}, 100)}
+	emit := func(n int) {
+		for range n {
+			if err := p.emit(task{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var seq int64
+	sizes := func() []int {
+		var s []int
+		for len(tasks) > 0 {
+			b := <-tasks
+			for _, t := range b {
+				if t.seq != seq {
+					panic(fmt.Sprintf("task %d where %d was next", t.seq, seq))
+				}
+				seq++
+			}
+			s = append(s, len(b))
+		}
+		return s
+	}
+	emit(1) // idle workers: at once
+	emit(taskBatch + 3)
+	if got, want := sizes(), []int{1, taskBatch}; !slices.Equal(got, want) {
+		t.Errorf("batches %v, want %v", got, want)
+	}
+	emit(1) // the queue is empty again: the three held and this one go
+	if got, want := sizes(), []int{4}; !slices.Equal(got, want) {
+		t.Errorf("batches %v, want %v", got, want)
+	}
+	emit(1)
+	emit(2)
+	if err := p.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sizes(), []int{1, 2}; !slices.Equal(got, want) {
+		t.Errorf("batches %v, want %v", got, want)
+	}
+	if n := 1 + taskBatch + 3 + 1 + 1 + 2; len(p.slots) != n || seq != int64(n) {
+		t.Errorf("%d slots taken and %d tasks handed out, want %d", len(p.slots), seq, n)
 	}
 }
 

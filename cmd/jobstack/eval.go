@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -331,7 +332,7 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, kee
 		}
 		return out
 	}
-	tasks := make(chan task, 64)
+	tasks := make(chan []task, 4)
 	slots := make(chan struct{}, 1<<20)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -340,14 +341,16 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, kee
 	go func() {
 		defer close(tasks)
 		p := &producer{cfg: cfg, ctx: ctx, tasks: tasks, slots: slots, files: &files, bytes: &bytes}
-		prodErr = p.run()
+		if prodErr = p.run(); prodErr == nil {
+			prodErr = p.flush()
+		}
 	}()
 	got := map[*goldRow]*evalOut{}
 	var parsed *extract.Posting
 	if keep {
 		eng.afterParse = func(p *extract.Posting) { parsed = p }
 	}
-	for t := range tasks {
+	for t := range batches(tasks) {
 		<-slots
 		gs := want(t.in.Source)
 		if len(gs) == 0 {
@@ -384,6 +387,19 @@ func evalRun(ctx context.Context, cfg *Config, eng *engine, gold []*goldRow, kee
 		return nil, prodErr
 	}
 	return got, ctx.Err()
+}
+
+// batches yields the tasks of each batch in turn.
+func batches(tasks <-chan []task) iter.Seq[task] {
+	return func(yield func(task) bool) {
+		for b := range tasks {
+			for _, t := range b {
+				if !yield(t) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // LabelScore is accuracy and per-class scores for one label.
