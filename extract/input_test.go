@@ -584,3 +584,49 @@ func TestRecordsStrayNUL(t *testing.T) {
 		t.Errorf("got %d inputs, first %+v; want 41 records read one by one", len(got), got[0])
 	}
 }
+
+// TestNULs: a page or text file padded with NULs (a write cut short) or
+// with a few stray NULs is read without them; a file of NULs is empty; a
+// known binary format and data dense with NULs stay binary.
+func TestNULs(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	body := "Data Engineer\n\nWe build pipelines with Python, Airflow and AWS Glue. 3+ years of experience.\n"
+	pad := strings.Repeat("\x00", 4096)
+	reads := []struct {
+		name, file, data string
+	}{
+		{"padded text", "a.txt", body + pad},
+		{"padded page", "a.html", "<html><head><title>Data Engineer</title></head><body><p>" + body + "</p></body></html>\n" + pad},
+		{"stray NULs", "a.txt", "Data Engineer\n\nWe build pipelines with Python,\x00 Airflow and AWS Glue.\x00 3+ years of experience.\n"},
+		// Without a byte-order mark, the padding's NUL pairs would make
+		// UTF-16 look binary.
+		{"UTF-16 padded", "a.txt", string(append(utf16Bytes(t, body, xunicode.LittleEndian), pad...))},
+		{"UTF-16 big-endian padded", "a.txt", string(append(utf16Bytes(t, body, xunicode.BigEndian), pad...))},
+	}
+	for _, tt := range reads {
+		p, err := rd.Parse(Input{Source: tt.file, Format: FormatOf(tt.file), Data: []byte(tt.data)})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if p.Title != "Data Engineer" || strings.ContainsRune(p.Text, 0) || !strings.Contains(p.Text, "Python, Airflow and AWS Glue") {
+			t.Errorf("%s: title %q, text %q", tt.name, p.Title, p.Text)
+		}
+	}
+	rejects := []struct {
+		name, data, reason, detail string
+	}{
+		{"only NULs", pad, ReasonEmpty, "holds only NUL bytes, as a write"},
+		{"NULs and white space", "\n \n" + pad, ReasonEmpty, "only NUL bytes and white space"},
+		{"xz under a text name", "\xfd7zXZ\x00" + body + pad, ReasonBinary, "xz-compressed data"},
+		{"PDF with padding", "%PDF-1.7\n" + body + pad, ReasonBinary, "a PDF document"},
+		{"NULs throughout", strings.Repeat("Python\x00\x00", 200), ReasonBinary, "binary data"},
+	}
+	for _, tt := range rejects {
+		_, err := rd.Parse(Input{Source: "a.txt", Format: FormatText, Data: []byte(tt.data)})
+		if r, ok := err.(*Reject); !ok || r.Reason != tt.reason || !strings.Contains(r.Detail, tt.detail) {
+			t.Errorf("%s: Parse error = %v, want %s with %q", tt.name, err, tt.reason, tt.detail)
+		}
+	}
+}

@@ -167,18 +167,65 @@ func fieldNames(rec map[string]any, max int) string {
 	return strings.Join(names, ", ") + more
 }
 
-// checkFile rejects empty and binary files before they are parsed.
-func checkFile(source string, data []byte) *Reject {
+// checkFile rejects empty and binary files before they are parsed, and
+// returns the text of the others without the NUL bytes a text file may
+// carry by accident (withoutNULs).
+func checkFile(source string, data []byte) ([]byte, *Reject) {
 	if len(data) == 0 {
-		return reject(ReasonEmpty, "%s: file is empty", source)
+		return nil, reject(ReasonEmpty, "%s: file is empty", source)
 	}
-	if IsBinary(data) {
-		return reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
+	text, nuls := withoutNULs(data)
+	if nuls > 0 {
+		if _, known := binaryKind(source, data); known {
+			return nil, reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
+		}
+		if len(bytes.TrimSpace(text)) == 0 {
+			what := "NUL bytes"
+			if len(text) > 0 {
+				what = "NUL bytes and white space"
+			}
+			return nil, reject(ReasonEmpty, "%s: file holds only %s, as a write that was cut short leaves a file", source, what)
+		}
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return reject(ReasonEmpty, "%s: file has only white space", source)
+	if IsBinary(text) {
+		return nil, reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
 	}
-	return nil
+	if len(bytes.TrimSpace(text)) == 0 {
+		return nil, reject(ReasonEmpty, "%s: file has only white space", source)
+	}
+	return text, nil
+}
+
+// withoutNULs returns a text file's bytes without the NULs it carries by
+// accident, and how many it dropped: the run of NULs that pads a file
+// whose write was cut short (a crash or a full disk leaves the last
+// blocks zeroed), and strays, at most one byte in twenty of the rest.
+// Random binary bytes have fewer NULs than that, but IsBinary knows them
+// by their other control bytes. UTF-16 text keeps its NULs (one in each
+// ASCII character) and loses only the padding. Data with more NULs is
+// returned as it is, for IsBinary to judge.
+func withoutNULs(data []byte) ([]byte, int) {
+	if bytes.IndexByte(data, 0) < 0 {
+		return data, 0
+	}
+	end := len(data)
+	for end > 0 && data[end-1] == 0 {
+		end--
+	}
+	if even := min(end+1, len(data)) &^ 1; even > 0 {
+		if _, ok := utf16Of(data[:even]); ok {
+			return data[:even], len(data) - even
+		}
+	}
+	body := data[:end]
+	n := bytes.Count(body, []byte{0})
+	switch {
+	case n*20 > len(body):
+		return data, 0
+	case n == 0:
+		return body, len(data) - end
+	}
+	return bytes.ReplaceAll(body, []byte{0}, nil), len(data) - end + n
 }
 
 // repair decodes raw text fields: mojibake fixed, normalised.
@@ -191,8 +238,9 @@ func (p *Posting) repairText(s string) string {
 }
 
 func (rd *Reader) parseHTML(source string, data []byte) (*Posting, error) {
-	if r := checkFile(source, data); r != nil {
-		return nil, r
+	data, rej := checkFile(source, data)
+	if rej != nil {
+		return nil, rej
 	}
 	src, enc := Decode(data, true)
 	p := &Posting{Source: source, Format: FormatHTML, Encoding: enc}
@@ -334,8 +382,9 @@ func textLen(lines []Line) int {
 }
 
 func (rd *Reader) parseText(source string, data []byte) (*Posting, error) {
-	if r := checkFile(source, data); r != nil {
-		return nil, r
+	data, rej := checkFile(source, data)
+	if rej != nil {
+		return nil, rej
 	}
 	src, enc := Decode(data, false)
 	p := &Posting{Source: source, Format: FormatText, Encoding: enc}
