@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -587,6 +588,8 @@ func binaryKind(name string, data []byte) (string, bool) {
 		return "an executable program, not text", true
 	case has("\x89PNG"), has("\xff\xd8\xff"), has("GIF8"):
 		return "an image, not text", true
+	case len(bytes.TrimLeft(head, "\x00")) == 0:
+		return fmt.Sprintf("only NUL bytes in its first %d bytes, as a write that was cut short leaves a file", len(head)), true
 	}
 	return "binary data (NUL or control bytes), not text", false
 }

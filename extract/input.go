@@ -143,7 +143,16 @@ func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input)
 	br := bufio.NewReaderSize(r, 64<<10)
 	r = br
 	enc := ""
-	if head, _ := br.Peek(8192); len(head) > 0 {
+	head, err := br.Peek(8192)
+	if err != nil {
+		// The head is the whole file: without the NULs that may pad it.
+		whole := head
+		if head = unpadded(whole); len(head) == 0 && len(whole) > 0 {
+			yield(Input{Source: file, Format: FormatRecord, Err: reject(ReasonEmpty, "%s: file holds only NUL bytes, as a write that was cut short leaves a file", file)})
+			return nil
+		}
+	}
+	if len(head) > 0 {
 		if recordFileBinary(file, head) {
 			// A workbook, a compressed stream or a program under a
 			// record file's name is one rejected input, not a line of
@@ -156,6 +165,9 @@ func Records(file, format string, r io.Reader, maxBytes int64, yield func(Input)
 			enc = EncUTF16
 		}
 	}
+	// A file padded with NULs (a write cut short) ends at its last record;
+	// UTF-16 padding decodes to NULs too.
+	r = newNulTail(r)
 	next := yield
 	yield = func(in Input) bool {
 		switch {

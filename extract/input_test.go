@@ -3,10 +3,12 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -582,6 +584,81 @@ func TestRecordsStrayNUL(t *testing.T) {
 	got := records(t, "csv", data, 1<<20)
 	if len(got) != 41 || got[0].source != "f.csv#1" || got[0].reason != "" {
 		t.Errorf("got %d inputs, first %+v; want 41 records read one by one", len(got), got[0])
+	}
+}
+
+// TestRecordsPadded: a record file padded with NULs (a write cut short)
+// ends at its last record, small or large, in UTF-8 or UTF-16; a small
+// one of nothing but NULs is empty.
+func TestRecordsPadded(t *testing.T) {
+	t.Parallel()
+	pad := strings.Repeat("\x00", 4096)
+	many := func(format string, n int) string {
+		var b strings.Builder
+		if format == "csv" {
+			b.WriteString("title,description\n")
+		}
+		for i := range n {
+			if format == "csv" {
+				fmt.Fprintf(&b, "Data Engineer %d,Python과 Spark로 파이프라인을 만듭니다 %d\n", i, i)
+			} else {
+				fmt.Fprintf(&b, `{"title":"Data Engineer %d","description":"Python과 Spark로 파이프라인을 만듭니다 %d"}`+"\n", i, i)
+			}
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		name, format, data string
+		n                  int
+	}{
+		{"small jsonl", "jsonl", many("jsonl", 3) + pad, 3},
+		{"jsonl, no newline before the padding", "jsonl", strings.TrimSuffix(many("jsonl", 3), "\n") + pad, 3},
+		{"large jsonl", "jsonl", many("jsonl", 300) + pad, 300},
+		{"small csv", "csv", many("csv", 3) + pad, 3},
+		{"large csv", "csv", strings.TrimSuffix(many("csv", 300), "\n") + pad, 300},
+		{"json array", "json", "[" + strings.ReplaceAll(strings.TrimSpace(many("jsonl", 3)), "\n", ",") + "]" + pad, 3},
+		{"UTF-16 csv", "csv", string(utf16Bytes(t, many("csv", 3), xunicode.LittleEndian)) + pad, 3},
+	} {
+		got := records(t, tt.format, tt.data, 1<<20)
+		ok := len(got) == tt.n
+		for _, g := range got {
+			ok = ok && g.reason == "" && !strings.ContainsRune(fmt.Sprint(g.rec), 0)
+		}
+		if !ok {
+			t.Errorf("%s: got %d inputs %+v, want %d records", tt.name, len(got), got[max(0, len(got)-2):], tt.n)
+		}
+	}
+	if got := records(t, "jsonl", pad, 1<<20); len(got) != 1 || got[0].reason != ReasonEmpty || got[0].source != "f.jsonl" {
+		t.Errorf("a file of NULs: %+v, want one empty reject for the file", got)
+	}
+	if got := records(t, "csv", strings.Repeat(pad, 4), 1<<20); len(got) != 1 || got[0].reason != ReasonBinary {
+		t.Errorf("16 KB of NULs: %+v, want one binary reject", got)
+	}
+}
+
+// TestNulTail: the reader drops a run of NULs that ends the stream and
+// passes on every other byte, whatever the sizes of the reads.
+func TestNulTail(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"abc", "abc"},
+		{"abc\x00\x00", "abc"},
+		{"a\x00\x00b\x00", "a\x00\x00b"},
+		{"\x00\x00\x00", ""},
+		{"\x00a", "\x00a"},
+		{strings.Repeat("\x00", 70000) + "a" + strings.Repeat("\x00", 70000), strings.Repeat("\x00", 70000) + "a"},
+	} {
+		for _, one := range []bool{false, true} {
+			var r io.Reader = strings.NewReader(tt.in)
+			if one {
+				r = iotest.OneByteReader(r)
+			}
+			got, err := io.ReadAll(newNulTail(r))
+			if err != nil || string(got) != tt.want {
+				t.Errorf("nulTail(%d bytes, one byte at a time %v) = %d bytes, %v; want %d bytes", len(tt.in), one, len(got), err, len(tt.want))
+			}
+		}
 	}
 }
 

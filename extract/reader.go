@@ -176,15 +176,15 @@ func checkFile(source string, data []byte) ([]byte, *Reject) {
 	}
 	text, nuls := withoutNULs(data)
 	if nuls > 0 {
-		if _, known := binaryKind(source, data); known {
-			return nil, reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
-		}
 		if len(bytes.TrimSpace(text)) == 0 {
 			what := "NUL bytes"
 			if len(text) > 0 {
 				what = "NUL bytes and white space"
 			}
 			return nil, reject(ReasonEmpty, "%s: file holds only %s, as a write that was cut short leaves a file", source, what)
+		}
+		if _, known := binaryKind(source, data); known {
+			return nil, reject(ReasonBinary, "%s: %s", source, binaryDetail(source, data))
 		}
 	}
 	if IsBinary(text) {
@@ -197,35 +197,88 @@ func checkFile(source string, data []byte) ([]byte, *Reject) {
 }
 
 // withoutNULs returns a text file's bytes without the NULs it carries by
-// accident, and how many it dropped: the run of NULs that pads a file
-// whose write was cut short (a crash or a full disk leaves the last
-// blocks zeroed), and strays, at most one byte in twenty of the rest.
-// Random binary bytes have fewer NULs than that, but IsBinary knows them
-// by their other control bytes. UTF-16 text keeps its NULs (one in each
+// accident, and how many it dropped: the padding of a write cut short
+// (unpadded), and strays, at most one byte in twenty of the rest. Random
+// binary bytes have fewer NULs than that, but IsBinary knows them by
+// their other control bytes. UTF-16 text keeps its NULs (one in each
 // ASCII character) and loses only the padding. Data with more NULs is
 // returned as it is, for IsBinary to judge.
 func withoutNULs(data []byte) ([]byte, int) {
 	if bytes.IndexByte(data, 0) < 0 {
 		return data, 0
 	}
-	end := len(data)
-	for end > 0 && data[end-1] == 0 {
-		end--
+	body := unpadded(data)
+	if _, ok := utf16Of(body); ok {
+		return body, len(data) - len(body)
 	}
-	if even := min(end+1, len(data)) &^ 1; even > 0 {
-		if _, ok := utf16Of(data[:even]); ok {
-			return data[:even], len(data) - even
-		}
-	}
-	body := data[:end]
 	n := bytes.Count(body, []byte{0})
 	switch {
 	case n*20 > len(body):
 		return data, 0
 	case n == 0:
-		return body, len(data) - end
+		return body, len(data) - len(body)
 	}
-	return bytes.ReplaceAll(body, []byte{0}, nil), len(data) - end + n
+	return bytes.ReplaceAll(body, []byte{0}, nil), len(data) - len(body) + n
+}
+
+// unpadded returns data without the run of NUL bytes that ends it: a
+// write cut short (a crash, a full disk) leaves a file's last blocks
+// zeroed. UTF-16 text keeps the NUL of its last character.
+func unpadded(data []byte) []byte {
+	end := len(bytes.TrimRight(data, "\x00"))
+	if end == len(data) {
+		return data
+	}
+	if even := min(end+1, len(data)) &^ 1; even > 0 {
+		if _, ok := utf16Of(data[:even]); ok {
+			return data[:even]
+		}
+	}
+	return data[:end]
+}
+
+// nulTail passes a stream on but for a run of NUL bytes that ends it,
+// the padding unpadded drops from a file, in constant memory: a run
+// followed by more data is passed on whole.
+type nulTail struct {
+	r    io.Reader
+	in   []byte
+	owed int    // NULs to pass on before out: data followed them
+	out  []byte // read and not yet passed on
+	held int    // NULs at the end of what was read, dropped at the end
+	err  error
+}
+
+func newNulTail(r io.Reader) *nulTail {
+	return &nulTail{r: r, in: make([]byte, 32<<10)}
+}
+
+func (t *nulTail) Read(p []byte) (int, error) {
+	for {
+		switch {
+		case len(p) == 0:
+			return 0, nil
+		case t.owed > 0:
+			n := min(t.owed, len(p))
+			clear(p[:n])
+			t.owed -= n
+			return n, nil
+		case len(t.out) > 0:
+			n := copy(p, t.out)
+			t.out = t.out[n:]
+			return n, nil
+		case t.err != nil:
+			return 0, t.err
+		}
+		n, err := t.r.Read(t.in)
+		t.err = err
+		end := len(bytes.TrimRight(t.in[:n], "\x00"))
+		if end > 0 {
+			t.owed, t.held = t.held, 0
+			t.out = t.in[:end]
+		}
+		t.held += n - end
+	}
 }
 
 // repair decodes raw text fields: mojibake fixed, normalised.
