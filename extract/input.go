@@ -283,6 +283,76 @@ func jsonKind(v any) string {
 // file is an object wrapping the list ({"jobs": [...]}).
 var recordListKeys = []string{"jobs", "data", "results", "items", "postings", "records", "positions"}
 
+// postingList finds the list of postings in a JSON file's one object,
+// under one of recordListKeys or as a wrapper's sole list (soleList): in
+// the object itself or down a chain of wrappers, as API answers nest it
+// ({"status": "ok", "data": {"jobs": [...]}}, a GraphQL answer's
+// {"data": {"search": {"edges": [...]}}}). It returns the list and its
+// path ("data.jobs"), or nil when the object is itself a posting.
+func postingList(rec map[string]any) ([]any, string) {
+	path := ""
+	for range 6 {
+		keys := recordListKeys
+		if k, ok := soleList(rec); ok {
+			keys = append(keys[:len(keys):len(keys)], k)
+		}
+		for _, k := range keys {
+			if list, ok := rec[k].([]any); ok && len(list) > 0 {
+				if _, isObj := list[0].(map[string]any); isObj {
+					return list, path + k
+				}
+			}
+		}
+		next, key := soleObject(rec)
+		if next == nil {
+			break
+		}
+		rec, path = next, path+key+"."
+	}
+	return nil, ""
+}
+
+// soleObject is the one field holding an object in a wrapper: an object
+// with no title, description or other long text of its own. A field of a
+// posting's name may hold the object ({"response": {"body": {...}}}).
+func soleObject(rec map[string]any) (map[string]any, string) {
+	var obj map[string]any
+	key := ""
+	for k, v := range rec {
+		switch v := v.(type) {
+		case map[string]any:
+			if obj != nil {
+				return nil, ""
+			}
+			obj, key = v, k
+		case string:
+			if len(v) >= 200 || postingKeys[foldKey(k)] {
+				return nil, ""
+			}
+		default:
+			if postingKeys[foldKey(k)] {
+				return nil, ""
+			}
+		}
+	}
+	return obj, key
+}
+
+// relayNode is the posting in a GraphQL connection's edge
+// ({"cursor": "…", "node": {...}}), or rec itself.
+func relayNode(rec map[string]any) map[string]any {
+	node, ok := rec["node"].(map[string]any)
+	if !ok || len(rec) > 2 {
+		return rec
+	}
+	for k := range rec {
+		if k != "node" && k != "cursor" {
+			return rec
+		}
+	}
+	return node
+}
+
 // soleList finds the list of postings in a wrapper whose key is not one
 // of recordListKeys ({"hits": [...]}, {"total": 2, "jobPostings": [...]}):
 // the one field holding a list of objects, in an object with no title,
@@ -395,27 +465,19 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			yield(in)
 			return nil
 		}
-		keys := recordListKeys
-		if k, ok := soleList(rec); ok {
-			keys = append(keys[:len(keys):len(keys)], k)
-		}
-		for _, k := range keys {
-			if list, ok := rec[k].([]any); ok && len(list) > 0 {
-				if _, isObj := list[0].(map[string]any); isObj {
-					for i, e := range list {
-						in := Input{Source: RecordSource(file, i+1), Format: FormatRecord}
-						if m, ok := e.(map[string]any); ok {
-							in.Record = m
-						} else {
-							in.Err = reject(ReasonBadJSON, "%s: element %d of %q is %s, not an object", file, i+1, k, jsonKind(e))
-						}
-						if !yield(in) {
-							return nil
-						}
-					}
+		if list, path := postingList(rec); list != nil {
+			for i, e := range list {
+				in := Input{Source: RecordSource(file, i+1), Format: FormatRecord}
+				if m, ok := e.(map[string]any); ok {
+					in.Record = relayNode(m)
+				} else {
+					in.Err = reject(ReasonBadJSON, "%s: element %d of %q is %s, not an object", file, i+1, path, jsonKind(e))
+				}
+				if !yield(in) {
 					return nil
 				}
 			}
+			return nil
 		}
 		in.Record = rec
 		yield(in)

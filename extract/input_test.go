@@ -56,6 +56,39 @@ func TestRecordsJSONL(t *testing.T) {
 	}
 }
 
+// TestRecordsJSONNested: an API answer's list of postings is found down a
+// chain of wrapper objects, and a GraphQL edge is read as its node; an
+// object with text of its own, or two objects, is not a wrapper.
+func TestRecordsJSONNested(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("Python and SQL. ", 20)
+	for _, tt := range []struct {
+		name, data string
+		titles     []string
+	}{
+		{"data.jobs", `{"status":"ok","count":2,"data":{"jobs":[{"title":"a"},{"title":"b"}]}}`, []string{"a", "b"}},
+		{"graphql edges", `{"data":{"jobSearch":{"totalCount":2,"edges":[{"cursor":"x1","node":{"title":"a"}},{"node":{"title":"b"}}]}}}`, []string{"a", "b"}},
+		{"three deep, another name", `{"response":{"body":{"page":1,"jobPostings":[{"title":"a"}]}}}`, []string{"a"}},
+		{"an edge with more than a node", `{"data":{"edges":[{"node":{"title":"a"},"score":1}]}}`, []string{""}},
+		{"a posting with one object", `{"title":"a","company":{"name":"Acme","items":[{"x":1}]},"description":"` + long + `"}`, []string{"a"}},
+		{"long text beside", `{"note":"` + long + `","data":{"jobs":[{"title":"a"},{"title":"b"}]}}`, []string{""}},
+		{"two objects", `{"meta":{"page":1},"payload":{"jobs":[{"title":"a"},{"title":"b"}]}}`, []string{""}},
+	} {
+		got := records(t, "json", tt.data, 1<<20)
+		var titles []string
+		for _, g := range got {
+			if g.reason != "" {
+				t.Errorf("%s: %s rejected: %s", tt.name, g.source, g.reason)
+			}
+			title, _ := g.rec["title"].(string)
+			titles = append(titles, title)
+		}
+		if !slices.Equal(titles, tt.titles) {
+			t.Errorf("%s: records with titles %q, want %q", tt.name, titles, tt.titles)
+		}
+	}
+}
+
 func TestRecordsJSON(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
