@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"hash/crc32"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -146,5 +147,43 @@ func TestArchives(t *testing.T) {
 	}
 	if _, err := loadOne(arc+"/postings/missing.csv", 1<<20); err == nil || !strings.Contains(err.Error(), `no file "postings/missing.csv"`) {
 		t.Errorf("loadOne of a missing entry: %v", err)
+	}
+}
+
+// TestExplainFindsEveryRecord: explain finds each record by the id analyze
+// gives it, which for JSONL is the line number (blank lines count) and for
+// CSV the row, whatever newlines a quoted cell holds.
+func TestExplainFindsEveryRecord(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl": "{\"title\":\"one\"}\n\n\n{\"title\":\"two\"}\n{broken\n{\"title\":\"three\"}\n",
+		"b.json":  "\n{\"title\":\"one\"}\n\n{\"title\":\"two\"}\n",
+		"c.csv":   "title,description\none,\"a cell\nof three\nlines\"\ntwo,x\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		write(t, path, []byte(data))
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		extract.Records(path, extract.FormatOf(path), f, 1<<20, func(in extract.Input) bool {
+			ids = append(ids, in.Source)
+			return true
+		})
+		f.Close()
+		if len(ids) < 2 {
+			t.Fatalf("%s: %d records", name, len(ids))
+		}
+		for _, id := range ids {
+			if in, err := loadOne(id, 1<<20); err != nil || in.Source != id {
+				t.Errorf("loadOne(%s) = %s, %v", filepath.Base(id), filepath.Base(in.Source), err)
+			}
+		}
+	}
+	_, err := loadOne(filepath.Join(dir, "a.jsonl#2"), 1<<20)
+	if err == nil || !strings.Contains(err.Error(), "no record #2; its 4 records are #1 to #6") {
+		t.Errorf("a blank line's number: %v", err)
 	}
 }

@@ -124,23 +124,35 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 		}
 		return extract.Input{Source: path, Format: format, Data: data}, nil
 	}
+	// Records are named as analyze names them: JSONL by line number
+	// (blank lines count), CSV by row. A reject of the whole file (a
+	// binary file) is named by the file.
 	var found *extract.Input
+	want := extract.RecordSource(path, n)
 	count := 0
+	first, last := "", ""
 	err = extract.Records(path, format, f, maxBytes, func(in extract.Input) bool {
 		count++
-		if count == n {
+		if in.Source == want || in.Source == path {
 			found = &in
 			return false
 		}
+		if first == "" {
+			first = in.Source[len(path):]
+		}
+		last = in.Source[len(path):]
 		return true
 	})
 	if err != nil {
 		return extract.Input{}, err
 	}
-	if found == nil {
-		return extract.Input{}, fmt.Errorf("%s: has %d records, no record %d", path, count, n)
+	switch {
+	case found != nil:
+		return *found, nil
+	case count == 0:
+		return extract.Input{}, fmt.Errorf("%s: has no records", path)
 	}
-	return *found, nil
+	return extract.Input{}, fmt.Errorf("%s: no record %s; its %d records are %s to %s", path, want[len(path):], count, first, last)
 }
 
 func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res classify.Result, showText bool) {
