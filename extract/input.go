@@ -235,6 +235,12 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 					in.Err = reject(ReasonBadJSON, "%s:%d: %v", file, line, rerr)
 				}
 				in.Record = rec
+				if list, path := pageList(rec); list != nil {
+					if !yieldPage(file, line, path, list, yield) {
+						return nil
+					}
+					continue
+				}
 			}
 			if !yield(in) {
 				return nil
@@ -310,6 +316,41 @@ func postingList(rec map[string]any) ([]any, string) {
 		rec, path = next, path+key+"."
 	}
 	return nil, ""
+}
+
+// pageList is the list of postings in a JSONL line that holds a page of
+// an API's answers ({"page": 3, "jobs": [...]}), as a scraper appends
+// each answer to one file: a line with no title or text of its own
+// (soleObject's test) and a list postingList finds.
+func pageList(rec map[string]any) ([]any, string) {
+	for k, v := range rec {
+		if _, obj := v.(map[string]any); obj {
+			continue
+		}
+		if _, list := v.([]any); list {
+			continue
+		}
+		if s, ok := v.(string); ok && len(s) >= 200 || postingKeys[foldKey(k)] {
+			return nil, ""
+		}
+	}
+	return postingList(rec)
+}
+
+// yieldPage yields the postings of line's page, named file#line.k.
+func yieldPage(file string, line int, path string, list []any, yield func(Input) bool) bool {
+	for i, e := range list {
+		in := Input{Source: fmt.Sprintf("%s#%d.%d", file, line, i+1), Format: FormatRecord, Line: line}
+		if m, ok := e.(map[string]any); ok {
+			in.Record = relayNode(m)
+		} else {
+			in.Err = reject(ReasonBadJSON, "%s:%d: element %d of %q is %s, not an object", file, line, i+1, path, jsonKind(e))
+		}
+		if !yield(in) {
+			return false
+		}
+	}
+	return true
 }
 
 // soleObject is the one field holding an object in a wrapper: an object

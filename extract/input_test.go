@@ -89,6 +89,27 @@ func TestRecordsJSONNested(t *testing.T) {
 	}
 }
 
+// TestRecordsJSONLPages: a JSONL line that holds a page of an API's
+// answers gives one record for each posting, named by line and place; a
+// posting's own list does not.
+func TestRecordsJSONLPages(t *testing.T) {
+	t.Parallel()
+	data := `{"page":1,"total":3,"data":{"jobs":[{"title":"a"},{"title":"b"}]}}` + "\n" +
+		`{"page":2,"results":[{"node":{"title":"c"}},"x"]}` + "\n" +
+		`{"title":"d","positions":[{"city":"Seoul"},{"city":"Busan"}]}` + "\n" +
+		`{"jobs":[]}` + "\n"
+	got := records(t, "jsonl", data, 1<<20)
+	var ids []string
+	for _, g := range got {
+		title, _ := g.rec["title"].(string)
+		ids = append(ids, g.source+" "+title+" "+g.reason)
+	}
+	want := []string{"f.jsonl#1.1 a ", "f.jsonl#1.2 b ", "f.jsonl#2.1 c ", "f.jsonl#2.2  " + ReasonBadJSON, "f.jsonl#3 d ", "f.jsonl#4  "}
+	if !slices.Equal(ids, want) {
+		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(ids, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestRecordsJSON(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -1259,7 +1259,7 @@ func sortStrings(s []string) { sort.Strings(s) }
 // fileOf is the file an input comes from: its source without a record's
 // "#N".
 func fileOf(source string) string {
-	if i := strings.LastIndexByte(source, '#'); i >= 0 && i+1 < len(source) && strings.Trim(source[i+1:], "0123456789") == "" {
+	if i := strings.LastIndexByte(source, '#'); i >= 0 && recordID(source[i+1:]) {
 		return source[:i]
 	}
 	return source

@@ -390,6 +390,8 @@ func TestRejectFiles(t *testing.T) {
 		"page.html":                  "page.html",
 		"odd#name.html":              "odd#name.html",
 		"x.jsonl#":                   "x.jsonl#",
+		"pages.jsonl#3.12":           "pages.jsonl",
+		"v#1.2.3.html":               "v#1.2.3.html",
 	} {
 		if got := fileOf(in); got != want {
 			t.Errorf("fileOf(%q) = %q, want %q", in, got, want)

@@ -159,6 +159,7 @@ func TestExplainFindsEveryRecord(t *testing.T) {
 		"a.jsonl": "{\"title\":\"one\"}\n\n\n{\"title\":\"two\"}\n{broken\n{\"title\":\"three\"}\n",
 		"b.json":  "\n{\"title\":\"one\"}\n\n{\"title\":\"two\"}\n",
 		"c.csv":   "title,description\none,\"a cell\nof three\nlines\"\ntwo,x\n",
+		"d.jsonl": "{\"page\":1,\"jobs\":[{\"title\":\"one\"},{\"title\":\"two\"}]}\n\n{\"page\":2,\"jobs\":[{\"title\":\"three\"}]}\n",
 	}
 	for name, data := range files {
 		path := filepath.Join(dir, name)
@@ -185,5 +186,8 @@ func TestExplainFindsEveryRecord(t *testing.T) {
 	_, err := loadOne(filepath.Join(dir, "a.jsonl#2"), 1<<20)
 	if err == nil || !strings.Contains(err.Error(), "no record #2; its 4 records are #1 to #6") {
 		t.Errorf("a blank line's number: %v", err)
+	}
+	if in, err := loadOne(filepath.Join(dir, "d.jsonl#3.1"), 1<<20); err != nil || in.Record["title"] != "three" {
+		t.Errorf("the first posting of the page on line 3: %v, %v", in.Record, err)
 	}
 }

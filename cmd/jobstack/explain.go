@@ -101,13 +101,12 @@ func (e *entryReader) Close() error {
 	return e.z.Close()
 }
 
-// loadOne reads FILE or record N of FILE#N as an Input.
+// loadOne reads FILE, or record N of FILE#N (FILE#N.K, posting K of the
+// page of postings on line N), as an Input.
 func loadOne(arg string, maxBytes int64) (extract.Input, error) {
-	path, n := arg, 1
-	if i := strings.LastIndexByte(arg, '#'); i > 0 {
-		if k, err := strconv.Atoi(arg[i+1:]); err == nil && k > 0 {
-			path, n = arg[:i], k
-		}
+	path, want := arg, ""
+	if i := strings.LastIndexByte(arg, '#'); i > 0 && recordID(arg[i+1:]) {
+		path, want = arg[:i], arg
 	}
 	f, format, err := openPosting(path)
 	if err != nil {
@@ -128,7 +127,9 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 	// (blank lines count), CSV by row. A reject of the whole file (a
 	// binary file) is named by the file.
 	var found *extract.Input
-	want := extract.RecordSource(path, n)
+	if want == "" {
+		want = extract.RecordSource(path, 1)
+	}
 	count := 0
 	first, last := "", ""
 	err = extract.Records(path, format, f, maxBytes, func(in extract.Input) bool {
@@ -153,6 +154,21 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 		return extract.Input{}, fmt.Errorf("%s: has no records", path)
 	}
 	return extract.Input{}, fmt.Errorf("%s: no record %s; its %d records are %s to %s", path, want[len(path):], count, first, last)
+}
+
+// recordID reports whether s is the part of a record's id after '#': N,
+// or N.K.
+func recordID(s string) bool {
+	n, k, page := strings.Cut(s, ".")
+	a, err := strconv.Atoi(n)
+	if err != nil || a < 1 {
+		return false
+	}
+	if page {
+		b, err := strconv.Atoi(k)
+		return err == nil && b > 0
+	}
+	return true
 }
 
 func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res classify.Result, showText bool) {
