@@ -236,7 +236,12 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 				}
 				in.Record = rec
 				if list, path := pageList(rec); list != nil {
-					if !yieldPage(file, line, path, list, yield) {
+					// Postings of the page on this line: file#LINE.K.
+					at := fmt.Sprintf("%s:%d", file, line)
+					page := func(k int) Input {
+						return Input{Source: fmt.Sprintf("%s#%d.%d", file, line, k), Format: FormatRecord, Line: line}
+					}
+					if !yieldList(list, path, at, page, yield) {
 						return nil
 					}
 					continue
@@ -337,14 +342,16 @@ func pageList(rec map[string]any) ([]any, string) {
 	return postingList(rec)
 }
 
-// yieldPage yields the postings of line's page, named file#line.k.
-func yieldPage(file string, line int, path string, list []any, yield func(Input) bool) bool {
+// yieldList yields the postings of a list postingList found at path, the
+// k-th (from 1) as the Input input(k) names; at is where the list is for
+// a broken element's detail. It returns false when yield does.
+func yieldList(list []any, path, at string, input func(k int) Input, yield func(Input) bool) bool {
 	for i, e := range list {
-		in := Input{Source: fmt.Sprintf("%s#%d.%d", file, line, i+1), Format: FormatRecord, Line: line}
+		in := input(i + 1)
 		if m, ok := e.(map[string]any); ok {
 			in.Record = relayNode(m)
 		} else {
-			in.Err = reject(ReasonBadJSON, "%s:%d: element %d of %q is %s, not an object", file, line, i+1, path, jsonKind(e))
+			in.Err = reject(ReasonBadJSON, "%s: element %d of %q is %s, not an object", at, i+1, path, jsonKind(e))
 		}
 		if !yield(in) {
 			return false
@@ -507,17 +514,8 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			return nil
 		}
 		if list, path := postingList(rec); list != nil {
-			for i, e := range list {
-				in := Input{Source: RecordSource(file, i+1), Format: FormatRecord}
-				if m, ok := e.(map[string]any); ok {
-					in.Record = relayNode(m)
-				} else {
-					in.Err = reject(ReasonBadJSON, "%s: element %d of %q is %s, not an object", file, i+1, path, jsonKind(e))
-				}
-				if !yield(in) {
-					return nil
-				}
-			}
+			element := func(k int) Input { return Input{Source: RecordSource(file, k), Format: FormatRecord} }
+			yieldList(list, path, file, element, yield)
 			return nil
 		}
 		in.Record = rec
