@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -129,6 +130,36 @@ func RecordSource(file string, n int) string {
 	return fmt.Sprintf("%s#%d", file, n)
 }
 
+// PageSource names posting k (1-based) of the page of postings on line n
+// of a JSONL file.
+func PageSource(file string, n, k int) string {
+	return fmt.Sprintf("%s#%d.%d", file, n, k)
+}
+
+// SourceFile is the file a source names: the source without a record's
+// "#N" or "#N.K".
+func SourceFile(source string) string {
+	if i := strings.LastIndexByte(source, '#'); i >= 0 && recordID(source[i+1:]) {
+		return source[:i]
+	}
+	return source
+}
+
+// recordID reports whether s is the part of a record's source after '#':
+// N, or N.K.
+func recordID(s string) bool {
+	n, k, page := strings.Cut(s, ".")
+	a, err := strconv.Atoi(n)
+	if err != nil || a < 1 {
+		return false
+	}
+	if page {
+		b, err := strconv.Atoi(k)
+		return err == nil && b > 0
+	}
+	return true
+}
+
 // Records splits a JSONL, JSON or CSV stream into one Input per record and
 // calls yield for each, in file order; yield returns false to stop. Broken
 // records (a line that is not JSON, a CSV row that cannot be parsed) are
@@ -239,7 +270,7 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 					// Postings of the page on this line: file#LINE.K.
 					at := fmt.Sprintf("%s:%d", file, line)
 					page := func(k int) Input {
-						return Input{Source: fmt.Sprintf("%s#%d.%d", file, line, k), Format: FormatRecord, Line: line}
+						return Input{Source: PageSource(file, line, k), Format: FormatRecord, Line: line}
 					}
 					if !yieldList(list, path, at, page, yield) {
 						return nil
@@ -329,17 +360,26 @@ func postingList(rec map[string]any) ([]any, string) {
 // (soleObject's test) and a list postingList finds.
 func pageList(rec map[string]any) ([]any, string) {
 	for k, v := range rec {
-		if _, obj := v.(map[string]any); obj {
-			continue
-		}
-		if _, list := v.([]any); list {
-			continue
-		}
-		if s, ok := v.(string); ok && len(s) >= 200 || postingKeys[foldKey(k)] {
+		if _, list := v.([]any); !list && ownText(k, v) {
 			return nil, ""
 		}
 	}
 	return postingList(rec)
+}
+
+// ownText reports whether field k, holding v, is text of an object's own,
+// as a posting has and a wrapper around postings has not: a long string,
+// or a title or text field that holds anything but an object.
+func ownText(k string, v any) bool {
+	switch v := v.(type) {
+	case map[string]any:
+		return false
+	case string:
+		if len(v) >= 200 {
+			return true
+		}
+	}
+	return postingKeys[foldKey(k)]
 }
 
 // yieldList yields the postings of a list postingList found at path, the
@@ -367,20 +407,14 @@ func soleObject(rec map[string]any) (map[string]any, string) {
 	var obj map[string]any
 	key := ""
 	for k, v := range rec {
-		switch v := v.(type) {
-		case map[string]any:
+		if ownText(k, v) {
+			return nil, ""
+		}
+		if m, ok := v.(map[string]any); ok {
 			if obj != nil {
 				return nil, ""
 			}
-			obj, key = v, k
-		case string:
-			if len(v) >= 200 || postingKeys[foldKey(k)] {
-				return nil, ""
-			}
-		default:
-			if postingKeys[foldKey(k)] {
-				return nil, ""
-			}
+			obj, key = m, k
 		}
 	}
 	return obj, key

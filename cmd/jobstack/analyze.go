@@ -948,7 +948,7 @@ func (c *collector) add(r result) error {
 	if r.rej != nil {
 		c.sum.Rejected++
 		c.sum.RejectedByReason[r.rej.Reason]++
-		file := fileOf(r.source)
+		file := extract.SourceFile(r.source)
 		if _, ok := c.rejectFiles[file]; ok || len(c.rejectFiles) < maxRejectFiles {
 			c.rejectFiles[file]++
 		}
@@ -1255,15 +1255,6 @@ func writeTerms(w io.Writer, st *report.Stats) error {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
-
-// fileOf is the file an input comes from: its source without a record's
-// "#N".
-func fileOf(source string) string {
-	if i := strings.LastIndexByte(source, '#'); i >= 0 && recordID(source[i+1:]) {
-		return source[:i]
-	}
-	return source
-}
 
 // topRejectFiles lists the files with the most rejected inputs, most
 // first (ties by name), at most n, leaving out files with one: a page

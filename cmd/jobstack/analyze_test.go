@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobstack/jobstack/extract"
 	"github.com/jobstack/jobstack/internal/testfiles"
 	"github.com/jobstack/jobstack/report"
 )
@@ -393,8 +394,8 @@ func TestRejectFiles(t *testing.T) {
 		"pages.jsonl#3.12":           "pages.jsonl",
 		"v#1.2.3.html":               "v#1.2.3.html",
 	} {
-		if got := fileOf(in); got != want {
-			t.Errorf("fileOf(%q) = %q, want %q", in, got, want)
+		if got := extract.SourceFile(in); got != want {
+			t.Errorf("SourceFile(%q) = %q, want %q", in, got, want)
 		}
 	}
 	files := map[string]int{"b.csv": 7, "a.csv": 7, "page.html": 1, "c.jsonl": 40, "d.csv": 2}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -104,9 +103,9 @@ func (e *entryReader) Close() error {
 // loadOne reads FILE, or record N of FILE#N (FILE#N.K, posting K of the
 // page of postings on line N), as an Input.
 func loadOne(arg string, maxBytes int64) (extract.Input, error) {
-	path, want := arg, ""
-	if i := strings.LastIndexByte(arg, '#'); i > 0 && recordID(arg[i+1:]) {
-		path, want = arg[:i], arg
+	path, want := extract.SourceFile(arg), ""
+	if path != arg {
+		want = arg
 	}
 	f, format, err := openPosting(path)
 	if err != nil {
@@ -154,21 +153,6 @@ func loadOne(arg string, maxBytes int64) (extract.Input, error) {
 		return extract.Input{}, fmt.Errorf("%s: has no records", path)
 	}
 	return extract.Input{}, fmt.Errorf("%s: no record %s; its %d records are %s to %s", path, want[len(path):], count, first, last)
-}
-
-// recordID reports whether s is the part of a record's id after '#': N,
-// or N.K.
-func recordID(s string) bool {
-	n, k, page := strings.Cut(s, ".")
-	a, err := strconv.Atoi(n)
-	if err != nil || a < 1 {
-		return false
-	}
-	if page {
-		b, err := strconv.Atoi(k)
-		return err == nil && b > 0
-	}
-	return true
 }
 
 func explainText(w io.Writer, p *extract.Posting, skills []extract.Skill, res classify.Result, showText bool) {
