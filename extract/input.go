@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -354,6 +356,30 @@ func postingList(rec map[string]any) ([]any, string) {
 	return nil, ""
 }
 
+// emptyList is the path of an empty list where postingList would look,
+// in a record or down its chain of wrappers: a page past the last of an
+// API's answers ({"page": 9, "jobs": []}). It is "" when there is none.
+func emptyList(rec map[string]any) string {
+	path := ""
+	for range 6 {
+		for _, k := range slices.Sorted(maps.Keys(rec)) {
+			list, ok := rec[k].([]any)
+			if !ok || len(list) > 0 {
+				continue
+			}
+			if slices.Contains(recordListKeys, k) || postingKeys[foldKey(k)] && isPage(rec) {
+				return path + k
+			}
+		}
+		next, key := soleObject(rec)
+		if next == nil {
+			break
+		}
+		rec, path = next, path+key+"."
+	}
+	return ""
+}
+
 // pageList is the list of postings in a JSONL line that holds a page of
 // an API's answers ({"page": 3, "jobs": [...]}), as a scraper appends
 // each answer to one file: a line with no title or text of its own
@@ -440,18 +466,25 @@ func relayNode(rec map[string]any) map[string]any {
 // the one field holding a list of objects, in an object with no title,
 // description or other long text of its own. A posting's own lists (of
 // locations, of skills) sit beside its title and description.
+//
+// A field of a posting's name holds the list in a page of results that
+// says it is one ({"content": [...], "totalElements": 2, "pageable":
+// {...}}, as Spring Data answers): read as one posting, the page would
+// run its postings together.
 func soleList(rec map[string]any) (string, bool) {
 	key := ""
 	for k, v := range rec {
-		if postingKeys[foldKey(k)] {
+		list, isList := v.([]any)
+		objects := isList && len(list) > 0
+		if objects {
+			_, objects = list[0].(map[string]any)
+		}
+		if postingKeys[foldKey(k)] && !(objects && isPage(rec)) {
 			return "", false
 		}
 		switch v := v.(type) {
 		case []any:
-			if len(v) == 0 {
-				continue
-			}
-			if _, ok := v[0].(map[string]any); !ok {
+			if !objects {
 				continue
 			}
 			if key != "" {
@@ -465,6 +498,26 @@ func soleList(rec map[string]any) (string, bool) {
 		}
 	}
 	return key, key != ""
+}
+
+// pageKeys are fields only a page of results has: its totals, its
+// position and the links to its neighbours. A posting's own counts (of
+// openings, of views) go by other names.
+var pageKeys = map[string]bool{
+	"totalelements": true, "totalpages": true, "numberofelements": true, "pageable": true,
+	"totalcount": true, "total_count": true, "total_elements": true, "total_pages": true,
+	"hasnext": true, "has_next": true, "hasnextpage": true, "nextcursor": true, "next_cursor": true,
+	"nextpage": true, "next_page": true, "pageinfo": true, "page_info": true,
+}
+
+// isPage reports whether rec carries the fields of a page of results.
+func isPage(rec map[string]any) bool {
+	for k := range rec {
+		if pageKeys[foldKey(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // postingKeys are the field names of a posting's title and text.

@@ -73,6 +73,10 @@ func TestRecordsJSONNested(t *testing.T) {
 		{"a posting with one object", `{"title":"a","company":{"name":"Acme","items":[{"x":1}]},"description":"` + long + `"}`, []string{"a"}},
 		{"long text beside", `{"note":"` + long + `","data":{"jobs":[{"title":"a"},{"title":"b"}]}}`, []string{""}},
 		{"two objects", `{"meta":{"page":1},"payload":{"jobs":[{"title":"a"},{"title":"b"}]}}`, []string{""}},
+		{"spring data page", `{"content":[{"title":"a"},{"title":"b"}],"pageable":{"pageNumber":0},"totalElements":2,"last":true}`, []string{"a", "b"}},
+		{"spring data page, nested", `{"result":{"content":[{"title":"a"}],"totalPages":1,"sort":{"sorted":false}}}`, []string{"a"}},
+		{"a posting whose content is blocks", `{"content":[{"type":"p","text":"x"},{"type":"p","text":"y"}],"company":"Acme","views":3}`, []string{""}},
+		{"a page with a title of its own", `{"title":"a","content":[{"title":"b"}],"totalElements":1}`, []string{"a"}},
 	} {
 		got := records(t, "json", tt.data, 1<<20)
 		var titles []string
@@ -464,6 +468,35 @@ func TestRecordWithoutTextNamesFields(t *testing.T) {
 	want := "s.json#3: no posting text found in the record's fields (a1, a2, a3, a4, a5, a6, a7, idx, and 1 more); name the text field with --map 'text=FIELD'"
 	if r.Detail != want {
 		t.Errorf("detail = %q\nwant     %q", r.Detail, want)
+	}
+}
+
+// TestEmptyPageDetail: a page of results with no postings, as an API
+// answers past its last page, says so rather than asking for --map; a
+// posting without text still asks.
+func TestEmptyPageDetail(t *testing.T) {
+	t.Parallel()
+	rd := NewReader(Config{})
+	for _, tt := range []struct{ data, want string }{
+		{`{"page":9,"jobs":[]}`, `a page of results with no postings: "jobs" is empty`},
+		{`{"status":"ok","data":{"results":[],"count":0}}`, `a page of results with no postings: "data.results" is empty`},
+		{`{"content":[],"totalElements":0,"pageable":"INSTANCE"}`, `a page of results with no postings: "content" is empty`},
+		{`{"content":[],"company":"Acme"}`, "no posting text found in the record's fields (company, content)"},
+		{`{"tags":[],"id":3}`, "no posting text found in the record's fields (id, tags)"},
+	} {
+		rec, err := decodeRecord([]byte(tt.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = rd.Parse(Input{Source: "p.jsonl#2", Format: FormatRecord, Record: rec})
+		r, ok := err.(*Reject)
+		if !ok || r.Reason != ReasonNoText {
+			t.Errorf("%s: error = %v, want %s", tt.data, err, ReasonNoText)
+			continue
+		}
+		if !strings.HasPrefix(r.Detail, "p.jsonl#2: "+tt.want) {
+			t.Errorf("%s: detail = %q, want it to begin %q", tt.data, r.Detail, tt.want)
+		}
 	}
 }
 

@@ -142,6 +142,9 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 		if n := hangul.RuneCount(text); n < rd.minText {
 			if n == 0 {
 				if in.Format == FormatRecord {
+					if path := emptyList(in.Record); path != "" {
+						return nil, reject(ReasonNoText, "%s: a page of results with no postings: %q is empty", in.Source, path)
+					}
 					return nil, reject(ReasonNoText, "%s: no posting text found in the record's fields (%s); name the text field with --map 'text=FIELD'", in.Source, fieldNames(in.Record, 8))
 				}
 				return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
