@@ -327,6 +327,38 @@ func TestStrictAndExitCodes(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(other, "thesis.tex")); string(data) != "mine" {
 		t.Error("a foreign --out folder was touched")
 	}
+	// Nor is one that holds a manifest.json: a dataset's own, or an
+	// earlier run's with a file of the user's beside it.
+	runManifest, err := os.ReadFile(filepath.Join(out, fileManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a dataset's manifest", map[string]string{fileManifest: `{"dataset": "jobs"}`, "jobs.csv": "title\n"}, "did not write (jobs.csv)"},
+		{"a dataset's manifest alone", map[string]string{fileManifest: `{"dataset": "jobs"}`}, "not one jobstack wrote"},
+		{"a notebook beside a run", map[string]string{fileManifest: "", "notes/a.ipynb": "{}"}, "did not write (notes/)"},
+	} {
+		dir := t.TempDir()
+		for name, data := range tt.files {
+			if name == fileManifest && data == "" {
+				data = string(runManifest)
+			}
+			write(t, filepath.Join(dir, name), []byte(data))
+		}
+		stderr.Reset()
+		if code := run(context.Background(), []string{"analyze", "--progress", "never", "-o", dir, in}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%s: exit %d, %q; want 1 and %q", tt.name, code, stderr.String(), tt.want)
+		}
+		for name, data := range tt.files {
+			if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || data != "" && string(got) != data {
+				t.Errorf("%s: %s was touched (%v)", tt.name, name, err)
+			}
+		}
+	}
 	// A canceled run leaves the previous outputs and no staging folder.
 	before, _ := os.ReadFile(filepath.Join(out, fileManifest))
 	ctx, cancel := context.WithCancel(context.Background())

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // Output file names in --out. Nothing an input says can change them, so no
@@ -41,8 +44,8 @@ func newStaging(out string) (*staging, error) {
 			return nil, fmt.Errorf("--out %s: %w", out, err)
 		}
 		if len(entries) > 0 {
-			if _, err := os.Stat(filepath.Join(out, fileManifest)); err != nil {
-				return nil, fmt.Errorf("--out %s: folder is not empty and holds no %s from an earlier run; jobstack replaces the whole folder, so name a new or empty one", out, fileManifest)
+			if err := earlierRun(out, entries); err != nil {
+				return nil, fmt.Errorf("--out %s: %w; jobstack replaces the whole folder, so name a new or empty one", out, err)
 			}
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -60,6 +63,47 @@ func newStaging(out string) (*staging, error) {
 		return nil, err
 	}
 	return &staging{out: out, dir: dir}, nil
+}
+
+// outputNames are the files a run writes, all an earlier run's folder holds.
+var outputNames = []string{filePostings, fileSkills, fileReport, fileHTML, fileRejects, fileTerms, fileManifest}
+
+// earlierRun checks that the folder out, holding entries, is an earlier
+// run's outputs and nothing else, so replacing it loses nothing: its
+// manifest is jobstack's and every entry is a file jobstack writes. A
+// dataset's own manifest.json, or a notebook saved beside the outputs,
+// keeps the folder as it is.
+func earlierRun(out string, entries []os.DirEntry) error {
+	var foreign []string
+	for _, e := range entries {
+		if !slices.Contains(outputNames, e.Name()) || !e.Type().IsRegular() {
+			name := e.Name()
+			if e.IsDir() {
+				name += "/"
+			}
+			foreign = append(foreign, name)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, fileManifest))
+	if err != nil {
+		return fmt.Errorf("folder is not empty and holds no %s from an earlier run", fileManifest)
+	}
+	if len(foreign) > 0 {
+		more := ""
+		if len(foreign) > 5 {
+			foreign, more = foreign[:5], fmt.Sprintf(" and %d more", len(foreign)-5)
+		}
+		return fmt.Errorf("folder holds files jobstack did not write (%s%s)", strings.Join(foreign, ", "), more)
+	}
+	var m struct {
+		Version         *string  `json:"version"`
+		TaxonomyVersion *string  `json:"taxonomy_version"`
+		Outputs         []string `json:"outputs"`
+	}
+	if json.Unmarshal(data, &m) != nil || m.Version == nil || m.TaxonomyVersion == nil || len(m.Outputs) == 0 {
+		return fmt.Errorf("its %s is not one jobstack wrote", fileManifest)
+	}
+	return nil
 }
 
 func (s *staging) path(name string) string { return filepath.Join(s.dir, name) }
