@@ -65,7 +65,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	default:
 		return fmt.Errorf("--progress %q: want auto, always or never", cfg.Progress)
 	}
-	cfg.Inputs = inputs
+	cfg.setInputs(inputs, stderr)
 	// What a run holds is small (the taxonomy automaton, a window of
 	// postings, 60–100 bytes per unique posting for duplicates), but the
 	// collector's garbage lets the heap double between collections. A soft
@@ -386,6 +386,9 @@ func (p *producer) run() error {
 			continue
 		}
 		seen[in] = true
+		if _, ok := p.cfg.Covered[in]; ok {
+			continue
+		}
 		if in == "-" {
 			if err := p.stdin(); err != nil {
 				return err
@@ -436,7 +439,7 @@ func (p *producer) walk(root string) error {
 			return p.ctx.Err()
 		}
 		if d.IsDir() {
-			if path != root && extract.SkippedFolder(d.Name()) {
+			if path != root && (extract.SkippedFolder(d.Name()) || p.isOut(path)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -465,6 +468,17 @@ func (p *producer) walk(root string) error {
 		}
 		return p.file(path, fi)
 	})
+}
+
+// isOut reports whether the folder at path is --out, met inside an input
+// folder: its outputs (report.md, rejects.jsonl) are not postings, and
+// reading them would change each run's counts.
+func (p *producer) isOut(path string) bool {
+	if p.cfg.outAbs == "" {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	return err == nil && abs == p.cfg.outAbs
 }
 
 func unwrapPath(err error) error {

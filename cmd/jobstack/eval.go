@@ -68,7 +68,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("eval --fit %s: no folder %s to write it in", *fit, filepath.Dir(*fit))
 		}
 	}
-	cfg.Inputs = inputs
+	cfg.setInputs(inputs, stderr)
 	cfg.Jobs = 1
 	if cfg.MaxBytes == 0 {
 		cfg.MaxBytes = 16 << 20

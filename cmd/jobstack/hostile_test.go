@@ -7,10 +7,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -548,5 +550,51 @@ func TestInterrupt(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(out, fileManifest)); !bytes.Equal(before, after) {
 		t.Error("open stdin: the previous outputs changed")
+	}
+}
+
+// TestOverlappingInputs: a file or folder given beside a folder that
+// holds it, or the same path spelled twice, is read once; an input under
+// a hidden folder, which a walk does not enter, is read.
+func TestOverlappingInputs(t *testing.T) {
+	in := t.TempDir()
+	write(t, filepath.Join(in, "a.txt"), []byte(goodKorean))
+	write(t, filepath.Join(in, "sub", "b.txt"), []byte(goodKorean+"\nAirflow, Kafka"))
+	write(t, filepath.Join(in, ".cache", "c.txt"), []byte(goodKorean+"\nSnowflake"))
+	got := overlapping([]string{in, in + "//a.txt", filepath.Join(in, "sub"), in + "/sub/../sub/b.txt", filepath.Join(in, ".cache", "c.txt"), "-"})
+	want := map[string]string{in + "//a.txt": in, filepath.Join(in, "sub"): in, in + "/sub/../sub/b.txt": in}
+	if !maps.Equal(got, want) {
+		t.Errorf("overlapping = %v\nwant %v", got, want)
+	}
+	got = overlapping([]string{in + "/a.txt", in + "//a.txt", in + "/./a.txt"})
+	if len(got) != 2 || got[in+"//a.txt"] != in+"/./a.txt" || got[in+"/a.txt"] != in+"/./a.txt" {
+		t.Errorf("one file three ways: %v, want the first in sorted order to read it", got)
+	}
+
+	out, stderr := analyzeInto(t, in, in+"//a.txt", filepath.Join(in, "sub"), filepath.Join(in, ".cache", "c.txt"))
+	if m := readManifest(t, out); m.Inputs != 3 {
+		t.Errorf("inputs %d, want 3 (a.txt, sub/b.txt, .cache/c.txt)", m.Inputs)
+	}
+	if !strings.Contains(stderr, in+"//a.txt is read once, as part of "+in) {
+		t.Errorf("stderr does not say which input is read as part of another:\n%s", stderr)
+	}
+}
+
+// TestOutInsideInput: --out inside the folder being read is passed over,
+// so running again does not read the last run's report and rejects.
+func TestOutInsideInput(t *testing.T) {
+	in := t.TempDir()
+	write(t, filepath.Join(in, "a.txt"), []byte(goodKorean))
+	out := filepath.Join(in, "out")
+	var counts []int
+	for range 3 {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"analyze", "--progress", "never", "-o", out, in}, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		counts = append(counts, readManifest(t, out).Inputs)
+	}
+	if !slices.Equal(counts, []int{1, 1, 1}) {
+		t.Errorf("inputs of three runs: %v, want 1 each", counts)
 	}
 }

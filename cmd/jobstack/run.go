@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/jobstack/jobstack/classify"
@@ -38,6 +40,88 @@ type Config struct {
 	Map            string
 	Inputs         []string
 	Stdin          io.Reader
+	// Covered holds the inputs another input reads too, each with that
+	// input (overlapping); the walk skips them.
+	Covered map[string]string
+	// outAbs is --out as an absolute path, for the walk to pass over.
+	outAbs string
+}
+
+// setInputs takes the command line's inputs and says on stderr which of
+// them another one reads already, so no posting is counted twice.
+func (cfg *Config) setInputs(inputs []string, stderr io.Writer) {
+	cfg.Inputs = inputs
+	cfg.Covered = overlapping(inputs)
+	for _, in := range slices.Compact(slices.Sorted(slices.Values(inputs))) {
+		if by, ok := cfg.Covered[in]; ok {
+			fmt.Fprintf(stderr, "jobstack: %s is read once, as part of %s\n", in, by)
+		}
+	}
+	if cfg.Out != "" {
+		cfg.outAbs, _ = filepath.Abs(cfg.Out)
+	}
+}
+
+// overlapping finds the inputs another input reads too: a file or folder
+// inside a folder that is also given (data data/a.txt), or the same path
+// spelled another way (data/a.txt ./data/a.txt, after the first). Each
+// maps to the input that reads it. An input under a hidden folder is not
+// covered, since a walk does not enter one.
+func overlapping(inputs []string) map[string]string {
+	covered := map[string]string{}
+	type path struct{ in, abs string }
+	var paths []path
+	folders := map[string]string{}
+	for _, in := range slices.Sorted(slices.Values(inputs)) {
+		if in == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		paths = append(paths, path{in, abs})
+		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+			if _, ok := folders[abs]; !ok {
+				folders[abs] = in
+			}
+		}
+	}
+	first := map[string]string{}
+	for _, p := range paths {
+		if by, ok := first[p.abs]; ok && by != p.in {
+			covered[p.in] = by
+			continue
+		}
+		first[p.abs] = p.in
+		for dir := p.abs; ; {
+			parent := filepath.Dir(dir)
+			if parent == dir || extract.SkippedFolder(filepath.Base(dir)) {
+				break
+			}
+			if by, ok := folders[parent]; ok {
+				covered[p.in] = by
+				break
+			}
+			dir = parent
+		}
+	}
+	// A folder inside another is read by the outer one, and so is all
+	// it holds.
+	for in, by := range covered {
+		for {
+			outer, ok := covered[by]
+			if !ok {
+				break
+			}
+			by = outer
+		}
+		covered[in] = by
+	}
+	return covered
 }
 
 const usage = `jobstack reads job postings and writes their tech stack, requirements and
