@@ -530,18 +530,6 @@ var postingKeys = func() map[string]bool {
 	return m
 }()
 
-// countingReader counts bytes read, for line numbers and size limits.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	// Skip a BOM and white space to see whether this is an array or an object.
@@ -596,6 +584,10 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		}
 		rec, rerr := decodeRecord(data)
 		if rerr != nil {
+			if more, ok := concatenated(data); ok {
+				objectRecords(file, more, yield)
+				return nil
+			}
 			in.Err = reject(ReasonBadJSON, "%s: %v", file, rerr)
 			yield(in)
 			return nil
@@ -605,39 +597,164 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			yieldList(list, path, file, element, yield)
 			return nil
 		}
+		if emptyList(rec) != "" {
+			return nil // a wrapper around no postings, as [] is: no records
+		}
 		in.Record = rec
 		yield(in)
 		return nil
 	}
-	cr := &countingReader{r: br}
-	dec := json.NewDecoder(cr)
-	if _, err := dec.Token(); err != nil {
-		return err
-	}
+	// Arrays, one after another when a scraper appended a page's array
+	// to the file each time ([...][...], or one array a line): their
+	// elements are numbered on from one array to the next.
+	dec := json.NewDecoder(&spaceSqueezer{r: br})
 	n := 0
-	for dec.More() {
-		n++
-		in := Input{Source: RecordSource(file, n), Format: FormatRecord}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			in.Err = reject(ReasonBadJSON, "%s: element %d: %v; the rest of the file could not be read", file, n, err)
-			yield(in)
+	for arrays := 0; ; arrays++ {
+		tok, err := dec.Token()
+		if err == io.EOF && arrays > 0 {
 			return nil
 		}
-		if int64(len(raw)) > maxBytes {
-			in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes)", file, n, maxBytes)
-		} else {
-			rec, rerr := decodeRecord(raw)
-			if rerr != nil {
-				in.Err = reject(ReasonBadJSON, "%s: element %d: %v", file, n, rerr)
+		if err != nil || tok != json.Delim('[') {
+			what := "not another array"
+			if err != nil {
+				what = err.Error()
 			}
-			in.Record = rec
+			yield(Input{Source: RecordSource(file, n+1), Format: FormatRecord,
+				Err: reject(ReasonBadJSON, "%s: after element %d, where the array ends: %s; the rest of the file could not be read", file, n, what)})
+			return nil
 		}
-		if !yield(in) {
+		for dec.More() {
+			n++
+			in := Input{Source: RecordSource(file, n), Format: FormatRecord}
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				in.Err = reject(ReasonBadJSON, "%s: element %d: %v; the rest of the file could not be read", file, n, err)
+				yield(in)
+				return nil
+			}
+			if int64(len(raw)) > maxBytes {
+				in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes)", file, n, maxBytes)
+			} else {
+				rec, rerr := decodeRecord(raw)
+				if rerr != nil {
+					in.Err = reject(ReasonBadJSON, "%s: element %d: %v", file, n, rerr)
+				}
+				in.Record = rec
+			}
+			if !yield(in) {
+				return nil
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			// The closing bracket is missing: the file was cut short,
+			// and what it held after element n is lost.
+			detail := fmt.Sprintf("the array is not closed after element %d", n)
+			if n == 0 {
+				detail = "the array is opened and never closed"
+			}
+			yield(Input{Source: RecordSource(file, n+1), Format: FormatRecord,
+				Err: reject(ReasonBadJSON, "%s: %s; the file may be cut short", file, detail)})
 			return nil
 		}
 	}
-	return nil
+}
+
+// concatenated splits data, JSON values one after another with nothing
+// between them ({...}{...}, as a scraper writes objects without
+// newlines, or {...} followed by what a cut-short write left), into its
+// values. It reports false when data holds one value or the first does
+// not parse.
+func concatenated(data []byte) ([]json.RawMessage, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var vals []json.RawMessage
+	for {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// The rest from here is one broken value.
+			vals = append(vals, bytes.TrimSpace(data[min(int(dec.InputOffset()), len(data)):]))
+			break
+		}
+		vals = append(vals, raw)
+	}
+	return vals, len(vals) > 1
+}
+
+// objectRecords yields the records of a .json file of values one after
+// another, the k-th named file#k and a page of postings file#k.j, as a
+// JSONL line's.
+func objectRecords(file string, vals []json.RawMessage, yield func(Input) bool) {
+	for i, raw := range vals {
+		k := i + 1
+		in := Input{Source: RecordSource(file, k), Format: FormatRecord}
+		rec, err := decodeRecord(raw)
+		if err != nil {
+			in.Err = reject(ReasonBadJSON, "%s: value %d: %v", file, k, err)
+			yield(in)
+			return
+		}
+		if list, path := pageList(rec); list != nil {
+			page := func(j int) Input { return Input{Source: PageSource(file, k, j), Format: FormatRecord} }
+			if !yieldList(list, path, fmt.Sprintf("%s: value %d", file, k), page, yield) {
+				return
+			}
+			continue
+		}
+		in.Record = rec
+		if !yield(in) {
+			return
+		}
+	}
+}
+
+// spaceSqueezer keeps the first byte of each run of white space outside
+// JSON strings and drops the rest. encoding/json's Decoder scans the
+// white space before a token again each time it reads more, so a long
+// run ('[' followed by megabytes of spaces) took time quadratic in its
+// length.
+type spaceSqueezer struct {
+	r                 io.Reader
+	inString, escaped bool
+	space             bool
+}
+
+func (s *spaceSqueezer) Read(p []byte) (int, error) {
+	for {
+		n, err := s.r.Read(p)
+		w := 0
+		for _, c := range p[:n] {
+			switch {
+			case s.inString:
+				switch {
+				case s.escaped:
+					s.escaped = false
+				case c == '\\':
+					s.escaped = true
+				case c == '"':
+					s.inString = false
+				}
+			case c == ' ' || c == '\n' || c == '\r' || c == '\t':
+				if s.space {
+					continue
+				}
+				s.space = true
+				p[w] = c
+				w++
+				continue
+			case c == '"':
+				s.inString = true
+			}
+			s.space = false
+			p[w] = c
+			w++
+		}
+		if w > 0 || err != nil {
+			return w, err
+		}
+	}
 }
 
 // jsonLinesHead reads br's first line and says whether the file is JSON
