@@ -8,6 +8,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/korean"
 )
 
 // Zip archives are read entry by entry, as the folder they would unpack
@@ -28,7 +31,25 @@ func OpenArchive(path string) (*zip.ReadCloser, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("not a readable zip archive: %w", err)
 	}
+	for _, f := range z.File {
+		f.Name = entryName(f)
+	}
 	return z, nil
+}
+
+// entryName is an entry's name as UTF-8. A zip made on Korean Windows
+// stores names in CP949 without the flag that says UTF-8; those are
+// decoded, so the postings' sources name the entry as the user sees it.
+// A name that is neither stays as it is (ValidName escapes it).
+func entryName(f *zip.File) string {
+	if !f.NonUTF8 || utf8.ValidString(f.Name) {
+		return f.Name
+	}
+	name, err := korean.EUCKR.NewDecoder().String(f.Name)
+	if err != nil || strings.ContainsRune(name, utf8.RuneError) {
+		return f.Name
+	}
+	return name
 }
 
 // ArchiveEntries returns the entries of a zip archive that a walk of the

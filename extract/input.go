@@ -138,6 +138,27 @@ func PageSource(file string, n, k int) string {
 	return fmt.Sprintf("%s#%d.%d", file, n, k)
 }
 
+// ValidName is a file name or source as valid UTF-8, for the outputs:
+// Parquet strings must be UTF-8, and a BI tool refuses a file that holds
+// a path in another encoding. Each byte that is not part of a UTF-8
+// character becomes \xHH.
+func ValidName(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&b, `\x%02X`, s[0])
+		} else {
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
 // SourceFile is the file a source names: the source without a record's
 // "#N" or "#N.K".
 func SourceFile(source string) string {

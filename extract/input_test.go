@@ -842,3 +842,18 @@ func TestNULs(t *testing.T) {
 		}
 	}
 }
+
+func TestValidName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"data/채용.txt":           "data/채용.txt",
+		"bad\xffname.txt":       `bad\xFFname.txt`,
+		"\xea\xb0":              `\xEA\xB0`, // a character cut short
+		"a\xc3\xa9\xff#3":       `aé\xFF#3`,
+		"\xed\xa0\x80surrogate": `\xED\xA0\x80surrogate`,
+	} {
+		if got := ValidName(in); got != want || !utf8.ValidString(got) {
+			t.Errorf("ValidName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

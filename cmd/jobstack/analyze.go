@@ -340,6 +340,11 @@ const taskBatch = 16
 // goes out when it is full or when the workers have nothing queued, so
 // postings from a slow input (a pipe) are not held back.
 func (p *producer) emit(t task) error {
+	// Outputs name the input in UTF-8 whatever the file system holds.
+	t.in.Source = extract.ValidName(t.in.Source)
+	if t.in.Err != nil {
+		t.in.Err.Detail = extract.ValidName(t.in.Err.Detail)
+	}
 	select {
 	case p.slots <- struct{}{}:
 	case <-p.ctx.Done():

@@ -3,11 +3,16 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/korean"
 
 	"github.com/jobstack/jobstack/extract"
 )
@@ -189,5 +194,41 @@ func TestExplainFindsEveryRecord(t *testing.T) {
 	}
 	if in, err := loadOne(filepath.Join(dir, "d.jsonl#3.1"), 1<<20); err != nil || in.Record["title"] != "three" {
 		t.Errorf("the first posting of the page on line 3: %v, %v", in.Record, err)
+	}
+}
+
+// TestNonUTF8Names: a zip made on Korean Windows names its entries in
+// CP949, and a file system may hold a name in no encoding at all.
+// Postings from both keep readable sources: the CP949 name decoded (and
+// found again by explain), the other with its stray bytes as \xHH, so
+// DuckDB reads postings.parquet, which holds only UTF-8.
+func TestNonUTF8Names(t *testing.T) {
+	in := t.TempDir()
+	cp, err := korean.EUCKR.NewEncoder().String("채용공고.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(in, "k.zip"), zipped(t, []zipEntry{
+		{name: cp, data: []byte(goodKorean)},
+		{name: "zz\xff\xfe.txt", data: []byte(goodKorean + "\nTableau 대시보드 구축, Redash, 사내 지표 관리 경험")},
+	}))
+	write(t, filepath.Join(in, "bad\xffname.txt"), []byte("Data Engineer\n"+strings.Repeat("Spark와 Kafka로 대용량 스트리밍 파이프라인을 운영합니다. ", 5)))
+	out, _ := analyzeInto(t, in)
+	m := readManifest(t, out)
+	if m.Postings+m.Duplicates != 3 {
+		t.Fatalf("postings %d + duplicates %d, want 3 inputs read (rejects %v)", m.Postings, m.Duplicates, m.RejectedByReason)
+	}
+	res := duckdb(t, fmt.Sprintf("SELECT source FROM '%s' UNION ALL SELECT unnest(duplicate_sources) FROM '%s' ORDER BY 1", filepath.Join(out, filePostings), filepath.Join(out, filePostings)))
+	var got []string
+	for _, r := range res[0].Rows {
+		got = append(got, strings.TrimPrefix(r[0].(string), in+"/"))
+	}
+	want := []string{`bad\xFFname.txt`, `k.zip/zz\xFF\xFE.txt`, "k.zip/채용공고.txt"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sources %q, want %q", got, want)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"explain", filepath.Join(in, "k.zip", "채용공고.txt")}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "데이터 엔지니어") {
+		t.Errorf("explain of the decoded entry name: exit %d, %s%s", code, stdout.String(), stderr.String())
 	}
 }
