@@ -516,7 +516,36 @@ func IsBinary(data []byte) bool {
 			}
 		}
 	}
-	return len(head) > 0 && ctrl*10 > len(head)
+	switch {
+	case len(head) == 0:
+		return false
+	case ctrl*10 > len(head):
+		return true
+	}
+	// Text has few control bytes in any encoding: legacy ones (CP949,
+	// Windows-1252) use none for their characters. Data that is not
+	// UTF-8 and has more than one in fifty is compressed, encrypted or
+	// a database's pages, whose bytes a legacy encoding would decode as
+	// anything: random bytes have about one in ten. A vertical tab is
+	// Word's line break inside a paragraph and may end every line.
+	ctrl -= bytes.Count(head, []byte{'\v'})
+	return ctrl*50 > len(head) && !validUTF8Head(head)
+}
+
+// validUTF8Head reports whether head, the first bytes of a file, is UTF-8
+// but for a character the cut at its end split.
+func validUTF8Head(head []byte) bool {
+	if utf8.Valid(head) {
+		return true
+	}
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && n == 1 {
+			return !utf8.FullRune(head[i:])
+		}
+		i += n
+	}
+	return true
 }
 
 // binaryDetail says what a binary file is and what to do with it, from

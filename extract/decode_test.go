@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/korean"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -159,7 +163,18 @@ func isBinaryRef(data []byte) bool {
 			ctrl++
 		}
 	}
-	return len(head) > 0 && ctrl*10 > len(head)
+	if len(head) == 0 || ctrl*10 > len(head) {
+		return len(head) > 0
+	}
+	if (ctrl-bytes.Count(head, []byte{'\v'}))*50 <= len(head) || utf8.Valid(head) {
+		return false
+	}
+	for k := 1; k <= 3 && k < len(head); k++ {
+		if utf8.Valid(head[:len(head)-k]) && !utf8.FullRune(head[len(head)-k:]) {
+			return false // UTF-8 cut inside its last character
+		}
+	}
+	return true
 }
 
 // TestIsBinaryReference compares IsBinary with the byte-by-byte reference
@@ -168,7 +183,7 @@ func isBinaryRef(data []byte) bool {
 func TestIsBinaryReference(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(25, 26))
-	bytesOf := []byte{0, 1, 0x1B, 0x1F, 0x20, 0x21, '\n', '\r', '\t', '\f', 'a', 0x7F, 0x80, 0x9F, 0xA0, 0xDF, 0xEA, 0xFF}
+	bytesOf := []byte{0, 1, '\v', 0x1B, 0x1F, 0x20, 0x21, '\n', '\r', '\t', '\f', 'a', 0x7F, 0x80, 0x9F, 0xA0, 0xDF, 0xEA, 0xFF}
 	for k := range 20000 {
 		n := r.IntN(40)
 		if k%100 == 0 {
@@ -289,4 +304,47 @@ func TestBinaryDetail(t *testing.T) {
 			t.Errorf("binaryDetail(%q, %q) = %q, want it to start %q", tt.name, tt.data, got, tt.want)
 		}
 	}
+}
+
+// TestIsBinaryNotUTF8: data that is not UTF-8 and has control bytes
+// beyond one in fifty is binary (compressed or random bytes, a
+// database), however few; legacy-encoded text is not.
+func TestIsBinaryNotUTF8(t *testing.T) {
+	t.Parallel()
+	var zl bytes.Buffer
+	zw := zlib.NewWriter(&zl)
+	zw.Write(bytes.Repeat([]byte("hello world "), 1000))
+	zw.Close()
+	binaries := map[string][]byte{"zlib": zl.Bytes(), "high bytes": bytes.Repeat(append(seq(128, 256), seq(0x01, 0x08)...), 40)}
+	for seed := range uint64(5) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		b := make([]byte, 5000)
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if b[i] == 0 {
+				b[i] = 0xAB // NULs alone already say binary
+			}
+		}
+		binaries[fmt.Sprint("random ", seed)] = b
+	}
+	for name, b := range binaries {
+		if !IsBinary(b) {
+			t.Errorf("%s: not binary", name)
+		}
+	}
+	euckr, _ := korean.EUCKR.NewEncoder().String(strings.Repeat("데이터 엔지니어 채용: 파이썬과 SQL 경험 3년 이상\f\v\n", 40))
+	latin := strings.Repeat("Ingénieur données \x93Python\x94 \x96 Spark\v\r\n", 40)
+	for name, s := range map[string]string{"EUC-KR with a vertical tab a line": euckr, "Windows-1252 with a vertical tab a line": latin} {
+		if IsBinary([]byte(s)) {
+			t.Errorf("%s: binary", name)
+		}
+	}
+}
+
+func seq(from, to int) []byte {
+	var b []byte
+	for c := from; c < to; c++ {
+		b = append(b, byte(c))
+	}
+	return b
 }
