@@ -822,6 +822,30 @@ func jsonLinesHead(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
 	}
 }
 
+// errRowTooLong ends a CSV file whose row outgrows rowLimit.
+var errRowTooLong = errors.New("row longer than --max-bytes")
+
+// rowLimit is the reader under a csv.Reader, which holds a row whole
+// however long it is: a file with no newline, or a quote never closed,
+// would be read into memory entire. It fails when more than max bytes
+// pass after mark, where the row being read began.
+type rowLimit struct {
+	r         io.Reader
+	max       int64
+	read, row int64
+}
+
+func (l *rowLimit) mark(offset int64) { l.row = offset }
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.read-l.row > l.max {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
 // csvReader returns a reader that yields UTF-8: CSV exported by Korean
 // Excel is CP949, and some scrapers write Windows-1252.
 func csvReader(r io.Reader) (io.Reader, string, rune) {
@@ -897,7 +921,8 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 	if comma == 0 {
 		comma = sniffed
 	}
-	cr := csv.NewReader(src)
+	lim := &rowLimit{r: src, max: maxBytes + 64<<10}
+	cr := csv.NewReader(lim)
 	cr.Comma = comma
 	// Tab-separated files seldom quote: a '"' inside a field is text.
 	cr.LazyQuotes = comma == '\t'
@@ -905,6 +930,11 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
+		return nil
+	}
+	if err == errRowTooLong {
+		yield(Input{Source: RecordSource(file, 1), Format: FormatRecord, Line: 1,
+			Err: reject(ReasonTooLarge, "%s:1: the header row is longer than --max-bytes (%d bytes); the file is not read", file, maxBytes)})
 		return nil
 	}
 	if err != nil {
@@ -928,15 +958,23 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 				file, i+1, snippet(header[i], 60))})
 		return nil
 	}
-	n := 0
+	n, line := 0, 0
 	for {
+		lim.mark(cr.InputOffset())
 		row, err := cr.Read()
 		if err == io.EOF {
 			return nil
 		}
 		n++
 		in := Input{Source: RecordSource(file, n), Format: FormatRecord, Encoding: enc}
-		line := 0
+		if err == errRowTooLong {
+			// One row (or a quote left open) runs on past any posting's
+			// size: it is not held whole, and where the next row starts
+			// is not known, so the file ends here.
+			in.Err = reject(ReasonTooLarge, "%s: row %d, after the row on line %d, is longer than --max-bytes (%d bytes), or a quote in it is never closed; the rest of the file is not read", file, n, line, maxBytes)
+			yield(in)
+			return nil
+		}
 		if err == nil && len(row) > 0 {
 			line, _ = cr.FieldPos(0) // FieldPos panics after a parse error
 			in.Line = line

@@ -226,6 +226,38 @@ func TestRecordsCSV(t *testing.T) {
 	}
 }
 
+// TestRecordsCSVLongRow: a CSV row is not held whole past --max-bytes
+// (and a little read-ahead): a header or a row with no end, or a quote
+// never closed, ends the file with a too_large reject; a file of many
+// short rows, far longer than the limit, is read whole.
+func TestRecordsCSVLongRow(t *testing.T) {
+	t.Parallel()
+	const max = 1000
+	long := strings.Repeat("a", 200<<10)
+	var many strings.Builder
+	many.WriteString("title,description\n")
+	for i := range 5000 {
+		fmt.Fprintf(&many, "DE %d,Python and SQL\n", i)
+	}
+	for _, tt := range []struct{ name, data, want string }{
+		{"a header with no end", long, "#1:too_large"},
+		{"a row with no end", "title,description\nDE,ok\nDE," + long, "#1:|#2:too_large"},
+		{"a quote never closed", "title,description\nDE,\"open\n" + strings.Repeat("more\n", 50<<10) + "DE,ok\n", "#1:too_large"},
+		{"a long row under the limit's read-ahead", "title,description\nDE," + strings.Repeat("b", 900) + "\nDE,ok\n", "#1:|#2:"},
+	} {
+		var got []string
+		for _, g := range records(t, "csv", tt.data, max) {
+			got = append(got, strings.TrimPrefix(g.source, "f.csv")+":"+g.reason)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: records %s, want %s", tt.name, strings.Join(got, "|"), tt.want)
+		}
+	}
+	if got := records(t, "csv", many.String(), max); len(got) != 5000 || got[4999].reason != "" {
+		t.Errorf("5,000 short rows (%d bytes, limit %d): %d records", many.Len(), max, len(got))
+	}
+}
+
 // TestRecordsDelimiter checks that a .csv file's delimiter comes from its
 // header row and that .tsv files are split at tabs.
 func TestRecordsDelimiter(t *testing.T) {
