@@ -273,10 +273,9 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 		if err != nil && err != io.EOF {
 			return err
 		}
-		text := bytes.TrimSpace(buf)
-		if line == 1 {
-			text = bytes.TrimPrefix(text, []byte{0xEF, 0xBB, 0xBF})
-		}
+		// A byte-order mark starts the file, or a line where files
+		// were joined (cat a.jsonl b.jsonl).
+		text := bytes.TrimSpace(bytes.TrimPrefix(buf, []byte{0xEF, 0xBB, 0xBF}))
 		if tooLong || len(text) > 0 {
 			n++
 			in := Input{Source: RecordSource(file, line), Format: FormatRecord, Line: line}
@@ -284,6 +283,7 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 			case tooLong:
 				in.Err = reject(ReasonTooLarge, "%s:%d: line is longer than --max-bytes (%d bytes)", file, line, maxBytes)
 			default:
+				text, in.Encoding = recordBytes(text)
 				rec, rerr := decodeRecord(text)
 				if rerr != nil {
 					in.Err = reject(ReasonBadJSON, "%s:%d: %v", file, line, rerr)
@@ -309,6 +309,20 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 			return nil
 		}
 	}
+}
+
+// recordBytes is a JSON record's bytes as UTF-8, with the encoding it
+// was in when that was not UTF-8 (else ""): Python on Korean Windows
+// writes CP949 unless told otherwise, and JSON's syntax is ASCII, so a
+// line or element is decoded whole.
+func recordBytes(b []byte) ([]byte, string) {
+	if utf8.Valid(b) {
+		return b, ""
+	}
+	if s, ok := tryCP949(b); ok {
+		return []byte(s), EncEUCKR
+	}
+	return b, ""
 }
 
 // decodeRecord parses one JSON object. Anything else is an error.
@@ -603,6 +617,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			yield(in)
 			return nil
 		}
+		data, in.Encoding = recordBytes(data)
 		rec, rerr := decodeRecord(data)
 		if rerr != nil {
 			if more, ok := concatenated(data); ok {
@@ -614,7 +629,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			return nil
 		}
 		if list, path := postingList(rec); list != nil {
-			element := func(k int) Input { return Input{Source: RecordSource(file, k), Format: FormatRecord} }
+			element := func(k int) Input { return Input{Source: RecordSource(file, k), Format: FormatRecord, Encoding: in.Encoding} }
 			yieldList(list, path, file, element, yield)
 			return nil
 		}
@@ -656,7 +671,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			if int64(len(raw)) > maxBytes {
 				in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes)", file, n, maxBytes)
 			} else {
-				rec, rerr := decodeRecord(raw)
+				var text []byte
+				text, in.Encoding = recordBytes(raw)
+				rec, rerr := decodeRecord(text)
 				if rerr != nil {
 					in.Err = reject(ReasonBadJSON, "%s: element %d: %v", file, n, rerr)
 				}
@@ -822,6 +839,22 @@ func jsonLinesHead(br *bufio.Reader, maxBytes int64) ([]byte, bool, error) {
 	}
 }
 
+// excelSep reads the line Excel may put first in a CSV file to name its
+// delimiter ("sep=;"). It returns the delimiter, whether the line is
+// there, and the file to read on: without the line, which leaves an empty
+// line in its place so the rows keep their line numbers.
+func excelSep(r io.Reader) (rune, io.Reader, bool) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(16)
+	line, _, found := bytes.Cut(head, []byte{'\n'})
+	line = bytes.Trim(bytes.TrimRight(line, "\r"), `"`)
+	if !found || len(line) != 5 || !bytes.EqualFold(line[:4], []byte("sep=")) || line[4] == '"' || line[4] == '\n' {
+		return 0, br, false
+	}
+	br.Discard(bytes.IndexByte(head, '\n'))
+	return rune(line[4]), br, true
+}
+
 // errRowTooLong ends a CSV file whose row outgrows rowLimit.
 var errRowTooLong = errors.New("row longer than --max-bytes")
 
@@ -920,6 +953,10 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 	src, enc, sniffed := csvReader(r)
 	if comma == 0 {
 		comma = sniffed
+	}
+	sep, src, ok := excelSep(src)
+	if ok {
+		comma = sep
 	}
 	lim := &rowLimit{r: src, max: maxBytes + 64<<10}
 	cr := csv.NewReader(lim)

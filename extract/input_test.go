@@ -258,6 +258,28 @@ func TestRecordsCSVLongRow(t *testing.T) {
 	}
 }
 
+// TestRecordsJSONCP949: JSON written in CP949 (Python's default on
+// Korean Windows) is read as Korean, line by line or element by element,
+// and says so; a UTF-8 line beside it stays UTF-8.
+func TestRecordsJSONCP949(t *testing.T) {
+	t.Parallel()
+	line := func(title string) string { return string(cp949(t, `{"title":"`+title+`","company":"가나다랩"}`)) }
+	for _, tt := range []struct{ format, data string }{
+		{"jsonl", line("데이터 엔지니어") + "\n" + `{"title":"데이터 분석가"}` + "\n"},
+		{"json", "[" + line("데이터 엔지니어") + "," + `{"title":"데이터 분석가"}` + "]"},
+		{"json", string(cp949(t, `{"jobs":[{"title":"데이터 엔지니어"},{"title":"데이터 분석가"}]}`))},
+	} {
+		got := records(t, tt.format, tt.data, 1<<20)
+		if len(got) != 2 || got[0].rec["title"] != "데이터 엔지니어" || got[1].rec["title"] != "데이터 분석가" {
+			t.Errorf("%s %q: records %+v", tt.format, tt.data, got)
+			continue
+		}
+		if got[0].enc != EncEUCKR {
+			t.Errorf("%s: first record's encoding %q, want %s", tt.format, got[0].enc, EncEUCKR)
+		}
+	}
+}
+
 // TestRecordsDelimiter checks that a .csv file's delimiter comes from its
 // header row and that .tsv files are split at tabs.
 func TestRecordsDelimiter(t *testing.T) {
@@ -273,6 +295,8 @@ func TestRecordsDelimiter(t *testing.T) {
 		{"one column", "csv", "description\nPython and SQL\n", map[string]any{"description": "Python and SQL"}},
 		{"tsv with a bare quote", "tsv", "title\tdescription\n6\" Data Engineer\tPython, SQL\n", map[string]any{"title": "6\" Data Engineer", "description": "Python, SQL"}},
 		{"tsv whose header has commas", "tsv", "title,role\tdescription\nDE\tPython\n", map[string]any{"title,role": "DE", "description": "Python"}},
+		{"Excel's sep= line", "csv", "sep=;\r\ntitle;company;description\r\nDE;Acme, Inc.;Python, SQL\r\n", map[string]any{"title": "DE", "company": "Acme, Inc.", "description": "Python, SQL"}},
+		{"Excel's sep= line, quoted, after a BOM", "csv", "\ufeff\"sep=|\"\ntitle|company\nDE|Acme\n", map[string]any{"title": "DE", "company": "Acme"}},
 	}
 	for _, tt := range tests {
 		got := records(t, tt.format, tt.data, 1<<20)
@@ -887,5 +911,15 @@ func TestValidName(t *testing.T) {
 		if got := ValidName(in); got != want || !utf8.ValidString(got) {
 			t.Errorf("ValidName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRecordsJSONLJoined: files joined with cat keep each one's
+// byte-order mark at the start of a line, which is not bad JSON.
+func TestRecordsJSONLJoined(t *testing.T) {
+	t.Parallel()
+	got := records(t, "jsonl", "\ufeff{\"title\":\"a\"}\n\ufeff{\"title\":\"b\"}\n", 1<<20)
+	if len(got) != 2 || got[1].reason != "" || got[1].rec["title"] != "b" {
+		t.Errorf("records %+v", got)
 	}
 }

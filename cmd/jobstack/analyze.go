@@ -425,6 +425,9 @@ func (p *producer) walk(root string) error {
 		return p.rejectPath(root, extract.ReasonReadError, "%s: %v", root, unwrapPath(err))
 	}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return p.rejectPath(root, extract.ReasonUnsupportedType, "%s: not a regular file (a device, pipe or socket); pipe records to standard input with - instead", root)
+		}
 		return p.file(root, fi)
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

@@ -598,3 +598,18 @@ func TestOutInsideInput(t *testing.T) {
 		t.Errorf("inputs of three runs: %v, want 1 each", counts)
 	}
 }
+
+// TestNamedPipeInput: a pipe or device named as an input is rejected as
+// not a regular file, as the folder walk rejects one, rather than read
+// as an empty file or waited on.
+func TestNamedPipeInput(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "jobs.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	out, _ := analyzeInto(t, fifo)
+	rej := readRejects(t, out)
+	if r := rej["jobs.jsonl"]; r.Reason != extract.ReasonUnsupportedType || !strings.Contains(r.Detail, "not a regular file") {
+		t.Errorf("reject %+v, want %s: not a regular file", r, extract.ReasonUnsupportedType)
+	}
+}
