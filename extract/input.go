@@ -629,7 +629,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			return nil
 		}
 		if list, path := postingList(rec); list != nil {
-			element := func(k int) Input { return Input{Source: RecordSource(file, k), Format: FormatRecord, Encoding: in.Encoding} }
+			element := func(k int) Input {
+				return Input{Source: RecordSource(file, k), Format: FormatRecord, Encoding: in.Encoding}
+			}
 			yieldList(list, path, file, element, yield)
 			return nil
 		}
