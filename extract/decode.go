@@ -521,6 +521,8 @@ func IsBinary(data []byte) bool {
 		return false
 	case ctrl*10 > len(head):
 		return true
+	case ctrl*50 <= len(head):
+		return false // text, as nearly every file is: no second look
 	}
 	// Text has few control bytes in any encoding: legacy ones (CP949,
 	// Windows-1252) use none for their characters. Data that is not

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -289,19 +290,8 @@ func jsonlRecords(file string, r io.Reader, maxBytes int64, yield func(Input) bo
 					in.Err = reject(ReasonBadJSON, "%s:%d: %v", file, line, rerr)
 				}
 				in.Record = rec
-				if list, path := pageList(rec); list != nil {
-					// Postings of the page on this line: file#LINE.K.
-					at := fmt.Sprintf("%s:%d", file, line)
-					page := func(k int) Input {
-						return Input{Source: PageSource(file, line, k), Format: FormatRecord, Line: line}
-					}
-					if !yieldList(list, path, at, page, yield) {
-						return nil
-					}
-					continue
-				}
 			}
-			if !yield(in) {
+			if !yieldPage(in, file, line, fmt.Sprintf("%s:%d", file, line), yield) {
 				return nil
 			}
 		}
@@ -369,8 +359,7 @@ var recordListKeys = []string{"jobs", "data", "results", "items", "postings", "r
 // {"data": {"search": {"edges": [...]}}}). It returns the list and its
 // path ("data.jobs"), or nil when the object is itself a posting.
 func postingList(rec map[string]any) ([]any, string) {
-	path := ""
-	for range 6 {
+	for path, rec := range wrappers(rec) {
 		keys := recordListKeys
 		if k, ok := soleList(rec); ok {
 			keys = append(keys[:len(keys):len(keys)], k)
@@ -382,21 +371,33 @@ func postingList(rec map[string]any) ([]any, string) {
 				}
 			}
 		}
-		next, key := soleObject(rec)
-		if next == nil {
-			break
-		}
-		rec, path = next, path+key+"."
 	}
 	return nil, ""
+}
+
+// wrappers yields rec and the objects down its chain of wrappers
+// (soleObject), at most 6 deep, each with its path ("data.").
+func wrappers(rec map[string]any) iter.Seq2[string, map[string]any] {
+	return func(yield func(string, map[string]any) bool) {
+		path := ""
+		for range 6 {
+			if !yield(path, rec) {
+				return
+			}
+			next, key := soleObject(rec)
+			if next == nil {
+				return
+			}
+			rec, path = next, path+key+"."
+		}
+	}
 }
 
 // emptyList is the path of an empty list where postingList would look,
 // in a record or down its chain of wrappers: a page past the last of an
 // API's answers ({"page": 9, "jobs": []}). It is "" when there is none.
 func emptyList(rec map[string]any) string {
-	path := ""
-	for range 6 {
+	for path, rec := range wrappers(rec) {
 		for _, k := range slices.Sorted(maps.Keys(rec)) {
 			list, ok := rec[k].([]any)
 			if !ok || len(list) > 0 {
@@ -406,11 +407,6 @@ func emptyList(rec map[string]any) string {
 				return path + k
 			}
 		}
-		next, key := soleObject(rec)
-		if next == nil {
-			break
-		}
-		rec, path = next, path+key+"."
 	}
 	return ""
 }
@@ -426,6 +422,18 @@ func pageList(rec map[string]any) ([]any, string) {
 		}
 	}
 	return postingList(rec)
+}
+
+// yieldPage yields in, record n of file, or when its record is a page
+// of postings (pageList) each of them as file#n.k; at is where the page
+// is, for a broken posting's detail. It returns false when yield does.
+func yieldPage(in Input, file string, n int, at string, yield func(Input) bool) bool {
+	list, path := pageList(in.Record)
+	if list == nil {
+		return yield(in)
+	}
+	page := func(k int) Input { return Input{Source: PageSource(file, n, k), Format: FormatRecord, Line: in.Line} }
+	return yieldList(list, path, at, page, yield)
 }
 
 // ownText reports whether field k, holding v, is text of an object's own,
@@ -736,15 +744,8 @@ func objectRecords(file string, vals []json.RawMessage, yield func(Input) bool) 
 			yield(in)
 			return
 		}
-		if list, path := pageList(rec); list != nil {
-			page := func(j int) Input { return Input{Source: PageSource(file, k, j), Format: FormatRecord} }
-			if !yieldList(list, path, fmt.Sprintf("%s: value %d", file, k), page, yield) {
-				return
-			}
-			continue
-		}
 		in.Record = rec
-		if !yield(in) {
+		if !yieldPage(in, file, k, fmt.Sprintf("%s: value %d", file, k), yield) {
 			return
 		}
 	}

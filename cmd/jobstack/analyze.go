@@ -482,7 +482,7 @@ func (p *producer) walk(root string) error {
 // folder: its outputs (report.md, rejects.jsonl) are not postings, and
 // reading them would change each run's counts.
 func (p *producer) isOut(path string) bool {
-	if p.cfg.outAbs == "" {
+	if p.cfg.outAbs == "" || filepath.Base(path) != filepath.Base(p.cfg.outAbs) {
 		return false
 	}
 	abs, err := filepath.Abs(path)
@@ -1077,7 +1077,7 @@ func (c *collector) finish(start time.Time) error {
 	s.EncodingRepaired = c.stats.Repaired
 	s.Options = map[string]any{"max_bytes": c.cfg.MaxBytes, "keep_duplicates": c.cfg.KeepDuplicates, "strict": c.cfg.Strict,
 		"taxonomy": nonNil(c.cfg.Taxonomy), "rules": nonNil(c.cfg.Rules), "map": c.cfg.Map, "near_duplicate_max_bits": dedup.MaxDistance}
-	s.Outputs = []string{filePostings, fileSkills, fileReport, fileHTML, fileRejects, fileTerms, fileManifest}
+	s.Outputs = outputNames
 	if s.Inputs != s.Postings+s.Duplicates+s.Rejected {
 		return fmt.Errorf("internal error: accounting does not add up: %d inputs != %d postings + %d duplicates + %d rejected", s.Inputs, s.Postings, s.Duplicates, s.Rejected)
 	}
