@@ -86,29 +86,38 @@ func fuzzRecords(f *testing.F, format string) {
 	rd := NewReader(Config{})
 	m := testMatcherF(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		n, whole := 0, false
-		err := Records("f."+format, format, strings.NewReader(string(data)), 1<<16, func(in Input) bool {
-			n++
-			// A record is "f.csv#N"; a file rejected whole (binary, or
-			// a CSV file without a header) is "f.csv", its only input.
-			switch {
-			case whole:
-				t.Fatalf("input %q after the whole file was rejected", in.Source)
-			case in.Source == "f."+format && in.Err != nil && n == 1:
-				whole = true
-			case !strings.HasPrefix(in.Source, "f."+format+"#"):
-				t.Fatalf("record source %q", in.Source)
-			}
-			if in.Err == nil && in.Record == nil {
-				t.Fatalf("record %s has neither fields nor a reject", in.Source)
-			}
-			fuzzParse(t, rd, m, in)
-			return n < 1000
-		})
-		if err != nil {
-			t.Fatalf("Records: %v", err)
+		// Read once as a record of any size fits, and once with a limit
+		// a third of the file's size, to reach what happens past it
+		// (a .json object too large to hold is read as it streams by).
+		for _, limit := range []int64{1 << 16, int64(len(data)/3 + 1)} {
+			fuzzRecordsOnce(t, rd, m, format, data, limit)
 		}
 	})
+}
+
+func fuzzRecordsOnce(t *testing.T, rd *Reader, m *Matcher, format string, data []byte, limit int64) {
+	n, whole := 0, false
+	err := Records("f."+format, format, strings.NewReader(string(data)), limit, func(in Input) bool {
+		n++
+		// A record is "f.csv#N"; a file rejected whole (binary, or
+		// a CSV file without a header) is "f.csv", its only input.
+		switch {
+		case whole:
+			t.Fatalf("input %q after the whole file was rejected", in.Source)
+		case in.Source == "f."+format && in.Err != nil && n == 1:
+			whole = true
+		case !strings.HasPrefix(in.Source, "f."+format+"#"):
+			t.Fatalf("record source %q", in.Source)
+		}
+		if in.Err == nil && in.Record == nil {
+			t.Fatalf("record %s has neither fields nor a reject", in.Source)
+		}
+		fuzzParse(t, rd, m, in)
+		return n < 1000
+	})
+	if err != nil {
+		t.Fatalf("Records: %v", err)
+	}
 }
 
 func FuzzRecordsJSONL(f *testing.F) {

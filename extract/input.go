@@ -621,7 +621,12 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		}
 		in := Input{Source: RecordSource(file, 1), Format: FormatRecord, Line: 1}
 		if int64(len(data)) > maxBytes {
-			in.Err = reject(ReasonTooLarge, "%s: a single JSON object larger than --max-bytes (%d bytes)", file, maxBytes)
+			// Too large for one posting: a wrapper around a long list,
+			// read as it streams by, or one posting that is rejected.
+			if bigObject(file, io.MultiReader(bytes.NewReader(data), br), maxBytes, yield) {
+				return nil
+			}
+			in.Err = reject(ReasonTooLarge, "%s: a single JSON object larger than --max-bytes (%d bytes), with no list of postings in it", file, maxBytes)
 			yield(in)
 			return nil
 		}
@@ -705,6 +710,204 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			return nil
 		}
 	}
+}
+
+// bigObject reads a .json file's one object when it is larger than
+// maxBytes: an API's answer saved whole, a wrapper around more postings
+// than one read may hold ({"data": {"jobs": [...50 MB...]}}). It walks
+// the object's tokens, down any objects in it, and takes as the list of
+// postings the first list of objects under one of recordListKeys, or the
+// first other list of objects that outgrows maxBytes and whose first
+// element has a posting's title or text (postingKeys; a GraphQL edge's
+// node counts). Its elements are yielded as they are read, numbered as
+// postingList's would be; the rest of the object is passed over without
+// being held. No token or element may pass maxBytes and a little
+// read-ahead (rowLimit), so memory stays bounded whatever the file holds.
+//
+// It reports false, having yielded nothing, when it finds no such list:
+// the object is then one posting too large to read.
+func bigObject(file string, r io.Reader, maxBytes int64, yield func(Input) bool) bool {
+	lim := &rowLimit{r: &spaceSqueezer{r: r}, max: maxBytes + 64<<10}
+	w := &objectWalk{file: file, dec: json.NewDecoder(lim), lim: lim, max: maxBytes, yield: yield}
+	err := w.walk()
+	if err == nil && w.list != "" && !w.stop {
+		if _, err = w.token(); err == io.EOF {
+			return true
+		}
+		if err == nil {
+			err = errors.New("more JSON follows the object")
+		}
+	}
+	if w.list == "" || w.stop {
+		return w.list != ""
+	}
+	reason, what := ReasonBadJSON, err.Error()
+	if errors.Is(err, errRowTooLong) {
+		reason, what = ReasonTooLarge, fmt.Sprintf("a value is larger than --max-bytes (%d bytes)", maxBytes)
+	}
+	w.yield(Input{Source: RecordSource(file, w.n+1), Format: FormatRecord,
+		Err: reject(reason, "%s: after element %d of %q: %s; the rest of the file could not be read", file, w.n, w.list, what)})
+	return true
+}
+
+// objectWalk is bigObject's walk through one object's tokens.
+type objectWalk struct {
+	file  string
+	dec   *json.Decoder
+	lim   *rowLimit
+	max   int64
+	yield func(Input) bool
+	list  string // the path of the list of postings, once found
+	n     int    // its elements yielded so far
+	stop  bool   // yield returned false
+}
+
+// token reads the next token and moves the read limit's mark past it.
+func (w *objectWalk) token() (json.Token, error) {
+	tok, err := w.dec.Token()
+	w.lim.mark(w.dec.InputOffset())
+	return tok, err
+}
+
+// walk walks the object that starts the input.
+func (w *objectWalk) walk() error {
+	tok, err := w.token()
+	if err != nil {
+		return err
+	}
+	if tok != json.Delim('{') {
+		return errors.New("not an object")
+	}
+	return w.object("", 0)
+}
+
+// object walks an object's fields after its '{', to its '}'.
+func (w *objectWalk) object(path string, depth int) error {
+	for w.dec.More() && !w.stop {
+		tok, err := w.token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		if tok, err = w.token(); err != nil {
+			return err
+		}
+		switch {
+		case tok == json.Delim('{') && w.list == "" && depth < 6:
+			err = w.object(path+key+".", depth+1)
+		case tok == json.Delim('[') && w.list == "":
+			err = w.array(path+key, slices.Contains(recordListKeys, key))
+		case tok == json.Delim('{') || tok == json.Delim('['):
+			err = w.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if w.stop {
+		return nil
+	}
+	_, err := w.token()
+	return err
+}
+
+// skip passes over the rest of an object or array whose opening token was
+// just read.
+func (w *objectWalk) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := w.token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+	return nil
+}
+
+// array walks a list after its '[', to its ']'. A list under one of
+// recordListKeys (named) is the list of postings from its first element
+// if that is an object; another list of objects is held until it
+// outgrows w.max, and then is the list if its first element looks like
+// a posting. A list that ends first is dropped, as are lists of anything
+// but objects.
+func (w *objectWalk) array(path string, named bool) error {
+	var held []json.RawMessage
+	size := 0
+	for w.dec.More() && !w.stop {
+		var raw json.RawMessage
+		err := w.dec.Decode(&raw)
+		w.lim.mark(w.dec.InputOffset())
+		if err != nil {
+			return err
+		}
+		if w.list != "" {
+			w.element(raw)
+			continue
+		}
+		if len(held) == 0 && (len(raw) == 0 || raw[0] != '{') {
+			return w.skip()
+		}
+		held, size = append(held, raw), size+len(raw)
+		if !named && int64(size) <= w.max {
+			continue
+		}
+		if !named && !postingLike(held[0]) {
+			return w.skip()
+		}
+		w.list = path
+		for _, raw := range held {
+			if w.element(raw); w.stop {
+				return nil
+			}
+		}
+		held = nil
+	}
+	if w.stop {
+		return nil
+	}
+	_, err := w.token()
+	return err
+}
+
+// element yields one element of the list of postings, as yieldList does.
+func (w *objectWalk) element(raw json.RawMessage) {
+	w.n++
+	in := Input{Source: RecordSource(w.file, w.n), Format: FormatRecord}
+	if int64(len(raw)) > w.max {
+		in.Err = reject(ReasonTooLarge, "%s: element %d of %q is larger than --max-bytes (%d bytes)", w.file, w.n, w.list, w.max)
+	} else {
+		var text []byte
+		text, in.Encoding = recordBytes(raw)
+		rec, err := decodeRecord(text)
+		if err != nil {
+			in.Err = reject(ReasonBadJSON, "%s: element %d of %q: %v", w.file, w.n, w.list, err)
+		}
+		if rec != nil {
+			in.Record = relayNode(rec)
+		}
+	}
+	w.stop = !w.yield(in)
+}
+
+// postingLike reports whether raw, a list's first element, is an object
+// with a posting's title or text field, itself or as a GraphQL edge's
+// node.
+func postingLike(raw json.RawMessage) bool {
+	rec, err := decodeRecord(raw)
+	if err != nil {
+		return false
+	}
+	for k := range relayNode(rec) {
+		if postingKeys[foldKey(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // concatenated splits data, JSON values one after another with nothing

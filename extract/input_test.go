@@ -923,3 +923,65 @@ func TestRecordsJSONLJoined(t *testing.T) {
 		t.Errorf("records %+v", got)
 	}
 }
+
+// TestRecordsJSONBigWrapper: a .json object larger than --max-bytes that
+// wraps a list of postings is read as the list streams by, each element
+// numbered as a smaller file's would be; an object that is one posting
+// too large, or wraps no posting-like list, is still one too_large
+// reject.
+func TestRecordsJSONBigWrapper(t *testing.T) {
+	t.Parallel()
+	const max = 2000
+	jobs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"title":"DE %d","description":"Python and SQL"}`, i+1)
+		}
+		return b.String()
+	}
+	edges := strings.ReplaceAll(strings.ReplaceAll(jobs(200), `{"title"`, `{"cursor":"c","node":{"title"`), `SQL"}`, `SQL"}}`)
+	facets := `[{"name":"Seoul","count":3},{"name":"Busan","count":1}]`
+	long := strings.Repeat("Python and SQL. ", 500)
+	for _, tt := range []struct{ name, data, want string }{
+		{"named list", `{"status":"ok","data":{"jobs":[` + jobs(200) + `]}}`, "#1-#200 DE 1..DE 200"},
+		{"named list after other fields", `{"facets":` + facets + `,"meta":{"q":"de"},"results":[` + jobs(200) + `],"total":200}`, "#1-#200 DE 1..DE 200"},
+		{"another name, outgrowing the limit", `{"total":200,"hits":[` + jobs(200) + `]}`, "#1-#200 DE 1..DE 200"},
+		{"GraphQL edges", `{"data":{"search":{"edges":[` + edges + `]}}}`, "#1-#200 DE 1..DE 200"},
+		{"a small list before the big one", `{"facets":` + facets + `,"hits":[` + jobs(200) + `]}`, "#1-#200 DE 1..DE 200"},
+		{"a long string before the list", `{"note":"` + long + `","jobs":[` + jobs(3) + `]}`, "#1-#3 DE 1..DE 3"},
+		{"cut short", `{"jobs":[` + jobs(200)[:5000], "#1-#102 DE 1..DE 102 #103 bad_json"},
+		{"garbage after it", `{"jobs":[` + jobs(200) + `]} x`, "#1-#200 DE 1..DE 200 #201 bad_json"},
+		{"one posting too large", `{"title":"DE","description":"` + long + `"}`, "#1 too_large"},
+		{"a posting with a long list of another kind", `{"title":"DE","skills":[` + strings.Repeat(`{"name":"Python"},`, 300) + `{"name":"SQL"}]}`, "#1 too_large"},
+		{"a list of strings", `{"ids":[` + strings.Repeat(`"abcdefgh",`, 300) + `"x"]}`, "#1 too_large"},
+		{"one element too large", `{"jobs":[{"title":"DE 1"},{"title":"DE 2","description":"` + long + `"},{"title":"DE 3"}]}`, "#1-#1 DE 1..DE 1 #2 too_large #3-#3 DE 3..DE 3"},
+		{"one element far too large", `{"jobs":[{"title":"DE 1"},{"title":"DE 2","description":"` + strings.Repeat("x", 200<<10) + `"},{"title":"DE 3"}]}`, "#1-#1 DE 1..DE 1 #2 too_large"},
+		{"an element that is no object", `{"jobs":[` + jobs(100) + `,"x",` + jobs(1) + `]}`, "#1-#100 DE 1..DE 100 #101 bad_json #102-#102 DE 1..DE 1"},
+	} {
+		if len(tt.data) <= max && !strings.Contains(tt.name, "element") {
+			t.Fatalf("%s: %d bytes, not over the limit", tt.name, len(tt.data))
+		}
+		// Runs of good records as "#a-#b first..last", others as "#k reason".
+		var parts []string
+		got := records(t, "json", tt.data, max)
+		for i := 0; i < len(got); i++ {
+			id := func(g split) string { return strings.TrimPrefix(g.source, "f.json") }
+			if got[i].reason != "" {
+				parts = append(parts, id(got[i])+" "+got[i].reason)
+				continue
+			}
+			j := i
+			for j+1 < len(got) && got[j+1].reason == "" {
+				j++
+			}
+			parts = append(parts, fmt.Sprintf("%s-%s %s..%s", id(got[i]), id(got[j]), got[i].rec["title"], got[j].rec["title"]))
+			i = j
+		}
+		if g := strings.Join(parts, " "); g != tt.want {
+			t.Errorf("%s: %s\nwant %s", tt.name, g, tt.want)
+		}
+	}
+}
