@@ -658,10 +658,14 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 	// Arrays, one after another when a scraper appended a page's array
 	// to the file each time ([...][...], or one array a line): their
 	// elements are numbered on from one array to the next.
-	dec := json.NewDecoder(&spaceSqueezer{r: br})
+	// No element is held past maxBytes and a little read-ahead: one that
+	// runs on ends the file, as a CSV row does.
+	lim := &rowLimit{r: &spaceSqueezer{r: br}, max: maxBytes + 64<<10}
+	dec := json.NewDecoder(lim)
 	n := 0
 	for arrays := 0; ; arrays++ {
 		tok, err := dec.Token()
+		lim.mark(dec.InputOffset())
 		if err == io.EOF && arrays > 0 {
 			return nil
 		}
@@ -678,7 +682,14 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			n++
 			in := Input{Source: RecordSource(file, n), Format: FormatRecord}
 			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
+			err := dec.Decode(&raw)
+			lim.mark(dec.InputOffset())
+			if errors.Is(err, errRowTooLong) {
+				in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes); the rest of the file could not be read", file, n, maxBytes)
+				yield(in)
+				return nil
+			}
+			if err != nil {
 				in.Err = reject(ReasonBadJSON, "%s: element %d: %v; the rest of the file could not be read", file, n, err)
 				yield(in)
 				return nil
@@ -698,7 +709,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 				return nil
 			}
 		}
-		if _, err := dec.Token(); err != nil {
+		_, err = dec.Token()
+		lim.mark(dec.InputOffset())
+		if err != nil {
 			// The closing bracket is missing: the file was cut short,
 			// and what it held after element n is lost.
 			detail := fmt.Sprintf("the array is not closed after element %d", n)
@@ -1061,13 +1074,14 @@ func excelSep(r io.Reader) (rune, io.Reader, bool) {
 	return rune(line[4]), br, true
 }
 
-// errRowTooLong ends a CSV file whose row outgrows rowLimit.
+// errRowTooLong ends a file whose row or JSON value outgrows rowLimit.
 var errRowTooLong = errors.New("row longer than --max-bytes")
 
-// rowLimit is the reader under a csv.Reader, which holds a row whole
-// however long it is: a file with no newline, or a quote never closed,
-// would be read into memory entire. It fails when more than max bytes
-// pass after mark, where the row being read began.
+// rowLimit is the reader under a csv.Reader or json.Decoder, which hold a
+// row or value whole however long it is: a file with no newline, a quote
+// never closed or a JSON element of gigabytes would be read into memory
+// entire. It fails when more than max bytes pass after mark, where the
+// row or value being read began.
 type rowLimit struct {
 	r         io.Reader
 	max       int64

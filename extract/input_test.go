@@ -175,9 +175,11 @@ func TestRecordsJSONSequences(t *testing.T) {
 		{"objects in a row", `{"title":"a"}{"title":"b"} {"jobs":[{"title":"c"}]}`, "#1: a|#2: b|#3.1: c"},
 		{"garbage after the object", `{"title":"a"} garbage}}`, "#1: a|#2:bad_json "},
 		{"one broken object", `{"title":"a",}`, "#1:bad_json "},
+		{"an element over the limit", `[{"title":"a"},{"title":"` + strings.Repeat("b", 2<<20) + `"},{"title":"c"}]`, "#1: a|#2:too_large |#3: c"},
+		{"an element far over the limit", `[{"title":"a"},{"title":"` + strings.Repeat("b", 4<<20) + `"},{"title":"c"}]`, "#1: a|#2:too_large "},
 	} {
 		var got []string
-		for _, g := range records(t, "json", tt.data, 1<<20) {
+		for _, g := range records(t, "json", tt.data, 2<<20-100) {
 			title, _ := g.rec["title"].(string)
 			got = append(got, strings.TrimPrefix(g.source, "f.json")+":"+g.reason+" "+title)
 		}
