@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -16,7 +17,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/korean"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -1099,8 +1099,13 @@ func (l *rowLimit) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// csvReader returns a reader that yields UTF-8: CSV exported by Korean
-// Excel is CP949, and some scrapers write Windows-1252.
+// csvReader returns a reader over r's bytes without a BOM, the encoding
+// its first 64 KB are in and the delimiter its header row uses. CSV
+// exported by Korean Excel is CP949, and some scrapers write
+// Windows-1252; the bytes are left as they are, and legacyRow decodes
+// each row's cells, since a file joined from several scrapes mixes
+// encodings and Korean may first appear after the head. The delimiters
+// and quotes are ASCII, which no CP949 character's bytes include.
 func csvReader(r io.Reader) (io.Reader, string, rune) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
@@ -1118,9 +1123,55 @@ func csvReader(r io.Reader) (io.Reader, string, rune) {
 		return br, EncUTF8, comma
 	}
 	if _, ok := tryCP949(head[:max(0, len(head)-1)]); ok {
-		return transform.NewReader(br, korean.EUCKR.NewDecoder()), EncEUCKR, comma
+		return br, EncEUCKR, comma
 	}
-	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), EncWin1252, comma
+	return br, EncWin1252, comma
+}
+
+// legacyRow decodes, in place, the cells of a CSV row that are not UTF-8,
+// and returns the encoding the row was in: the one its non-ASCII cells
+// were in, or enc, its file's head's, when all are ASCII. A file joined
+// from several scrapes mixes encodings, and Korean may first appear
+// after the head, so each cell is sniffed (sniffLegacy). In a file whose
+// head is CP949, as Korean Excel writes a whole file, a cell is CP949
+// unless it reads as UTF-8 and not as Korean: a syllable or two of CP949
+// can be valid UTF-8 by chance.
+func legacyRow(row []string, enc string) string {
+	rowEnc := ""
+	for i, c := range row {
+		if isASCII(c) {
+			continue
+		}
+		switch {
+		case enc == EncEUCKR:
+			if s, ok := tryCP949([]byte(c)); ok {
+				row[i], rowEnc = s, EncEUCKR
+			} else if utf8.ValidString(c) {
+				rowEnc = cmp.Or(rowEnc, EncUTF8)
+			} else {
+				row[i], _ = korean.EUCKR.NewDecoder().String(c)
+				rowEnc = EncEUCKR
+			}
+		case utf8.ValidString(c):
+			rowEnc = cmp.Or(rowEnc, EncUTF8)
+		default:
+			var e string
+			row[i], e = sniffLegacy([]byte(c))
+			if rowEnc == "" || rowEnc == EncUTF8 {
+				rowEnc = e
+			}
+		}
+	}
+	return cmp.Or(rowEnc, enc)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // sniffDelimiter picks a CSV file's delimiter from its header row: the
@@ -1203,6 +1254,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 		}
 		return err
 	}
+	legacyRow(header, enc)
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
@@ -1255,6 +1307,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 			}
 			continue
 		}
+		in.Encoding = legacyRow(row, enc)
 		size := 0
 		for _, f := range row {
 			size += len(f)

@@ -325,6 +325,45 @@ func TestRecordsCSVCP949(t *testing.T) {
 	}
 }
 
+// TestRecordsCSVMixedEncodings: each row's cells are decoded on their
+// own, so Korean that first appears after 64 KB of ASCII, a CP949 row in
+// a UTF-8 file (two scrapes joined) and a Windows-1252 row beside them
+// all read right, each row reporting its own encoding; a CP949 file's
+// cell with symbols and no Hangul stays CP949.
+func TestRecordsCSVMixedEncodings(t *testing.T) {
+	t.Parallel()
+	ascii := strings.Repeat("DE,Acme,Python and SQL for pipelines\n", 2000) // 74 KB
+	w1252 := "DE,Caf\xe9 M\xfcller,Python\n"
+	tests := []struct {
+		name, data string
+		row        int // 1-based record to check
+		company    string
+		enc        string
+	}{
+		{"Korean after the head", "title,company,description\n" + ascii + string(cp949(t, "데이터 엔지니어,가나다,파이썬 경험 3년 이상\n")), 2001, "가나다", EncEUCKR},
+		{"a CP949 row in UTF-8", "title,company,description\nDE,한글회사,Python\n" + string(cp949(t, "데이터 엔지니어,가나다,파이썬\n")), 2, "가나다", EncEUCKR},
+		{"UTF-8 row beside it", "title,company,description\nDE,한글회사,Python\n" + string(cp949(t, "데이터 엔지니어,가나다,파이썬\n")), 1, "한글회사", EncUTF8},
+		{"a Windows-1252 row in UTF-8", "title,company,description\nDE,한글회사,Python\n" + w1252, 2, "Café Müller", EncWin1252},
+		{"a Windows-1252 file", "title,company,description\n" + w1252, 1, "Café Müller", EncWin1252},
+		{"symbols in a CP949 file", string(cp949(t, "제목,회사,내용\n데이터 엔지니어,㈜,파이썬 경험 3년 이상\n")), 1, "㈜", EncEUCKR},
+	}
+	for _, tt := range tests {
+		got := records(t, "csv", tt.data, 1<<20)
+		if len(got) < tt.row || got[tt.row-1].reason != "" {
+			t.Errorf("%s: %d records, want record %d read", tt.name, len(got), tt.row)
+			continue
+		}
+		g := got[tt.row-1]
+		company := g.rec["company"]
+		if company == nil {
+			company = g.rec["회사"]
+		}
+		if company != tt.company || g.enc != tt.enc {
+			t.Errorf("%s: record %d company %q (%s), want %q (%s)", tt.name, tt.row, company, g.enc, tt.company, tt.enc)
+		}
+	}
+}
+
 // TestRecordsUTF16 checks record files saved as UTF-16, as Excel's
 // "Unicode text" (tab-separated, with a byte-order mark) and Windows tools
 // write them.
