@@ -432,7 +432,9 @@ func yieldPage(in Input, file string, n int, at string, yield func(Input) bool) 
 	if list == nil {
 		return yield(in)
 	}
-	page := func(k int) Input { return Input{Source: PageSource(file, n, k), Format: FormatRecord, Line: in.Line} }
+	page := func(k int) Input {
+		return Input{Source: PageSource(file, n, k), Format: FormatRecord, Line: in.Line, Encoding: in.Encoding}
+	}
 	return yieldList(list, path, at, page, yield)
 }
 
@@ -634,7 +636,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		rec, rerr := decodeRecord(data)
 		if rerr != nil {
 			if more, ok := concatenated(data); ok {
-				objectRecords(file, more, yield)
+				objectRecords(file, more, in.Encoding, yield)
 				return nil
 			}
 			in.Err = reject(ReasonBadJSON, "%s: %v", file, rerr)
@@ -950,10 +952,10 @@ func concatenated(data []byte) ([]json.RawMessage, bool) {
 // objectRecords yields the records of a .json file of values one after
 // another, the k-th named file#k and a page of postings file#k.j, as a
 // JSONL line's.
-func objectRecords(file string, vals []json.RawMessage, yield func(Input) bool) {
+func objectRecords(file string, vals []json.RawMessage, enc string, yield func(Input) bool) {
 	for i, raw := range vals {
 		k := i + 1
-		in := Input{Source: RecordSource(file, k), Format: FormatRecord}
+		in := Input{Source: RecordSource(file, k), Format: FormatRecord, Encoding: enc}
 		rec, err := decodeRecord(raw)
 		if err != nil {
 			in.Err = reject(ReasonBadJSON, "%s: value %d: %v", file, k, err)

@@ -266,18 +266,22 @@ func TestRecordsCSVLongRow(t *testing.T) {
 func TestRecordsJSONCP949(t *testing.T) {
 	t.Parallel()
 	line := func(title string) string { return string(cp949(t, `{"title":"`+title+`","company":"가나다랩"}`)) }
-	for _, tt := range []struct{ format, data string }{
-		{"jsonl", line("데이터 엔지니어") + "\n" + `{"title":"데이터 분석가"}` + "\n"},
-		{"json", "[" + line("데이터 엔지니어") + "," + `{"title":"데이터 분석가"}` + "]"},
-		{"json", string(cp949(t, `{"jobs":[{"title":"데이터 엔지니어"},{"title":"데이터 분석가"}]}`))},
+	page := string(cp949(t, `{"page":1,"jobs":[{"title":"데이터 엔지니어"},{"title":"데이터 분석가"}]}`))
+	for _, tt := range []struct{ format, data, encs string }{
+		{"jsonl", line("데이터 엔지니어") + "\n" + `{"title":"데이터 분석가"}` + "\n", "euc-kr,utf-8"},
+		{"json", "[" + line("데이터 엔지니어") + "," + `{"title":"데이터 분석가"}` + "]", "euc-kr,utf-8"},
+		{"json", string(cp949(t, `{"jobs":[{"title":"데이터 엔지니어"},{"title":"데이터 분석가"}]}`)), "euc-kr,euc-kr"},
+		// A page's postings, on a JSONL line or among objects in a row.
+		{"jsonl", page + "\n", "euc-kr,euc-kr"},
+		{"json", line("데이터 엔지니어") + string(cp949(t, `{"title":"데이터 분석가"}`)), "euc-kr,euc-kr"},
 	} {
 		got := records(t, tt.format, tt.data, 1<<20)
 		if len(got) != 2 || got[0].rec["title"] != "데이터 엔지니어" || got[1].rec["title"] != "데이터 분석가" {
 			t.Errorf("%s %q: records %+v", tt.format, tt.data, got)
 			continue
 		}
-		if got[0].enc != EncEUCKR {
-			t.Errorf("%s: first record's encoding %q, want %s", tt.format, got[0].enc, EncEUCKR)
+		if encs := got[0].enc + "," + got[1].enc; encs != tt.encs {
+			t.Errorf("%s %q: encodings %s, want %s", tt.format, tt.data, encs, tt.encs)
 		}
 	}
 }
