@@ -17,6 +17,9 @@ import (
 // to: each entry is a posting file of its own, named by the archive's
 // path, a slash and the entry's name (jobs.zip/2026-11/postings.csv#3).
 
+// ArchiveFormat is Stream's name for a zip archive on a stream.
+const ArchiveFormat = "zip"
+
 // IsArchive reports whether a file name is a zip archive.
 func IsArchive(name string) bool {
 	return strings.EqualFold(path.Ext(name), ".zip")

@@ -83,11 +83,13 @@ func decompressAs(kind string, f io.ReadCloser) (io.ReadCloser, error) {
 	return f, nil
 }
 
-// Stream reads a stream of records whose name says nothing (standard
-// input): a gzip or zstd stream is decompressed, known by its magic
-// bytes, and the format is taken from how it starts: "jsonl" for an
-// object, "json" for an array, "csv" for a first line with a comma,
-// semicolon or tab in it (a CSV header), "jsonl" otherwise.
+// Stream reads a stream whose name says nothing (standard input): a gzip
+// or zstd stream is decompressed, known by its magic bytes, and the
+// format is taken from how it starts: "zip" for a zip archive, "html" for
+// markup (a page, as curl prints it), "xml" for other XML (a feed),
+// "jsonl" for an object, "json" for
+// an array, "csv" for a first line with a comma, semicolon or tab in it
+// (a CSV header), "jsonl" otherwise.
 func Stream(r io.Reader) (io.ReadCloser, string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var rc io.ReadCloser = io.NopCloser(br)
@@ -109,6 +111,9 @@ func Stream(r io.Reader) (io.ReadCloser, string, error) {
 // streamFormat tells a record stream's format from its first bytes:
 // see Stream. A byte-order mark and NULs (of UTF-16) are stepped over.
 func streamFormat(head []byte) string {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
+		return ArchiveFormat
+	}
 	for _, bom := range [][]byte{{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE}, {0xFE, 0xFF}} {
 		if bytes.HasPrefix(head, bom) {
 			head = head[len(bom):]
@@ -122,6 +127,14 @@ func streamFormat(head []byte) string {
 	}
 	if head[0] == '[' {
 		return "json"
+	}
+	if head[0] == '<' {
+		// Neither JSON nor a CSV header starts with '<'. XML that is
+		// not XHTML (a feed, a sitemap) holds no one page's posting.
+		if bytes.HasPrefix(head, []byte("<?xml")) && !bytes.Contains(bytes.ToLower(head), []byte("<html")) {
+			return "xml"
+		}
+		return FormatHTML
 	}
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	if bytes.ContainsAny(line, ",;\t") {

@@ -103,6 +103,11 @@ func TestStream(t *testing.T) {
 		{"zstd csv", zst(csvText), "csv", csvText},
 		{"empty", "", "jsonl", ""},
 		{"prose", "not a record\n", "jsonl", "not a record\n"},
+		{"page", " <!doctype html><p>DE</p>", "html", " <!doctype html><p>DE</p>"},
+		{"gzip page", gz("<html><p>DE</p></html>"), "html", "<html><p>DE</p></html>"},
+		{"xhtml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>DE</p></html>`, "html", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>DE</p></html>`},
+		{"feed", `<?xml version="1.0"?><rss/>`, "xml", `<?xml version="1.0"?><rss/>`},
+		{"zip", "PK\x03\x04rest", "zip", "PK\x03\x04rest"},
 	}
 	for _, tt := range tests {
 		r, format, err := Stream(strings.NewReader(tt.in))

@@ -43,7 +43,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the run ends")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for records on stdin (JSONL; a JSON array or CSV by how it starts; gzip or zstd decompressed).\nReads "+readsWhat+"; other files, and a folder's README, LICENSE or SOURCES, are recorded as rejected.\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: jobstack analyze [flags] INPUT...\n\nINPUT is a file, a directory (walked recursively, hidden folders skipped) or - for stdin (JSONL records; a JSON array, CSV, an HTML page or a zip archive by how it starts; gzip or zstd decompressed).\nReads "+readsWhat+"; other files, and a folder's README, LICENSE or SOURCES, are recorded as rejected.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseInterleaved(fs, args)
@@ -409,14 +409,54 @@ func (p *producer) run() error {
 
 // stdin reads standard input as records: JSONL, or a JSON array or CSV
 // by how it starts, decompressed when it is a gzip or zstd stream
-// (extract.Stream).
+// (extract.Stream). A page (curl's output) is one HTML posting, and a
+// zip archive is read as an archive file is, its entries named
+// stdin/NAME.
 func (p *producer) stdin() error {
 	r, format, err := extract.Stream(p.cfg.Stdin)
 	if err != nil {
 		return p.rejectPath("stdin", extract.ReasonReadError, "stdin: %v", err)
 	}
 	defer r.Close()
+	switch format {
+	case extract.FormatHTML:
+		data, err := io.ReadAll(io.LimitReader(r, p.cfg.MaxBytes+1))
+		switch {
+		case err != nil:
+			return p.rejectPath("stdin", extract.ReasonReadError, "stdin: %v", err)
+		case int64(len(data)) > p.cfg.MaxBytes:
+			return p.rejectPath("stdin", extract.ReasonTooLarge, "stdin: a page of more than --max-bytes %d", p.cfg.MaxBytes)
+		}
+		return p.emit(task{in: extract.Input{Source: "stdin", Format: extract.FormatHTML, Data: data}})
+	case extract.ArchiveFormat:
+		return p.stdinArchive(r)
+	case "xml":
+		return p.rejectPath("stdin", extract.ReasonUnsupportedType, "stdin: XML that is not a page (a feed or sitemap?); jobstack reads from stdin a page, JSONL, a JSON array, CSV or a zip archive")
+	}
 	return p.records("stdin", format, r)
+}
+
+// stdinArchive reads a zip archive from standard input. A zip's index
+// is at its end, so the stream is saved to a temporary file first.
+func (p *producer) stdinArchive(r io.Reader) error {
+	tmp, err := os.CreateTemp("", "jobstack-stdin-*.zip")
+	if err != nil {
+		return p.rejectPath("stdin", extract.ReasonReadError, "stdin: a zip archive, which could not be saved to read: %v", err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = io.Copy(tmp, r)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return p.rejectPath("stdin", extract.ReasonReadError, "stdin: a zip archive, which could not be saved to read: %v", err)
+	}
+	z, err := extract.OpenArchive(tmp.Name())
+	if err != nil {
+		return p.rejectPath("stdin", extract.ReasonReadError, "stdin: %v", err)
+	}
+	defer z.Close()
+	return p.archiveEntries("stdin", &z.Reader)
 }
 
 func (p *producer) walk(root string) error {
@@ -558,12 +598,17 @@ func (p *producer) archive(path string, fi fs.FileInfo) error {
 	defer z.Close()
 	p.files.Add(1)
 	p.bytes.Add(fi.Size())
-	entries := extract.ArchiveEntries(&z.Reader)
+	return p.archiveEntries(path, &z.Reader)
+}
+
+// archiveEntries reads an open archive's entries, each named source/NAME.
+func (p *producer) archiveEntries(source string, z *zip.Reader) error {
+	entries := extract.ArchiveEntries(z)
 	if len(entries) == 0 {
-		return p.rejectPath(path, extract.ReasonEmpty, "%s: zip archive holds no files", path)
+		return p.rejectPath(source, extract.ReasonEmpty, "%s: zip archive holds no files", source)
 	}
 	for _, f := range entries {
-		if err := p.entry(path+"/"+f.Name, f); err != nil {
+		if err := p.entry(source+"/"+f.Name, f); err != nil {
 			return err
 		}
 	}

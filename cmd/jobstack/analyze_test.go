@@ -450,3 +450,42 @@ func TestStdinFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestStdinPagesAndArchives: a page piped in (curl's output) is one HTML
+// posting named stdin, a zip archive is read entry by entry as
+// stdin/NAME, and an XML feed is one unsupported_type reject, not a
+// no_header or bad_json reject per line.
+func TestStdinPagesAndArchives(t *testing.T) {
+	t.Parallel()
+	page := "\ufeff\n  <!DOCTYPE html><html><head><title>Data Engineer</title></head><body><h1>Data Engineer</h1>" +
+		"<p>Python, SQL and Airflow: 3+ years building batch pipelines on AWS for our analytics team.</p></body></html>"
+	csvText := "title,company,description\nBI Analyst,DEF,\"SQL and Tableau dashboards for the sales team, 2+ years of experience with Looker.\"\n"
+	archive := zipped(t, []zipEntry{{name: "pages/de.html", data: []byte(page)}, {name: "jobs.csv", data: []byte(csvText)}})
+	feed := `<?xml version="1.0"?><rss><channel><item><title>DE</title><description>Python</description></item></channel></rss>`
+	for _, tt := range []struct {
+		name    string
+		in      []byte
+		sources string // postings' sources, sorted, or the reject
+	}{
+		{"page", []byte(page), "stdin"},
+		{"archive", archive, "stdin/jobs.csv#1 stdin/pages/de.html"},
+		{"feed", []byte(feed), "unsupported_type"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		var stdout, stderr bytes.Buffer
+		if code := runWith(context.Background(), []string{"analyze", "--progress", "never", "-o", out, "-"}, bytes.NewReader(tt.in), &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", tt.name, code, stderr.String())
+		}
+		m := readManifest(t, out)
+		if tt.sources == "unsupported_type" {
+			if m.Inputs != 1 || m.RejectedByReason["unsupported_type"] != 1 {
+				t.Errorf("%s: inputs %d, rejected %v, want one unsupported_type", tt.name, m.Inputs, m.RejectedByReason)
+			}
+			continue
+		}
+		res := duckdb(t, "SELECT string_agg(source, ' ' ORDER BY source) FROM '"+filepath.Join(out, filePostings)+"'")
+		if got := fmt.Sprint(res[0].Rows[0][0]); got != tt.sources || m.Rejected != 0 {
+			t.Errorf("%s: postings %q (rejected %v), want %q", tt.name, got, m.RejectedByReason, tt.sources)
+		}
+	}
+}
