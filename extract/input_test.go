@@ -620,6 +620,31 @@ func TestRecordWithoutTextNamesFields(t *testing.T) {
 	}
 }
 
+// TestNoTextDetailLine: a short CSV row's reject names the line it is on
+// when its record number does not (cells of several lines came before
+// it); a JSONL line's number is its record's, and is not said twice.
+func TestNoTextDetailLine(t *testing.T) {
+	t.Parallel()
+	data := "title,description\nDE,\"Python and SQL for our pipelines,\nAirflow on AWS, three years or more\"\nBI,short\n"
+	var got []string
+	rd := NewReader(Config{})
+	for _, f := range []struct{ format, data string }{{"csv", data}, {"jsonl", "{\"title\":\"a\",\"description\":\"short\"}\n"}} {
+		err := Records("f."+f.format, f.format, strings.NewReader(f.data), 1<<20, func(in Input) bool {
+			if _, err := rd.Parse(in); err != nil {
+				got = append(got, err.(*Reject).Detail)
+			}
+			return true
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"f.csv#2 (line 4): only 5 characters of text, fewer than 40", "f.jsonl#1: only 5 characters of text, fewer than 40"}
+	if !slices.Equal(got, want) {
+		t.Errorf("details %q\nwant %q", got, want)
+	}
+}
+
 // TestEmptyPageDetail: a page of results with no postings, as an API
 // answers past its last page, says so rather than asking for --map; a
 // posting without text still asks.

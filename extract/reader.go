@@ -143,16 +143,26 @@ func (rd *Reader) Parse(in Input) (*Posting, error) {
 			if n == 0 {
 				if in.Format == FormatRecord {
 					if path := emptyList(in.Record); path != "" {
-						return nil, reject(ReasonNoText, "%s: a page of results with no postings: %q is empty", in.Source, path)
+						return nil, reject(ReasonNoText, "%s: a page of results with no postings: %q is empty", where(in), path)
 					}
-					return nil, reject(ReasonNoText, "%s: no posting text found in the record's fields (%s); name the text field with --map 'text=FIELD'", in.Source, fieldNames(in.Record, 8))
+					return nil, reject(ReasonNoText, "%s: no posting text found in the record's fields (%s); name the text field with --map 'text=FIELD'", where(in), fieldNames(in.Record, 8))
 				}
-				return nil, reject(ReasonNoText, "%s: no posting text found", in.Source)
+				return nil, reject(ReasonNoText, "%s: no posting text found", where(in))
 			}
-			return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", in.Source, n, rd.minText)
+			return nil, reject(ReasonNoText, "%s: only %d characters of text, fewer than %d", where(in), n, rd.minText)
 		}
 	}
 	return p, nil
+}
+
+// where names an input for a reject's detail: its source, and for a
+// record whose source does not give its line (a CSV row after cells of
+// several lines) that line too, as "jobs.csv#3 (line 7)".
+func where(in Input) string {
+	if in.Line > 0 && !strings.HasSuffix(in.Source, "#"+strconv.Itoa(in.Line)) {
+		return in.Source + " (line " + strconv.Itoa(in.Line) + ")"
+	}
+	return in.Source
 }
 
 // fieldNames lists a record's top-level field names, sorted, at most max
