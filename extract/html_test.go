@@ -102,6 +102,48 @@ func TestJSONLD(t *testing.T) {
 	}
 }
 
+// TestJSONLDSalary: a baseSalary's bounds are one range, so swapped bounds
+// are put in order, an unusable bound (zero, negative, not a number) leaves
+// the other, and a range with no usable bound is no salary.
+func TestJSONLDSalary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, value string // the QuantitativeValue in baseSalary
+		min, max    float64
+		period      string
+	}{
+		{"in order", `{"minValue":100000,"maxValue":130000,"unitText":"YEAR"}`, 100000, 130000, "year"},
+		{"swapped", `{"minValue":130000,"maxValue":100000,"unitText":"YEAR"}`, 100000, 130000, "year"},
+		{"swapped monthly strings", `{"minValue":"6,000","maxValue":"5,000","unitText":"MONTH"}`, 60000, 72000, "month"},
+		{"min only", `{"minValue":90000}`, 90000, 90000, "year"},
+		{"max only", `{"maxValue":90000}`, 90000, 90000, "year"},
+		{"zero min", `{"minValue":0,"maxValue":90000}`, 90000, 90000, "year"},
+		{"negative min", `{"minValue":-1,"maxValue":90000}`, 90000, 90000, "year"},
+		{"negative max", `{"minValue":90000,"maxValue":-90000}`, 90000, 90000, "year"},
+		{"single value", `{"value":40,"unitText":"HOUR"}`, 83200, 83200, "hour"},
+		{"zero", `{"minValue":0,"maxValue":0}`, 0, 0, ""},
+		{"zero value", `{"value":0}`, 0, 0, ""},
+		{"negative", `{"minValue":-5,"maxValue":-1}`, 0, 0, ""},
+		{"NaN", `{"minValue":"NaN","maxValue":"NaN"}`, 0, 0, ""},
+		{"NaN min", `{"minValue":"NaN","maxValue":90000}`, 90000, 90000, "year"},
+		{"infinite max", `{"minValue":90000,"maxValue":"Infinity"}`, 90000, 90000, "year"},
+		{"overflowing string", `{"minValue":"1e999"}`, 0, 0, ""},
+		{"overflowing once a year", `{"minValue":1e307,"unitText":"HOUR"}`, 0, 0, ""},
+	}
+	for _, tt := range tests {
+		block := `{"@type":"JobPosting","title":"Data Engineer","baseSalary":{"@type":"MonetaryAmount","currency":"USD","value":` + tt.value + `}}`
+		jp, ok := findJobPosting([][]byte{[]byte(block)})
+		if !ok {
+			t.Errorf("%s: no JobPosting in %s", tt.name, block)
+			continue
+		}
+		s := jp.salary
+		if s.Min != tt.min || s.Max != tt.max || s.Period != tt.period || (tt.period != "") != (s.Currency == "USD") {
+			t.Errorf("%s: salary %+v; want %v–%v per %q", tt.name, s, tt.min, tt.max, tt.period)
+		}
+	}
+}
+
 func TestPageTitle(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, title, company string }{

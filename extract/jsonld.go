@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -190,14 +191,6 @@ func salaryOf(v any) Salary {
 		}
 		return 0
 	}
-	lo, hi := num("minValue"), num("maxValue")
-	if lo == 0 && hi == 0 {
-		lo = num("value")
-		hi = lo
-	}
-	if hi == 0 {
-		hi = lo
-	}
 	unit := strings.ToUpper(str(val["unitText"]))
 	mult, period := 1.0, "year"
 	switch unit {
@@ -210,7 +203,27 @@ func salaryOf(v any) Salary {
 	case "MONTH":
 		mult, period = 12, "month"
 	}
-	if lo <= 0 || cur == "" {
+	// minValue and maxValue are the two ends of one range, and sites and
+	// scrapers swap them, so they are put in order. A bound that is zero,
+	// negative or not a finite amount (a string such as "NaN" or "1e999",
+	// or one that overflows once made yearly) is no bound: the other one
+	// stands alone, as a lone minValue always has, and with neither the
+	// single value is read; without any the posting states no salary.
+	// Text keeps the bounds as the page gave them.
+	usable := func(x float64) bool { return x > 0 && !math.IsInf(x*mult, 0) }
+	lo, hi := num("minValue"), num("maxValue")
+	switch {
+	case usable(lo) && usable(hi):
+		lo, hi = min(lo, hi), max(lo, hi)
+	case usable(lo):
+		hi = lo
+	case usable(hi):
+		lo = hi
+	default:
+		lo = num("value")
+		hi = lo
+	}
+	if !usable(lo) || cur == "" {
 		return Salary{}
 	}
 	return Salary{Min: lo * mult, Max: hi * mult, Currency: cur, Period: period,
