@@ -144,6 +144,57 @@ func TestJSONLDSalary(t *testing.T) {
 	}
 }
 
+// TestJSONLDNumbers: a number too large for a float64 is one absent value,
+// not a reason to drop the block; numbers elsewhere read as before, and a
+// block that is not JSON is still skipped.
+func TestJSONLDNumbers(t *testing.T) {
+	t.Parallel()
+	const salary = `"baseSalary":{"currency":"USD","value":{"minValue":100000,"maxValue":130000}}`
+	tests := []struct {
+		name, block                 string
+		title, industry, experience string
+		min, max                    float64
+	}{
+		{"plain numbers", `{"@type":"JobPosting","title":"Data Engineer","industry":1.50,"experienceRequirements":{"monthsOfExperience":36},` + salary + `}`,
+			"Data Engineer", "1.5", "경력 3년 이상 experience", 100000, 130000},
+		{"exponents", `{"@type":"JobPosting","title":"Data Engineer","industry":5112e0,"experienceRequirements":{"monthsOfExperience":6E1},"baseSalary":{"currency":"USD","value":{"minValue":1e5,"maxValue":1.3e5}}}`,
+			"Data Engineer", "5112", "경력 5년 이상 experience", 100000, 130000},
+		{"overflow in a field not read", `{"@type":"JobPosting","title":"Data Engineer","identifier":{"@type":"PropertyValue","value":1e999},` + salary + `}`,
+			"Data Engineer", "", "", 100000, 130000},
+		{"overflow in another node", `{"@graph":[{"@type":"Organization","numberOfEmployees":-1e999},{"@type":"JobPosting","title":"Data Engineer",` + salary + `}]}`,
+			"Data Engineer", "", "", 100000, 130000},
+		{"overflow in a read field", `{"@type":"JobPosting","title":"Data Engineer","industry":1e999,"experienceRequirements":{"monthsOfExperience":1e999},` + salary + `}`,
+			"Data Engineer", "", "", 100000, 130000},
+		{"overflowing salary bound", `{"@type":"JobPosting","title":"Data Engineer","baseSalary":{"currency":"USD","value":{"minValue":1e999,"maxValue":130000}}}`,
+			"Data Engineer", "", "", 130000, 130000},
+		{"overflowing salary", `{"@type":"JobPosting","title":"Data Engineer","baseSalary":{"currency":"USD","value":{"minValue":-1e999,"maxValue":1e400}}}`,
+			"Data Engineer", "", "", 0, 0},
+		{"trailing text", `{"@type":"JobPosting","title":"Data Engineer"} x`, "", "", "", 0, 0},
+		{"trailing brace", `{"@type":"JobPosting","title":"Data Engineer"}}`, "", "", "", 0, 0},
+		{"two values", `{"@type":"JobPosting","title":"Data Engineer"} {}`, "", "", "", 0, 0},
+		{"cut off", `{"@type":"JobPosting","title":"Data Engineer"`, "", "", "", 0, 0},
+	}
+	for _, tt := range tests {
+		jp, ok := findJobPosting([][]byte{[]byte(tt.block)})
+		if !ok {
+			if tt.title != "" {
+				t.Errorf("%s: block dropped", tt.name)
+			}
+			continue
+		}
+		if tt.title == "" {
+			t.Errorf("%s: read %q from a block that is not JSON", tt.name, jp.title)
+			continue
+		}
+		if jp.title != tt.title || jp.industry != tt.industry || jp.experience != tt.experience {
+			t.Errorf("%s: title, industry, experience = %q, %q, %q; want %q, %q, %q", tt.name, jp.title, jp.industry, jp.experience, tt.title, tt.industry, tt.experience)
+		}
+		if jp.salary.Min != tt.min || jp.salary.Max != tt.max {
+			t.Errorf("%s: salary %+v; want %v–%v", tt.name, jp.salary, tt.min, tt.max)
+		}
+	}
+}
+
 func TestPageTitle(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, title, company string }{

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 )
@@ -23,8 +25,8 @@ type jobPosting struct {
 // carry broken JSON-LD more often than one would hope).
 func findJobPosting(blocks [][]byte) (*jobPosting, bool) {
 	for _, b := range blocks {
-		var v any
-		if err := json.Unmarshal(b, &v); err != nil {
+		v, ok := decodeJSONLD(b)
+		if !ok {
 			continue
 		}
 		if obj := findType(v, "JobPosting", 0); obj != nil {
@@ -32,6 +34,39 @@ func findJobPosting(blocks [][]byte) (*jobPosting, bool) {
 		}
 	}
 	return nil, false
+}
+
+// decodeJSONLD decodes one block, which must hold exactly one JSON value.
+// Numbers are kept as json.Number and converted where they are read (see
+// number), so one that does not fit a float64, such as 1e999, is a single
+// absent value: json.Unmarshal would fail the whole block for it, and with
+// it the title, company and description.
+func decodeJSONLD(b []byte) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, false
+	}
+	// Decode stops after the first value; json.Unmarshal, used before,
+	// rejected anything after it, and so does this.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
+	}
+	return v, true
+}
+
+// number is a JSON-LD number as a float64; false when v is not a number or
+// does not fit a float64.
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
 }
 
 func findType(v any, typ string, depth int) map[string]any {
@@ -78,8 +113,12 @@ func str(v any) string {
 		return ""
 	case string:
 		return strings.TrimSpace(x)
-	case float64:
-		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%f", x), "0"), ".")
+	case float64, json.Number:
+		f, ok := number(x)
+		if !ok {
+			return ""
+		}
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%f", f), "0"), ".")
 	case bool:
 		if x {
 			return "true"
@@ -123,7 +162,7 @@ func readJobPosting(o map[string]any) *jobPosting {
 	j.location = locationOf(o["jobLocation"])
 	switch e := o["experienceRequirements"].(type) {
 	case map[string]any:
-		if m, ok := e["monthsOfExperience"].(float64); ok {
+		if m, ok := number(e["monthsOfExperience"]); ok {
 			j.experience = fmt.Sprintf("경력 %d년 이상 experience", int(m/12))
 		} else {
 			j.experience = str(e)
@@ -183,13 +222,11 @@ func salaryOf(v any) Salary {
 		return Salary{}
 	}
 	num := func(k string) float64 {
-		switch n := val[k].(type) {
-		case float64:
-			return n
-		case string:
+		if n, ok := val[k].(string); ok {
 			return parseAmount(n)
 		}
-		return 0
+		n, _ := number(val[k])
+		return n
 	}
 	unit := strings.ToUpper(str(val["unitText"]))
 	mult, period := 1.0, "year"
