@@ -195,6 +195,42 @@ func TestJSONLDNumbers(t *testing.T) {
 	}
 }
 
+// TestJSONLDChoice: one page is one posting, so when its JSON-LD holds
+// several JobPostings one is chosen: the one whose title the page's
+// <title>, <h1> or og:title names (the longest such title), else the first.
+func TestJSONLDChoice(t *testing.T) {
+	t.Parallel()
+	const (
+		de  = `{"@type":"JobPosting","title":"Data Engineer","description":"Build batch pipelines in Python and SQL on our data platform."}`
+		sde = `{"@type":"JobPosting","title":"Senior Data Engineer | 원티드","description":"Lead the streaming platform team working with Spark and Kafka."}`
+		mm  = `{"@type":"JobPosting","title":"Marketing Manager","description":"Plan and run the marketing campaigns for our product launches."}`
+		org = `{"@type":"Organization","name":"Acme"}`
+	)
+	ld := func(block string) string { return `<script type="application/ld+json">` + block + `</script>` }
+	tests := []struct{ name, head, body, want string }{
+		{"graph, named in <title>", `<title>Data Engineer - Acme</title>` + ld(`{"@graph":[`+org+`,`+mm+`,`+de+`]}`), "", "Data Engineer"},
+		{"graph, named in <h1>", `<title>Acme careers</title>` + ld(`{"@graph":[`+mm+`,`+de+`]}`), `<h1>data   engineer</h1>`, "Data Engineer"},
+		{"named in og:title", `<meta property="og:title" content="Marketing Manager at Acme">` + ld(`[`+de+`,`+mm+`]`), "", "Marketing Manager"},
+		{"array, named nowhere", `<title>Acme careers</title>` + ld(`[`+mm+`,`+de+`]`), `<h1>Open roles</h1>`, "Marketing Manager"},
+		{"no page title", ld(`[` + de + `,` + mm + `]`), "", "Data Engineer"},
+		{"second block", `<title>Marketing Manager | Acme</title>` + ld(de) + ld(org) + ld(mm), "", "Marketing Manager"},
+		{"broken first block", `<title>Acme</title>` + ld(`{"@type":"JobPosting","title":"Broken"`) + ld(`[`+mm+`,`+de+`]`), "", "Marketing Manager"},
+		{"longest title named", `<title>Senior Data Engineer - Acme</title>` + ld(`[`+de+`,`+sde+`]`), "", "Senior Data Engineer"},
+		{"both named, first wins", `<title>Data Engineer or Marketing Manager</title>` + ld(`[`+mm+`,`+de+`]`), "", "Marketing Manager"},
+	}
+	for _, tt := range tests {
+		page := `<html><head>` + tt.head + `</head><body>` + tt.body + `<p>short page text</p></body></html>`
+		p, err := NewReader(Config{}).Parse(Input{Source: "x.html", Format: FormatHTML, Data: []byte(page)})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if p.Title != tt.want {
+			t.Errorf("%s: title %q; want %q", tt.name, p.Title, tt.want)
+		}
+	}
+}
+
 func TestPageTitle(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, title, company string }{

@@ -22,18 +22,53 @@ type jobPosting struct {
 
 // findJobPosting looks for a JobPosting in JSON-LD blocks: a single object,
 // an array, or an @graph. Blocks that are not valid JSON are skipped (pages
-// carry broken JSON-LD more often than one would hope).
-func findJobPosting(blocks [][]byte) (*jobPosting, bool) {
+// carry broken JSON-LD more often than one would hope). pageTitles are the
+// page's own titles (<title>, <h1>, og:title), which choose among several
+// postings; see choosePosting.
+func findJobPosting(blocks [][]byte, pageTitles ...string) (*jobPosting, bool) {
+	var found []map[string]any
 	for _, b := range blocks {
-		v, ok := decodeJSONLD(b)
-		if !ok {
-			continue
-		}
-		if obj := findType(v, "JobPosting", 0); obj != nil {
-			return readJobPosting(obj), true
+		if v, ok := decodeJSONLD(b); ok {
+			found = findTypes(v, "JobPosting", 0, found)
 		}
 	}
-	return nil, false
+	if len(found) == 0 {
+		return nil, false
+	}
+	return readJobPosting(choosePosting(found, pageTitles)), true
+}
+
+// choosePosting picks the page's posting when its JSON-LD holds several (an
+// @graph or array of a site's openings, or a block of related jobs beside
+// the page's own). One HTML file is one posting, so they are not split.
+// The posting whose title the page's titles contain wins, the longest such
+// title if several do, so that "Data Engineer" does not beat "Senior Data
+// Engineer" on the latter's page. When none is named, or on a tie, the
+// first wins, in the order of the blocks and within a block.
+func choosePosting(found []map[string]any, pageTitles []string) map[string]any {
+	if len(found) == 1 {
+		return found[0]
+	}
+	var page []string
+	for _, t := range pageTitles {
+		if t = strings.ToLower(collapseSpace(Normalize(t))); t != "" {
+			page = append(page, t)
+		}
+	}
+	best, bestLen := found[0], 0
+	for _, o := range found {
+		t := strings.ToLower(cleanTitle(str(o["title"])))
+		if len(t) <= bestLen {
+			continue
+		}
+		for _, p := range page {
+			if strings.Contains(p, t) {
+				best, bestLen = o, len(t)
+				break
+			}
+		}
+	}
+	return best
 }
 
 // decodeJSONLD decodes one block, which must hold exactly one JSON value.
@@ -69,26 +104,27 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-func findType(v any, typ string, depth int) map[string]any {
+// findTypes appends to found the objects of type typ in v, in order: v
+// itself, the elements of an array, or the members of an @graph. The
+// objects inside one of type typ are not searched.
+func findTypes(v any, typ string, depth int, found []map[string]any) []map[string]any {
 	if depth > 8 {
-		return nil
+		return found
 	}
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			if o := findType(e, typ, depth+1); o != nil {
-				return o
-			}
+			found = findTypes(e, typ, depth+1, found)
 		}
 	case map[string]any:
 		if isType(x["@type"], typ) {
-			return x
+			return append(found, x)
 		}
 		if g, ok := x["@graph"]; ok {
-			return findType(g, typ, depth+1)
+			return findTypes(g, typ, depth+1, found)
 		}
 	}
-	return nil
+	return found
 }
 
 func isType(t any, typ string) bool {

@@ -315,7 +315,7 @@ func (rd *Reader) parseHTML(source string, data []byte) (*Posting, error) {
 
 	var extra []string
 	var b builder
-	jp, hasLD := findJobPosting(page.jsonLD)
+	jp, hasLD := findJobPosting(page.jsonLD, page.title, page.h1, page.meta["og:title"])
 	useLD := false
 	if hasLD {
 		p.Title = cleanTitle(jp.title)
