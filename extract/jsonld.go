@@ -198,7 +198,10 @@ func readJobPosting(o map[string]any) *jobPosting {
 	j.location = locationOf(o["jobLocation"])
 	switch e := o["experienceRequirements"].(type) {
 	case map[string]any:
-		if m, ok := number(e["monthsOfExperience"]); ok {
+		// A negative count, or one past any career (which would not even
+		// fit an int), is no stated experience rather than a sign lost
+		// or a nonsense number of years.
+		if m, ok := number(e["monthsOfExperience"]); ok && m >= 0 && m <= 100*12 {
 			j.experience = fmt.Sprintf("경력 %d년 이상 experience", int(m/12))
 		} else {
 			j.experience = str(e)
