@@ -315,10 +315,17 @@ func recordBytes(b []byte) ([]byte, string) {
 	return b, ""
 }
 
-// decodeRecord parses one JSON object. Anything else is an error.
+// decodeRecord parses one JSON object. Anything else is an error. A
+// number too large for a float64 (1e999) is a field with no value, not a
+// record lost.
 func decodeRecord(b []byte) (map[string]any, error) {
 	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
+	err := json.Unmarshal(b, &v)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		v, err = decodeHugeNumbers(b)
+	}
+	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
@@ -330,6 +337,41 @@ func decodeRecord(b []byte) (map[string]any, error) {
 		return nil, fmt.Errorf("a record must be a JSON object, got %s", jsonKind(v))
 	}
 	return m, nil
+}
+
+// decodeHugeNumbers decodes b, which holds a number that does not fit a
+// float64, with numbers as json.Number: each that fits becomes the
+// float64 json.Unmarshal gives, and each that does not becomes null.
+func decodeHugeNumbers(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("more JSON follows the value")
+	}
+	var fix func(v any) any
+	fix = func(v any) any {
+		switch x := v.(type) {
+		case json.Number:
+			if f, err := x.Float64(); err == nil {
+				return f
+			}
+			return nil
+		case map[string]any:
+			for k, e := range x {
+				x[k] = fix(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = fix(e)
+			}
+		}
+		return v
+	}
+	return fix(v), nil
 }
 
 func jsonKind(v any) string {

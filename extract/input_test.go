@@ -175,6 +175,8 @@ func TestRecordsJSONSequences(t *testing.T) {
 		{"objects in a row", `{"title":"a"}{"title":"b"} {"jobs":[{"title":"c"}]}`, "#1: a|#2: b|#3.1: c"},
 		{"garbage after the object", `{"title":"a"} garbage}}`, "#1: a|#2:bad_json "},
 		{"one broken object", `{"title":"a",}`, "#1:bad_json "},
+		{"a number too large", `[{"title":"a","salary":1e999,"n":[2,1e400]},{"title":"b"}]`, "#1: a|#2: b"},
+		{"a number too large, and more", `{"title":"a","salary":1e999} x`, "#1: a|#2:bad_json "},
 		{"an element over the limit", `[{"title":"a"},{"title":"` + strings.Repeat("b", 2<<20) + `"},{"title":"c"}]`, "#1: a|#2:too_large |#3: c"},
 		{"an element far over the limit", `[{"title":"a"},{"title":"` + strings.Repeat("b", 4<<20) + `"},{"title":"c"}]`, "#1: a|#2:too_large "},
 	} {
@@ -1053,5 +1055,24 @@ func TestRecordsJSONBigWrapper(t *testing.T) {
 		if g := strings.Join(parts, " "); g != tt.want {
 			t.Errorf("%s: %s\nwant %s", tt.name, g, tt.want)
 		}
+	}
+}
+
+// TestDecodeRecordHugeNumber: a number past float64 is a field without a
+// value, and the record's other numbers read as json.Unmarshal reads them.
+func TestDecodeRecordHugeNumber(t *testing.T) {
+	t.Parallel()
+	rec, err := decodeRecord([]byte(`{"title":"DE","salary":-1e999,"headcount":120,"n":[2.5,1e400,{"x":7}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(rec); got != "map[headcount:120 n:[2.5 <nil> map[x:7]] salary:<nil> title:DE]" {
+		t.Errorf("record %s", got)
+	}
+	if _, ok := rec["headcount"].(float64); !ok {
+		t.Errorf("headcount %T, want float64", rec["headcount"])
+	}
+	if _, err := decodeRecord([]byte(`{"salary":1e999`)); err == nil {
+		t.Error("a cut object with a huge number decoded")
 	}
 }
