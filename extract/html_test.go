@@ -129,6 +129,9 @@ func TestJSONLDSalary(t *testing.T) {
 		{"infinite max", `{"minValue":90000,"maxValue":"Infinity"}`, 90000, 90000, "year"},
 		{"overflowing string", `{"minValue":"1e999"}`, 0, 0, ""},
 		{"overflowing once a year", `{"minValue":1e307,"unitText":"HOUR"}`, 0, 0, ""},
+		{"the amount itself", `50000`, 50000, 50000, "year"},
+		{"the amount as text", `"50,000"`, 50000, 50000, "year"},
+		{"a list", `[50000]`, 0, 0, ""},
 	}
 	for _, tt := range tests {
 		block := `{"@type":"JobPosting","title":"Data Engineer","baseSalary":{"@type":"MonetaryAmount","currency":"USD","value":` + tt.value + `}}`
@@ -140,6 +143,10 @@ func TestJSONLDSalary(t *testing.T) {
 		s := jp.salary
 		if s.Min != tt.min || s.Max != tt.max || s.Period != tt.period || (tt.period != "") != (s.Currency == "USD") {
 			t.Errorf("%s: salary %+v; want %v–%v per %q", tt.name, s, tt.min, tt.max, tt.period)
+		}
+		// The text says the amounts as the page gave them, and a period.
+		if tt.period != "" && (!strings.HasPrefix(s.Text, "USD ") || !strings.HasSuffix(s.Text, " per "+tt.period) || strings.Contains(s.Text, "– ") || strings.Contains(s.Text, " –")) {
+			t.Errorf("%s: salary text %q", tt.name, s.Text)
 		}
 	}
 }

@@ -258,7 +258,14 @@ func salaryOf(v any) Salary {
 	cur := strings.ToUpper(str(o["currency"]))
 	val, _ := o["value"].(map[string]any)
 	if val == nil {
-		return Salary{}
+		// A MonetaryAmount's value may be the amount itself ("value":
+		// 50000), with no QuantitativeValue and so no unit: a year's.
+		switch o["value"].(type) {
+		case float64, json.Number, string:
+			val = map[string]any{"value": o["value"], "unitText": o["unitText"]}
+		default:
+			return Salary{}
+		}
 	}
 	num := func(k string) float64 {
 		if n, ok := val[k].(string); ok {
@@ -302,6 +309,10 @@ func salaryOf(v any) Salary {
 	if !usable(lo) || cur == "" {
 		return Salary{}
 	}
+	amount := str(val["value"])
+	if a, b := str(val["minValue"]), str(val["maxValue"]); a != "" || b != "" {
+		amount = strings.Trim(a+"–"+b, "–")
+	}
 	return Salary{Min: lo * mult, Max: hi * mult, Currency: cur, Period: period,
-		Text: fmt.Sprintf("%s %s–%s per %s", cur, str(val["minValue"]), str(val["maxValue"]), strings.ToLower(unit))}
+		Text: fmt.Sprintf("%s %s per %s", cur, amount, period)}
 }
