@@ -259,8 +259,15 @@ func TestPageTitle(t *testing.T) {
 			t.Errorf("splitPageTitle(%q) = %q, %q; want %q, %q", tt.in, title, company, tt.title, tt.company)
 		}
 	}
-	if got := cleanTitle("데이터 엔지니어 (Python) | 원티드"); got != "데이터 엔지니어 (Python)" {
-		t.Errorf("cleanTitle = %q", got)
+	for in, want := range map[string]string{
+		"데이터 엔지니어 (Python) | 원티드":         "데이터 엔지니어 (Python)",
+		"Data Engineer | Careers at Acme": "Data Engineer",
+		"Data Engineer - LinkedIn":        "Data Engineer",
+		"Data Engineer — Jobs at Acme":    "Data Engineer — Jobs at Acme",
+	} {
+		if got := cleanTitle(in); got != want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -934,7 +934,7 @@ func firstLine(s string) string {
 
 // siteSuffix matches the job board's name after a title: "Data Engineer |
 // 원티드", "채용 - 잡코리아", "Job at X - LinkedIn".
-var siteSuffix = regexp.MustCompile(`\s*(?:\||::|ㅣ|–|—| - )\s*(?:원티드|wanted|점핏|jumpit|프로그래머스|programmers|사람인|saramin|잡코리아|jobkorea|인크루트|incruit|linkedin|indeed|glassdoor|remote ?ok|nofluffjobs|로켓펀치|rocketpunch|잡플래닛|jobplanet|greenhouse|lever|workable|careers?|채용|채용정보|job board)[^|]*$`)
+var siteSuffix = regexp.MustCompile(`\s*(?:\||::|ㅣ|–|—| - )\s*(?i:원티드|wanted|점핏|jumpit|프로그래머스|programmers|사람인|saramin|잡코리아|jobkorea|인크루트|incruit|linkedin|indeed|glassdoor|remote ?ok|nofluffjobs|로켓펀치|rocketpunch|잡플래닛|jobplanet|greenhouse|lever|workable|careers?|채용|채용정보|job board)[^|]*$`)
 
 // siteSeparators are the separators siteSuffix needs before a site name.
 var siteSeparators = []string{"|", "::", "ㅣ", "–", "—", " - "}
