@@ -1090,23 +1090,19 @@ func (c *collector) finish(start time.Time) error {
 	if err := c.spillF.Close(); err != nil {
 		return err
 	}
-	if err := c.writePostings(); err != nil {
+	// postings.parquet and the reports read what the run gathered and
+	// write to files of their own: on a second core the reports cost no
+	// wall time.
+	var reportErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { reportErr = c.writeReports() })
+	err := c.writePostings()
+	wg.Wait()
+	if err != nil {
 		return err
 	}
-	info := report.RunInfo{
-		Version: version, TaxonomyVersion: c.sum.TaxonomyVersion, RulesVersion: c.sum.RulesVersion,
-		Inputs: c.sum.Inputs, Postings: c.sum.Postings, Duplicates: c.sum.Duplicates, Rejected: c.sum.Rejected,
-		RejectedByReason: c.sum.RejectedByReason, RejectExamples: c.examples, DuplicateFolds: c.folds,
-		RejectFiles: topRejectFiles(c.rejectFiles, 10),
-	}
-	if err := writeFile(c.st.path(fileReport), func(w io.Writer) error { return report.WriteMarkdown(w, c.stats, info) }); err != nil {
-		return err
-	}
-	if err := writeFile(c.st.path(fileHTML), func(w io.Writer) error { return report.WriteHTML(w, c.stats, info) }); err != nil {
-		return err
-	}
-	if err := writeFile(c.st.path(fileTerms), func(w io.Writer) error { return writeTerms(w, c.stats) }); err != nil {
-		return err
+	if reportErr != nil {
+		return reportErr
 	}
 	elapsed := time.Since(start)
 	s := c.sum
@@ -1132,6 +1128,23 @@ func (c *collector) finish(start time.Time) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(s)
 	})
+}
+
+// writeReports writes report.md, report.html and unknown_terms.jsonl.
+func (c *collector) writeReports() error {
+	info := report.RunInfo{
+		Version: version, TaxonomyVersion: c.sum.TaxonomyVersion, RulesVersion: c.sum.RulesVersion,
+		Inputs: c.sum.Inputs, Postings: c.sum.Postings, Duplicates: c.sum.Duplicates, Rejected: c.sum.Rejected,
+		RejectedByReason: c.sum.RejectedByReason, RejectExamples: c.examples, DuplicateFolds: c.folds,
+		RejectFiles: topRejectFiles(c.rejectFiles, 10),
+	}
+	if err := writeFile(c.st.path(fileReport), func(w io.Writer) error { return report.WriteMarkdown(w, c.stats, info) }); err != nil {
+		return err
+	}
+	if err := writeFile(c.st.path(fileHTML), func(w io.Writer) error { return report.WriteHTML(w, c.stats, info) }); err != nil {
+		return err
+	}
+	return writeFile(c.st.path(fileTerms), func(w io.Writer) error { return writeTerms(w, c.stats) })
 }
 
 func roundTo(v float64, digits int) float64 {
