@@ -322,8 +322,15 @@ func decodeRecord(b []byte) (map[string]any, error) {
 	var v any
 	err := json.Unmarshal(b, &v)
 	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
 		v, err = decodeHugeNumbers(b)
+	case errors.As(err, &se) && (bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Infinity"))):
+		// Python's NaN and Infinity, as null (jsonCleaner).
+		if clean, rerr := io.ReadAll(&jsonCleaner{r: bytes.NewReader(b)}); rerr == nil && json.Unmarshal(clean, &v) == nil {
+			err = nil
+		}
 	}
 	if err != nil {
 		var se *json.SyntaxError
@@ -704,7 +711,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 	// elements are numbered on from one array to the next.
 	// No element is held past maxBytes and a little read-ahead: one that
 	// runs on ends the file, as a CSV row does.
-	lim := &rowLimit{r: &spaceSqueezer{r: br}, max: maxBytes + 64<<10}
+	lim := &rowLimit{r: &jsonCleaner{r: br}, max: maxBytes + 64<<10}
 	dec := json.NewDecoder(lim)
 	n := 0
 	for arrays := 0; ; arrays++ {
@@ -784,7 +791,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 // It reports false, having yielded nothing, when it finds no such list:
 // the object is then one posting too large to read.
 func bigObject(file string, r io.Reader, maxBytes int64, yield func(Input) bool) bool {
-	lim := &rowLimit{r: &spaceSqueezer{r: r}, max: maxBytes + 64<<10}
+	lim := &rowLimit{r: &jsonCleaner{r: r}, max: maxBytes + 64<<10}
 	w := &objectWalk{file: file, dec: json.NewDecoder(lim), lim: lim, max: maxBytes, yield: yield}
 	err := w.walk()
 	if err == nil && w.list != "" && !w.stop {
@@ -1011,51 +1018,99 @@ func objectRecords(file string, vals []json.RawMessage, enc string, yield func(I
 	}
 }
 
-// spaceSqueezer keeps the first byte of each run of white space outside
-// JSON strings and drops the rest. encoding/json's Decoder scans the
-// white space before a token again each time it reads more, so a long
-// run ('[' followed by megabytes of spaces) took time quadratic in its
-// length.
-type spaceSqueezer struct {
-	r                 io.Reader
-	inString, escaped bool
-	space             bool
+// jsonCleaner reads JSON as encoding/json's Decoder should see it.
+//
+// It keeps the first byte of each run of white space outside strings and
+// drops the rest: the Decoder scans the white space before a token again
+// each time it reads more, so a long run ('[' followed by megabytes of
+// spaces) took time quadratic in its length.
+//
+// And it writes null for NaN, Infinity and -Infinity outside strings.
+// Python's json.dump writes them for a float with no value (a pandas cell
+// left empty) though JSON has no such words, and one of them lost its
+// whole record, or in an array the rest of the file.
+type jsonCleaner struct {
+	r        io.Reader
+	buf, out []byte
+	at       int // out[at:] is not yet returned
+	err      error
+
+	inString, escaped, space bool
+	word                     []byte // letters outside a string, with a '-' before them
 }
 
-func (s *spaceSqueezer) Read(p []byte) (int, error) {
-	for {
-		n, err := s.r.Read(p)
-		w := 0
-		for _, c := range p[:n] {
-			switch {
-			case s.inString:
-				switch {
-				case s.escaped:
-					s.escaped = false
-				case c == '\\':
-					s.escaped = true
-				case c == '"':
-					s.inString = false
-				}
-			case c == ' ' || c == '\n' || c == '\r' || c == '\t':
-				if s.space {
-					continue
-				}
-				s.space = true
-				p[w] = c
-				w++
-				continue
-			case c == '"':
-				s.inString = true
-			}
-			s.space = false
-			p[w] = c
-			w++
+func (c *jsonCleaner) Read(p []byte) (int, error) {
+	for c.at == len(c.out) {
+		if c.err != nil {
+			return 0, c.err
 		}
-		if w > 0 || err != nil {
-			return w, err
+		if c.buf == nil {
+			c.buf = make([]byte, 32<<10)
+		}
+		n, err := c.r.Read(c.buf)
+		c.out, c.at = c.filter(c.out[:0], c.buf[:n]), 0
+		if err != nil {
+			c.out, c.err = c.flushWord(c.out), err
 		}
 	}
+	n := copy(p, c.out[c.at:])
+	c.at += n
+	return n, nil
+}
+
+func (c *jsonCleaner) filter(out, in []byte) []byte {
+	for _, b := range in {
+		if c.inString {
+			switch {
+			case c.escaped:
+				c.escaped = false
+			case b == '\\':
+				c.escaped = true
+			case b == '"':
+				c.inString = false
+			}
+			out = append(out, b)
+			continue
+		}
+		if 'a' <= b|0x20 && b|0x20 <= 'z' || b == '-' && len(c.word) == 0 {
+			// A word longer than -Infinity is none of the three.
+			if c.word = append(c.word, b); len(c.word) > len("-Infinity") {
+				out, c.word = append(out, c.word...), c.word[:0]
+			}
+			continue
+		}
+		out = c.flushWord(out)
+		switch b {
+		case ' ', '\n', '\r', '\t':
+			if c.space {
+				continue
+			}
+			c.space = true
+			out = append(out, b)
+			continue
+		case '"':
+			c.inString = true
+		}
+		c.space = false
+		out = append(out, b)
+	}
+	return out
+}
+
+// flushWord writes the word read so far, or null for Python's NaN,
+// Infinity and -Infinity.
+func (c *jsonCleaner) flushWord(out []byte) []byte {
+	if len(c.word) == 0 {
+		return out
+	}
+	switch string(c.word) {
+	case "NaN", "-NaN", "Infinity", "-Infinity":
+		out = append(out, "null"...)
+	default:
+		out = append(out, c.word...)
+	}
+	c.word, c.space = c.word[:0], false
+	return out
 }
 
 // jsonLinesHead reads br's first line and says whether the file is JSON

@@ -175,6 +175,9 @@ func TestRecordsJSONSequences(t *testing.T) {
 		{"objects in a row", `{"title":"a"}{"title":"b"} {"jobs":[{"title":"c"}]}`, "#1: a|#2: b|#3.1: c"},
 		{"garbage after the object", `{"title":"a"} garbage}}`, "#1: a|#2:bad_json "},
 		{"one broken object", `{"title":"a",}`, "#1:bad_json "},
+		{"Python's NaN", `[{"title":"a","salary":NaN,"min":-Infinity},{"title":"b","max":Infinity}]`, "#1: a|#2: b"},
+		{"NaN in a string stays", `[{"title":"NaN or Infinity","x":"-Infinity"}]`, "#1: NaN or Infinity"},
+		{"a word that is not NaN", `[{"title":"a","x":NaNa},{"title":"b"}]`, "#1:bad_json "},
 		{"a number too large", `[{"title":"a","salary":1e999,"n":[2,1e400]},{"title":"b"}]`, "#1: a|#2: b"},
 		{"a number too large, and more", `{"title":"a","salary":1e999} x`, "#1: a|#2:bad_json "},
 		{"an element over the limit", `[{"title":"a"},{"title":"` + strings.Repeat("b", 2<<20) + `"},{"title":"c"}]`, "#1: a|#2:too_large |#3: c"},
@@ -1074,5 +1077,30 @@ func TestDecodeRecordHugeNumber(t *testing.T) {
 	}
 	if _, err := decodeRecord([]byte(`{"salary":1e999`)); err == nil {
 		t.Error("a cut object with a huge number decoded")
+	}
+}
+
+// TestRecordsPythonNaN: NaN, Infinity and -Infinity, which Python's
+// json.dump writes for a float with no value, are null in every JSON
+// reader, also when a read ends inside one, and text in strings is kept.
+func TestRecordsPythonNaN(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ format, data string }{
+		{"jsonl", "{\"title\":\"DE\",\"salary\":NaN,\"x\":\"NaN\"}\n{\"title\":\"DA\",\"min\":-Infinity,\"x\":\"NaN\"}\n"},
+		{"json", "[{\"title\":\"DE\",\"salary\":NaN,\"x\":\"NaN\"},\n {\"title\":\"DA\",\"min\":-Infinity,\"x\":\"NaN\"}]"},
+	} {
+		var got []string
+		err := Records("f."+tt.format, tt.format, iotest.OneByteReader(strings.NewReader(tt.data)), 1<<20, func(in Input) bool {
+			if in.Err != nil {
+				got = append(got, in.Err.Reason)
+			} else {
+				got = append(got, fmt.Sprint(in.Record))
+			}
+			return true
+		})
+		want := "map[salary:<nil> title:DE x:NaN]|map[min:<nil> title:DA x:NaN]"
+		if err != nil || strings.Join(got, "|") != want {
+			t.Errorf("%s: records %s (%v)\nwant %s", tt.format, strings.Join(got, "|"), err, want)
+		}
 	}
 }
