@@ -1366,6 +1366,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 				file, i+1, snippet(header[i], 60))})
 		return nil
 	}
+	cols := csvColumnsOf(header)
 	n, line := 0, 0
 	for {
 		lim.mark(cr.InputOffset())
@@ -1417,15 +1418,7 @@ func csvRecords(file string, r io.Reader, comma rune, maxBytes int64, yield func
 		case len(row) > len(header):
 			in.Err = reject(ReasonBadCSVRow, "%s:%d: row has %d fields, the header has %d", file, line, len(row), len(header))
 		default:
-			// A short row (trailing empty cells dropped by the writer) is
-			// read with the missing fields empty.
-			rec := make(map[string]any, len(header))
-			for i, h := range header {
-				if i < len(row) && h != "" {
-					rec[h] = row[i]
-				}
-			}
-			in.Record = rec
+			in.Record = cols.record(row)
 		}
 		if !yield(in) {
 			return nil
