@@ -87,9 +87,11 @@ func SkippedFolder(name string) bool {
 }
 
 // OpenEntry opens an archive entry for reading, decompressed as Open
-// decompresses a file of the same name (.jsonl.gz inside a zip). An
-// encrypted entry, or one compressed by a method Go does not read
-// (Deflate64, LZMA), is an error that says so.
+// decompresses a file of the same name (.jsonl.gz inside a zip), and
+// guarded as Open guards it: reading an entry that decompresses to far
+// more than the bytes it takes in the archive returns an
+// ErrCompressionRatio error. An encrypted entry, or one compressed by a
+// method Go does not read (Deflate64, LZMA), is an error that says so.
 func OpenEntry(f *zip.File) (io.ReadCloser, error) {
 	if f.Flags&0x1 != 0 {
 		return nil, fmt.Errorf("entry is encrypted")
@@ -101,7 +103,14 @@ func OpenEntry(f *zip.File) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decompress(f.Name, r)
+	d, err := decompress(f.Name, r)
+	if err != nil {
+		return nil, err
+	}
+	// The entry's compressed size is what it takes in the archive, for
+	// a .jsonl.gz entry its deflate and its gzip together.
+	compressed := int64(f.CompressedSize64)
+	return guardRatio(d, func() int64 { return compressed }), nil
 }
 
 // ReadEntryMax reads an archive entry as ReadFileMax reads a file.

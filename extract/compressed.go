@@ -34,14 +34,122 @@ func Compression(name string) string {
 const maxZstdWindow = 32 << 20
 
 // Open opens a posting file, decompressing a .gz or .zst file as it is
-// read. Reading a damaged stream returns an error at the damage.
+// read. Reading a damaged stream returns an error at the damage, and
+// reading one that decompresses far past its size (ratioGuard) returns
+// an ErrCompressionRatio error.
 func Open(path string) (io.ReadCloser, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return decompress(path, f)
+	if Compression(path) == "" {
+		return f, nil
+	}
+	c := &counted{r: f}
+	d, err := decompress(path, struct {
+		io.Reader
+		io.Closer
+	}{c, f})
+	if err != nil {
+		return nil, err
+	}
+	return guardRatio(d, c.total), nil
 }
+
+// The compression-ratio guard. A record file is read to its end, however
+// long: a legitimate 2 GB JSONL.gz of postings must be read whole, and
+// memory stays bounded since no record is held past --max-bytes. But a
+// small archive can decompress to any size (a zip bomb: kilobytes of
+// deflate or zstd that unpack to gigabytes of the same record), and
+// reading it would take hours and fill rejects.jsonl or the duplicate
+// counts with copies.
+//
+// Real postings compress 3 to 12 times (gzip and zstd -19 of the
+// corpus' CSV, JSON and JSONL files). Copies compress more: a page of
+// 20 postings appended 500 times, as a scraper that re-reads a page
+// writes it, 4 times with gzip, whose 32 KB window is shorter than the
+// page, but 1,500 times with zstd. Deflate at its best gives 1,030 times
+// (zeros), and a file of one JSONL line over and over 330 times, so a
+// guard at 1,000 times would let a deflated bomb of records through.
+//
+// A stream is stopped once it has decompressed to more than ratioFloor
+// bytes and to more than maxRatio times the compressed bytes behind it
+// (a zip entry's size in the archive, the bytes read so far of a file or
+// standard input): any stream is read whole up to 1 GB, and past that as
+// long as it compresses as postings do. One that stops is a too_large reject that
+// says how many records were read and how to read the rest (unpack it:
+// a plain file is read to its end).
+var (
+	maxRatio   int64 = 100
+	ratioFloor int64 = 1 << 30
+)
+
+// ErrCompressionRatio is the error of a stream the ratio guard stopped.
+var ErrCompressionRatio = errors.New("decompresses to more than the compression-ratio guard allows")
+
+// ratioError says how far a stream got before the guard stopped it.
+type ratioError struct{ in, out int64 }
+
+func (e *ratioError) Error() string {
+	return fmt.Sprintf("decompressed to %s from %s, more than %d times its compressed size and more than %s, as a zip bomb does; the rest is not read (unpack it and pass the plain file to read it all)",
+		byteSize(e.out), byteSize(e.in), maxRatio, byteSize(ratioFloor))
+}
+
+func (e *ratioError) Is(target error) bool { return target == ErrCompressionRatio }
+
+// byteSize is a size for people: 1.5 GB, 12.0 MB, 300 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ratioGuard reads a decompressed stream and fails, from then on, once
+// it has given more than ratioFloor bytes and more than maxRatio times
+// in(), the compressed bytes behind them.
+type ratioGuard struct {
+	io.ReadCloser
+	in  func() int64
+	out int64
+	err error
+}
+
+func guardRatio(r io.ReadCloser, in func() int64) io.ReadCloser {
+	return &ratioGuard{ReadCloser: r, in: in}
+}
+
+func (g *ratioGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.ReadCloser.Read(p)
+	g.out += int64(n)
+	if g.out > ratioFloor && g.out/maxRatio > g.in() {
+		g.err = &ratioError{in: g.in(), out: g.out}
+		return 0, g.err
+	}
+	return n, err
+}
+
+// counted counts the bytes read through it.
+type counted struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *counted) total() int64 { return c.n }
 
 // magicCompression returns the compression whose magic bytes open head:
 // "gzip", "zstd" or "".
@@ -91,14 +199,15 @@ func decompressAs(kind string, f io.ReadCloser) (io.ReadCloser, error) {
 // an array, "csv" for a first line with a comma, semicolon or tab in it
 // (a CSV header), "jsonl" otherwise.
 func Stream(r io.Reader) (io.ReadCloser, string, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	c := &counted{r: r}
+	br := bufio.NewReaderSize(c, 64<<10)
 	var rc io.ReadCloser = io.NopCloser(br)
 	if magic, _ := br.Peek(4); magicCompression(magic) != "" {
 		d, err := decompressAs(magicCompression(magic), rc)
 		if err != nil {
 			return nil, "", err
 		}
-		rc = d
+		rc = guardRatio(d, c.total)
 	}
 	head := bufio.NewReaderSize(rc, 64<<10)
 	peek, _ := head.Peek(4096)

@@ -661,8 +661,14 @@ func (p *producer) records(path, format string, r io.Reader) error {
 	}
 	if err != nil {
 		// The file could not be read to its end: what was read is
-		// accounted for, and the rest is one rejected input.
-		return p.rejectPath(extract.RecordSource(path, n+1), extract.ReasonReadError, "%s: reading stopped after %d records: %v", path, n, unwrapPath(err))
+		// accounted for, and the rest is one rejected input. A stream
+		// that decompresses as a zip bomb does is too large rather than
+		// unreadable.
+		reason := extract.ReasonReadError
+		if errors.Is(err, extract.ErrCompressionRatio) {
+			reason = extract.ReasonTooLarge
+		}
+		return p.rejectPath(extract.RecordSource(path, n+1), reason, "%s: reading stopped after %d records: %v", path, n, unwrapPath(err))
 	}
 	if n == 0 {
 		// Blank lines, a header row or "[]": as empty as a file of no
