@@ -674,8 +674,8 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		if int64(len(data)) > maxBytes {
 			// Too large for one posting: a wrapper around a long list,
 			// read as it streams by, or one posting that is rejected.
-			if bigObject(file, io.MultiReader(bytes.NewReader(data), br), maxBytes, yield) {
-				return nil
+			if ok, err := bigObject(file, io.MultiReader(bytes.NewReader(data), br), maxBytes, yield); ok || err != nil {
+				return err
 			}
 			in.Err = reject(ReasonTooLarge, "%s: a single JSON object larger than --max-bytes (%d bytes), with no list of postings in it", file, maxBytes)
 			yield(in)
@@ -720,6 +720,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		if err == io.EOF && arrays > 0 {
 			return nil
 		}
+		if errors.Is(err, ErrCompressionRatio) {
+			return err
+		}
 		if err != nil || tok != json.Delim('[') {
 			what := "not another array"
 			if err != nil {
@@ -735,6 +738,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 			var raw json.RawMessage
 			err := dec.Decode(&raw)
 			lim.mark(dec.InputOffset())
+			if errors.Is(err, ErrCompressionRatio) {
+				return err // the caller says how many records were read
+			}
 			if errors.Is(err, errRowTooLong) {
 				in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes); the rest of the file could not be read", file, n, maxBytes)
 				yield(in)
@@ -762,6 +768,9 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 		}
 		_, err = dec.Token()
 		lim.mark(dec.InputOffset())
+		if errors.Is(err, ErrCompressionRatio) {
+			return err
+		}
 		if err != nil {
 			// The closing bracket is missing: the file was cut short,
 			// and what it held after element n is lost.
@@ -789,21 +798,26 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 // read-ahead (rowLimit), so memory stays bounded whatever the file holds.
 //
 // It reports false, having yielded nothing, when it finds no such list:
-// the object is then one posting too large to read.
-func bigObject(file string, r io.Reader, maxBytes int64, yield func(Input) bool) bool {
+// the object is then one posting too large to read. The error is the
+// compression-ratio guard's (ErrCompressionRatio), for the caller to say
+// how many records were read.
+func bigObject(file string, r io.Reader, maxBytes int64, yield func(Input) bool) (bool, error) {
 	lim := &rowLimit{r: &jsonCleaner{r: r}, max: maxBytes + 64<<10}
 	w := &objectWalk{file: file, dec: json.NewDecoder(lim), lim: lim, max: maxBytes, yield: yield}
 	err := w.walk()
 	if err == nil && w.list != "" && !w.stop {
 		if _, err = w.token(); err == io.EOF {
-			return true
+			return true, nil
 		}
 		if err == nil {
 			err = errors.New("more JSON follows the object")
 		}
 	}
+	if errors.Is(err, ErrCompressionRatio) {
+		return w.list != "", err
+	}
 	if w.list == "" || w.stop {
-		return w.list != ""
+		return w.list != "", nil
 	}
 	reason, what := ReasonBadJSON, err.Error()
 	if errors.Is(err, errRowTooLong) {
@@ -811,7 +825,7 @@ func bigObject(file string, r io.Reader, maxBytes int64, yield func(Input) bool)
 	}
 	w.yield(Input{Source: RecordSource(file, w.n+1), Format: FormatRecord,
 		Err: reject(reason, "%s: after element %d of %q: %s; the rest of the file could not be read", file, w.n, w.list, what)})
-	return true
+	return true, nil
 }
 
 // objectWalk is bigObject's walk through one object's tokens.

@@ -42,6 +42,17 @@ func bombRecords(format string, n int) []byte {
 	return b.Bytes()
 }
 
+// bombJSON is bombRecords' records as a JSON array, or as an API's
+// answer wrapping one ({"data": {"jobs": [...]}}).
+func bombJSON(n int, wrapped bool) []byte {
+	rows := bytes.Split(bytes.TrimSpace(bombRecords("jsonl", n)), []byte("\n"))
+	data := append(append([]byte("["), bytes.Join(rows, []byte(","))...), ']')
+	if wrapped {
+		data = append(append([]byte(`{"status":"ok","data":{"jobs":`), data...), "}}"...)
+	}
+	return data
+}
+
 // realRecords is n records of varied text, which compresses about as
 // much as real postings do (3 to 5 times).
 func realRecords(n int) []byte {
@@ -143,7 +154,7 @@ func TestRatioGuard(t *testing.T) {
 	tests := []struct {
 		name, format string
 		open         func() (io.ReadCloser, error)
-		whole        int // records when read whole; 0 for a bomb
+		whole        int // records when read whole; 0 for a bomb, -1 for one stopped before its first
 	}{
 		{"deflated JSONL entry", "jsonl", open(zipEntry(t, "a.jsonl", bombRecords("jsonl", copies), false)), 0},
 		{"deflated CSV entry", "csv", open(zipEntry(t, "a.csv", bombRecords("csv", copies), false)), 0},
@@ -152,6 +163,10 @@ func TestRatioGuard(t *testing.T) {
 		{".jsonl.gz file", "jsonl", file(gzPath), 0},
 		{".jsonl.zst file", "jsonl", file(zstPath), 0},
 		{"gzip on standard input", "jsonl", stdin(gzipBytes(t, bombRecords("jsonl", copies))), 0},
+		{"deflated JSON array entry", "json", open(zipEntry(t, "a.json", bombJSON(copies, false), false)), 0},
+		// Its first 1 MB (--max-bytes in readGuarded) is read whole to
+		// see whether it is one posting, and the guard stops it there.
+		{"deflated JSON answer entry", "json", open(zipEntry(t, "a.json", bombJSON(copies, true), false)), -1},
 		{"varied records past the floor", "jsonl", file(realPath), 5000},
 		{"varied records in a zip", "jsonl", open(zipEntry(t, "a.jsonl", realRecords(5000), false)), 5000},
 		{"a bomb below the floor", "jsonl", open(zipEntry(t, "a.jsonl", bombRecords("jsonl", 2000), false)), 2000},
@@ -175,7 +190,7 @@ func TestRatioGuard(t *testing.T) {
 		}
 		// The records in the first 256 KB or so are read, and the guard
 		// stops the rest.
-		if n < 2000 || n >= copies/2 {
+		if tt.whole < 0 && n != 0 || tt.whole == 0 && (n < 2000 || n >= copies/2) {
 			t.Errorf("%s: %d records before the guard stopped it, want the first 256 KB's", tt.name, n)
 		}
 		if msg := err.Error(); !strings.Contains(msg, "more than 10 times its compressed size") || !strings.Contains(msg, "unpack it") {
