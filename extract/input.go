@@ -350,14 +350,9 @@ func decodeRecord(b []byte) (map[string]any, error) {
 // float64, with numbers as json.Number: each that fits becomes the
 // float64 json.Unmarshal gives, and each that does not becomes null.
 func decodeHugeNumbers(b []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	v, err := decodeNumbers(b)
+	if err != nil {
 		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("more JSON follows the value")
 	}
 	var fix func(v any) any
 	fix = func(v any) any {
@@ -379,6 +374,21 @@ func decodeHugeNumbers(b []byte) (any, error) {
 		return v
 	}
 	return fix(v), nil
+}
+
+// decodeNumbers decodes b, which must hold one JSON value and nothing
+// after it, as json.Unmarshal requires, with numbers as json.Number.
+func decodeNumbers(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("more JSON follows the value")
+	}
+	return v, nil
 }
 
 func jsonKind(v any) string {

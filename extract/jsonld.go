@@ -1,10 +1,8 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"strings"
 )
@@ -77,18 +75,8 @@ func choosePosting(found []map[string]any, pageTitles []string) map[string]any {
 // absent value: json.Unmarshal would fail the whole block for it, and with
 // it the title, company and description.
 func decodeJSONLD(b []byte) (any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, false
-	}
-	// Decode stops after the first value; json.Unmarshal, used before,
-	// rejected anything after it, and so does this.
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false
-	}
-	return v, true
+	v, err := decodeNumbers(b)
+	return v, err == nil
 }
 
 // number is a JSON-LD number as a float64; false when v is not a number or
