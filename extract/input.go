@@ -761,17 +761,7 @@ func jsonRecords(file string, r io.Reader, maxBytes int64, yield func(Input) boo
 				yield(in)
 				return nil
 			}
-			if int64(len(raw)) > maxBytes {
-				in.Err = reject(ReasonTooLarge, "%s: element %d is larger than --max-bytes (%d bytes)", file, n, maxBytes)
-			} else {
-				var text []byte
-				text, in.Encoding = recordBytes(raw)
-				rec, rerr := decodeRecord(text)
-				if rerr != nil {
-					in.Err = reject(ReasonBadJSON, "%s: element %d: %v", file, n, rerr)
-				}
-				in.Record = rec
-			}
+			listElement(&in, raw, file, n, "", maxBytes)
 			if !yield(in) {
 				return nil
 			}
@@ -966,20 +956,33 @@ func (w *objectWalk) array(path string, named bool) error {
 func (w *objectWalk) element(raw json.RawMessage) {
 	w.n++
 	in := Input{Source: RecordSource(w.file, w.n), Format: FormatRecord}
-	if int64(len(raw)) > w.max {
-		in.Err = reject(ReasonTooLarge, "%s: element %d of %q is larger than --max-bytes (%d bytes)", w.file, w.n, w.list, w.max)
-	} else {
-		var text []byte
-		text, in.Encoding = recordBytes(raw)
-		rec, err := decodeRecord(text)
-		if err != nil {
-			in.Err = reject(ReasonBadJSON, "%s: element %d of %q: %v", w.file, w.n, w.list, err)
-		}
-		if rec != nil {
-			in.Record = relayNode(rec)
-		}
+	if listElement(&in, raw, w.file, w.n, w.list, w.max); in.Record != nil {
+		in.Record = relayNode(in.Record)
 	}
 	w.stop = !w.yield(in)
+}
+
+// listElement reads raw, element n of a list in file, into in: its record
+// and encoding, or a too_large or bad_json reject. list is the list's path
+// in the file's object, "" for an array that is the file.
+func listElement(in *Input, raw json.RawMessage, file string, n int, list string, maxBytes int64) {
+	at := func() string {
+		if list == "" {
+			return fmt.Sprintf("%s: element %d", file, n)
+		}
+		return fmt.Sprintf("%s: element %d of %q", file, n, list)
+	}
+	if int64(len(raw)) > maxBytes {
+		in.Err = reject(ReasonTooLarge, "%s is larger than --max-bytes (%d bytes)", at(), maxBytes)
+		return
+	}
+	var text []byte
+	text, in.Encoding = recordBytes(raw)
+	rec, err := decodeRecord(text)
+	if err != nil {
+		in.Err = reject(ReasonBadJSON, "%s: %v", at(), err)
+	}
+	in.Record = rec
 }
 
 // postingLike reports whether raw, a list's first element, is an object
